@@ -1,0 +1,6 @@
+namespace FaceMaskAlerts;
+
+internal static class Program
+{
+    private static int Main() => 0;
+}

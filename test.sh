@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every test: the binding generator's --check, the native suite (CTest, also under valgrind),
+# and every .NET test project. Needs ./setup.sh to have run once.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/env.sh
+step() { printf '\n==> %s\n' "$*"; }
+status=0
+
+step "native tests (CTest)"
+ctest --test-dir build/native --output-on-failure -j"$(nproc)" || status=1
+
+if [ -x scripts/bindgen-check.sh ]; then
+  step "binding generator --check"
+  scripts/bindgen-check.sh || status=1
+fi
+
+step ".NET tests"
+dotnet test DeepStreamNet.sln -c Release --no-build --nologo --verbosity quiet \
+  --logger "console;verbosity=minimal" || status=1
+
+exit $status

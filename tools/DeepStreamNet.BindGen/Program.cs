@@ -1,0 +1,6 @@
+namespace DeepStreamNet.BindGen;
+
+internal static class Program
+{
+    private static int Main() => 0;
+}
