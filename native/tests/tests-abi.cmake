@@ -1,0 +1,2 @@
+# DeepStream 6.x ABI: compile-time size/offset/enum checks of native/include (failing to compile = failing).
+dsnet_add_test(abi_layout_test SOURCES abi_layout_test.c LIBS PkgConfig::GST NO_VALGRIND)
