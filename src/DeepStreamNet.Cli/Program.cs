@@ -1,10 +1,14 @@
+using System.CommandLine;
+
 namespace DeepStreamNet.Cli;
 
+/// <summary>Entry point of the <c>dsnet</c> command: each area contributes its sub-commands below.</summary>
 internal static class Program
 {
     private static int Main(string[] args)
     {
-        Console.Error.WriteLine("dsnet: no commands yet");
-        return args.Length == 0 ? 0 : 2;
+        var root = new RootCommand("DeepStreamNet: run DeepStream-style pipelines, on NVIDIA DeepStream or the portable runtime.");
+        // One line per command group (keep alphabetical).
+        return root.Parse(args).Invoke();
     }
 }
