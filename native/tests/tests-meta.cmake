@@ -1,0 +1,2 @@
+# libdsnet_meta: pools, lists, copies, the GstMeta, exported symbols (each also runs under valgrind).
+dsnet_add_test(meta_pool_test SOURCES meta_pool_test.c LIBS dsnet_meta PkgConfig::GST)
