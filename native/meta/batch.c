@@ -14,16 +14,6 @@
 #define DSNET_DISPLAYS_PER_FRAME 2
 #define DSNET_USERS_PER_FRAME 8
 
-static void
-dsnet_meta_debug_init (void)
-{
-  static gsize once = 0;
-  if (g_once_init_enter (&once)) {
-    GST_DEBUG_CATEGORY_INIT (dsnet_meta_debug, "dsnetmeta", 0, "DeepStreamNet metadata library");
-    g_once_init_leave (&once, 1);
-  }
-}
-
 void
 nvds_acquire_meta_lock (NvDsBatchMeta * batch_meta)
 {
