@@ -353,8 +353,6 @@ GST_START_TEST (test_bad_input_is_refused)
   nvds_add_frame_meta_to_batch (batch, frame);
   NvDsObjectMeta *obj = nvds_acquire_obj_meta_from_pool (batch);
   NvDsObjectMeta *foreign = nvds_acquire_obj_meta_from_pool (other);
-  NvDsObjectMeta stack_obj;
-  memset (&stack_obj, 0, sizeof stack_obj);
 
   ASSERT_WARNING (nvds_add_obj_meta_to_frame (frame, NULL, NULL));
   ASSERT_WARNING (nvds_add_obj_meta_to_frame (frame, foreign, NULL));
@@ -370,7 +368,6 @@ GST_START_TEST (test_bad_input_is_refused)
   fail_unless_equals_int (batch->obj_meta_pool->num_full_elements, 0);
   ASSERT_CRITICAL (nvds_acquire_obj_meta_from_pool (NULL));
   ASSERT_CRITICAL (nvds_destroy_batch_meta (NULL));
-  (void) stack_obj;
   fail_unless (nvds_destroy_batch_meta (batch));
   fail_unless (nvds_destroy_batch_meta (other));
 }
