@@ -68,6 +68,24 @@ GST_START_TEST (test_create_destroy)
     fail_unless (pools[i]->full_list == NULL);
   }
   fail_unless_equals_int (batch->frame_meta_pool->max_elements_in_pool, 4);
+  fail_unless_equals_int (batch->obj_meta_pool->max_elements_in_pool, 4 * 16);
+  fail_unless (nvds_destroy_batch_meta (batch));
+
+  /* A large batch size gets bounded initial pools (they grow on demand). */
+  batch = nvds_create_batch_meta (1024);
+  fail_unless_equals_int (batch->max_frames_in_batch, 1024);
+  fail_unless_equals_int (batch->frame_meta_pool->max_elements_in_pool, 1024);
+  fail_unless_equals_int (batch->obj_meta_pool->max_elements_in_pool, 256);
+  fail_unless_equals_int (batch->display_meta_pool->max_elements_in_pool, 16);
+  fail_unless (nvds_destroy_batch_meta (batch));
+
+  /* Batch size 0 still gives usable pools. */
+  batch = nvds_create_batch_meta (0);
+  fail_unless_equals_int (batch->max_frames_in_batch, 0);
+  NvDsFrameMeta *frame = nvds_acquire_frame_meta_from_pool (batch);
+  fail_unless (frame != NULL);
+  nvds_add_frame_meta_to_batch (batch, frame);
+  fail_unless_equals_int (batch->num_frames_in_batch, 1);
   fail_unless (nvds_destroy_batch_meta (batch));
 }
 
