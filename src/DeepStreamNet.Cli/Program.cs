@@ -9,6 +9,8 @@ internal static class Program
     {
         var root = new RootCommand("DeepStreamNet: run DeepStream-style pipelines, on NVIDIA DeepStream or the portable runtime.");
         // One line per command group (keep alphabetical).
+        root.Subcommands.Add(Commands.DescribeCommand.Create());
+        root.Subcommands.Add(Commands.ValidateCommand.Create());
         return root.Parse(args).Invoke();
     }
 }
