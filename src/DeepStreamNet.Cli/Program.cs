@@ -11,6 +11,8 @@ internal static class Program
         var root = new RootCommand("DeepStreamNet: run DeepStream-style pipelines, on NVIDIA DeepStream or the portable runtime.");
         // One line per command group (keep alphabetical).
         root.Subcommands.Add(AssetsCommand.Create());
+        root.Subcommands.Add(DescribeCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
         return root.Parse(args).Invoke();
     }
 }
