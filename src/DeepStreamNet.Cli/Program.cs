@@ -9,6 +9,9 @@ internal static class Program
     {
         var root = new RootCommand("DeepStreamNet: run DeepStream-style pipelines, on NVIDIA DeepStream or the portable runtime.");
         // One line per command group (keep alphabetical).
+        root.Subcommands.Add(Commands.DatasetCommand.Create());
+        root.Subcommands.Add(Commands.EvaluateCommand.Create());
+        root.Subcommands.Add(Commands.VisualizeCommand.Create());
         return root.Parse(args).Invoke();
     }
 }
