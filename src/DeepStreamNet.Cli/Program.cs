@@ -13,6 +13,9 @@ internal static class Program
         root.Subcommands.Add(AssetsCommand.Create());
         root.Subcommands.Add(DescribeCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(Commands.DatasetCommand.Create());
+        root.Subcommands.Add(Commands.EvaluateCommand.Create());
+        root.Subcommands.Add(Commands.VisualizeCommand.Create());
         return root.Parse(args).Invoke();
     }
 }
