@@ -429,6 +429,7 @@ typedef struct
   NvDsBatchMeta *batch;
   NvDsFrameMeta *frame;
   guint count;
+  gboolean lock;
 } Worker;
 
 static gpointer
@@ -436,18 +437,21 @@ worker_thread (gpointer data)
 {
   Worker *w = data;
   for (guint i = 0; i < w->count; i++) {
-    nvds_acquire_meta_lock (w->batch);
+    if (w->lock)
+      nvds_acquire_meta_lock (w->batch);
     NvDsObjectMeta *obj = nvds_acquire_obj_meta_from_pool (w->batch);
     obj->class_id = (gint) i;
     nvds_add_obj_meta_to_frame (w->frame, obj, NULL);
     if (i % 3 == 2)
       nvds_remove_obj_meta_from_frame (w->frame, obj);
-    nvds_release_meta_lock (w->batch);
+    if (w->lock)
+      nvds_release_meta_lock (w->batch);
   }
   return NULL;
 }
 
-GST_START_TEST (test_threads_under_lock)
+static void
+run_workers (gboolean lock)
 {
   const guint threads = 4, per_thread = 150;
   NvDsBatchMeta *batch = nvds_create_batch_meta (threads);
@@ -457,6 +461,7 @@ GST_START_TEST (test_threads_under_lock)
     workers[i].batch = batch;
     workers[i].frame = nvds_acquire_frame_meta_from_pool (batch);
     workers[i].count = per_thread;
+    workers[i].lock = lock;
     nvds_add_frame_meta_to_batch (batch, workers[i].frame);
   }
   for (guint i = 0; i < threads; i++)
@@ -475,6 +480,19 @@ GST_START_TEST (test_threads_under_lock)
     fail_unless_equals_int (g_list_length (workers[i].frame->obj_meta_list), kept);
   }
   fail_unless (nvds_destroy_batch_meta (batch));
+}
+
+GST_START_TEST (test_threads_under_lock)
+{
+  run_workers (TRUE);
+}
+
+GST_END_TEST;
+
+/* Threads working on different frames of one batch share only the pools, which lock themselves. */
+GST_START_TEST (test_threads_distinct_frames_without_lock)
+{
+  run_workers (FALSE);
 }
 
 GST_END_TEST;
@@ -560,6 +578,7 @@ meta_pool_suite (void)
   tcase_add_test (tc, test_roi_unsupported);
   tcase_add_test (tc, test_lock_is_recursive);
   tcase_add_test (tc, test_threads_under_lock);
+  tcase_add_test (tc, test_threads_distinct_frames_without_lock);
   tcase_add_test (tc, test_user_meta_types);
   tcase_add_test (tc, test_metadata_info);
   return s;
