@@ -1,0 +1,70 @@
+using System.Runtime.InteropServices;
+using NUnit.Framework;
+
+namespace DeepStreamNet.Interop.Tests;
+
+/// <summary>Builds and walks an NvDsBatchMeta through the NvDs bindings against whichever metadata library resolves.</summary>
+public sealed unsafe class NvDsBatchMetaTests
+{
+    private static void RequireMetaApi()
+    {
+        nint lib = NativeLibraryResolver.Load(LibraryNames.NvDsMeta);
+        if (!NativeLibrary.TryGetExport(lib, "nvds_create_batch_meta", out _))
+        {
+            Assert.Ignore($"{NativeLibraryResolver.LoadedPath(LibraryNames.NvDsMeta)} does not export the metadata API yet");
+        }
+    }
+
+    [Test]
+    public void Batch_meta_with_two_frames_and_objects_reads_back_through_the_generated_structs()
+    {
+        RequireMetaApi();
+        NvDsBatchMeta* batch = NvDs.nvds_create_batch_meta(4);
+        Assert.That(batch != null, Is.True);
+        try
+        {
+            Assert.That(batch->max_frames_in_batch, Is.EqualTo(4u));
+            Assert.That(batch->base_meta.meta_type, Is.EqualTo(NvDsMetaType.NVDS_BATCH_META));
+            for (uint f = 0; f < 2; f++)
+            {
+                NvDsFrameMeta* frame = NvDs.nvds_acquire_frame_meta_from_pool(batch);
+                frame->source_id = f;
+                frame->batch_id = f;
+                frame->frame_num = (int)(10 + f);
+                NvDs.nvds_add_frame_meta_to_batch(batch, frame);
+                for (int o = 0; o <= (int)f; o++)
+                {
+                    NvDsObjectMeta* obj = NvDs.nvds_acquire_obj_meta_from_pool(batch);
+                    obj->class_id = o;
+                    obj->confidence = 0.5f + o;
+                    obj->rect_params.width = 32;
+                    NvDs.nvds_add_obj_meta_to_frame(frame, obj, null);
+                }
+            }
+
+            Assert.That(batch->num_frames_in_batch, Is.EqualTo(2u));
+            var seen = new List<(uint Source, int FrameNum, uint Objects, int ClassSum)>();
+            for (GList* l = batch->frame_meta_list; l != null; l = l->next)
+            {
+                var frame = (NvDsFrameMeta*)l->data;
+                Assert.That(frame->base_meta.meta_type, Is.EqualTo(NvDsMetaType.NVDS_FRAME_META));
+                Assert.That(frame->base_meta.batch_meta == batch, Is.True);
+                int classSum = 0;
+                for (GList* ol = frame->obj_meta_list; ol != null; ol = ol->next)
+                {
+                    var obj = (NvDsObjectMeta*)ol->data;
+                    Assert.That(obj->rect_params.width, Is.EqualTo(32f));
+                    classSum += obj->class_id;
+                }
+
+                seen.Add((frame->source_id, frame->frame_num, frame->num_obj_meta, classSum));
+            }
+
+            Assert.That(seen.OrderBy(s => s.Source), Is.EqualTo(new[] { (0u, 10, 1u, 0), (1u, 11, 2u, 1) }));
+        }
+        finally
+        {
+            NvDs.nvds_destroy_batch_meta(batch);
+        }
+    }
+}
