@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using DeepStreamNet.Interop.Tests.Pipelines;
 using NUnit.Framework;
 
 namespace DeepStreamNet.Interop.Tests;
@@ -11,7 +12,7 @@ public sealed unsafe class NvDsBatchMetaTests
         nint lib = NativeLibraryResolver.Load(LibraryNames.NvDsMeta);
         if (!NativeLibrary.TryGetExport(lib, "nvds_create_batch_meta", out _))
         {
-            Assert.Ignore($"{NativeLibraryResolver.LoadedPath(LibraryNames.NvDsMeta)} does not export the metadata API yet");
+            Assert.Fail($"{NativeLibraryResolver.LoadedPath(LibraryNames.NvDsMeta)} does not export nvds_create_batch_meta");
         }
     }
 
@@ -66,5 +67,30 @@ public sealed unsafe class NvDsBatchMetaTests
         {
             NvDs.nvds_destroy_batch_meta(batch);
         }
+    }
+
+    [Test]
+    public void Batch_meta_attached_to_a_buffer_is_found_through_the_gst_meta_functions()
+    {
+        RequireMetaApi();
+        GstSetUpFixture.EnsureInitialized();
+        nint lib = NativeLibraryResolver.Load(LibraryNames.NvDsMeta);
+        var copy = (delegate* unmanaged[Cdecl]<void*, void*, void*>)NativeLibrary.GetExport(lib, "nvds_batch_meta_copy_func");
+        var release = (delegate* unmanaged[Cdecl]<void*, void*, void>)NativeLibrary.GetExport(lib, "nvds_batch_meta_release_func");
+
+        NvDsBatchMeta* batch = NvDs.nvds_create_batch_meta(1);
+        NvDs.nvds_add_frame_meta_to_batch(batch, NvDs.nvds_acquire_frame_meta_from_pool(batch));
+        GstBuffer* buffer = Gst.gst_buffer_new();
+        NvDsMeta* meta = NvDs.gst_buffer_add_nvds_meta(buffer, batch, null, copy, release);
+        Assert.That(meta != null, Is.True);
+        meta->meta_type = (int)GstNvDsMetaType.NVDS_BATCH_GST_META;
+
+        Assert.That(NvDs.gst_buffer_get_nvds_meta(buffer) == meta, Is.True);
+        Assert.That(NvDs.gst_buffer_get_nvds_batch_meta(buffer) == batch, Is.True);
+        Assert.That(NvDs.gst_buffer_get_nvds_batch_meta(buffer)->num_frames_in_batch, Is.EqualTo(1u));
+        Assert.That(NvDs.nvds_meta_api_get_type(), Is.Not.Zero);
+
+        // The buffer owns the batch now: its release function frees it with the buffer.
+        Gst.gst_mini_object_unref((GstMiniObject*)buffer);
     }
 }

@@ -10,8 +10,26 @@ namespace DeepStreamNet.Interop.Tests.Pipelines;
 [SetUpFixture]
 public sealed unsafe class GstSetUpFixture
 {
+    private static readonly Lock Gate = new();
+    private static bool _initialized;
+
     [OneTimeSetUp]
-    public void InitGStreamer()
+    public void InitGStreamer() => EnsureInitialized();
+
+    /// <summary>For tests outside this namespace that need GStreamer (idempotent).</summary>
+    public static void EnsureInitialized()
+    {
+        lock (Gate)
+        {
+            if (!_initialized)
+            {
+                Init();
+                _initialized = true;
+            }
+        }
+    }
+
+    private static void Init()
     {
         string multiarch = RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? "aarch64-linux-gnu" : "x86_64-linux-gnu";
         SetEnv("GST_REGISTRY_1_0", Path.Combine(TestContext.CurrentContext.WorkDirectory, "gst-registry-interop-tests.bin"), overwrite: true);
