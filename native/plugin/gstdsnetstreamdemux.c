@@ -188,6 +188,8 @@ gst_dsnet_stream_demux_chain (GstPad * pad, GstObject * parent, GstBuffer * buf)
     GstPad *srcpad = get_src (self, fm->source_id, &src);
     GstBuffer *out;
 
+    GST_LOG_OBJECT (self, "frame of source %u (slot %u, frame_num %d) → %s", fm->source_id,
+        fm->batch_id, fm->frame_num, srcpad ? GST_PAD_NAME (srcpad) : "(no pad, dropped)");
     if (!srcpad)
       continue;
     out = make_frame_buffer (self, &map, fm);
