@@ -63,12 +63,14 @@ enum
   PROP_CONVERSION_THREADS,
 };
 
-#define SINK_FORMATS \
-  "{ I420, YV12, NV12, NV21, Y42B, Y444, YUY2, UYVY, YVYU, RGBA, BGRA, ARGB, ABGR, " \
+/* Common formats first (RGBA needs no colour conversion), then anything GstVideoConverter unpacks. */
+#define SINK_FORMATS_COMMON \
+  "{ RGBA, I420, NV12, YV12, NV21, Y42B, Y444, YUY2, UYVY, YVYU, BGRA, ARGB, ABGR, " \
   "RGBx, BGRx, xRGB, xBGR, RGB, BGR, GRAY8, GRAY16_LE }"
 
 static GstStaticPadTemplate sink_template = GST_STATIC_PAD_TEMPLATE ("sink_%u",
-    GST_PAD_SINK, GST_PAD_REQUEST, GST_STATIC_CAPS (GST_VIDEO_CAPS_MAKE (SINK_FORMATS)));
+    GST_PAD_SINK, GST_PAD_REQUEST, GST_STATIC_CAPS (GST_VIDEO_CAPS_MAKE (SINK_FORMATS_COMMON) "; "
+        GST_VIDEO_CAPS_MAKE (GST_VIDEO_FORMATS_ALL)));
 
 static GstStaticPadTemplate src_template = GST_STATIC_PAD_TEMPLATE ("src",
     GST_PAD_SRC, GST_PAD_ALWAYS, GST_STATIC_CAPS (DSNET_BATCH_CAPS_TEMPLATE));
