@@ -428,6 +428,26 @@ ensure_converter (GstDsNetStreamMux * self, GstDsNetStreamMuxPad * pad)
   return TRUE;
 }
 
+/* NTP time attached upstream (rtpjitterbuffer add-reference-timestamp-meta, as rtspsrc can do),
+ * converted from the NTP era (1900) to UNIX-epoch nanoseconds; 0 when there is none. */
+static guint64
+upstream_ntp_time (GstBuffer * buf)
+{
+  static GstCaps *ntp_caps = NULL;
+  const guint64 ntp_to_unix = G_GUINT64_CONSTANT (2208988800) * GST_SECOND;
+  GstReferenceTimestampMeta *meta;
+
+  if (g_once_init_enter (&ntp_caps)) {
+    GstCaps *caps = gst_caps_new_empty_simple ("timestamp/x-ntp");
+    GST_MINI_OBJECT_FLAG_SET (caps, GST_MINI_OBJECT_FLAG_MAY_BE_LEAKED);
+    g_once_init_leave (&ntp_caps, caps);
+  }
+  meta = gst_buffer_get_reference_timestamp_meta (buf, ntp_caps);
+  if (!meta || meta->timestamp < ntp_to_unix)
+    return 0;
+  return meta->timestamp - ntp_to_unix;
+}
+
 /* Converts one input frame into the next slot of the pending batch and adds its frame meta. */
 static GstFlowReturn
 add_frame (GstDsNetStreamMux * self, GstDsNetStreamMuxPad * pad, GstBuffer * inbuf)
@@ -493,7 +513,7 @@ add_frame (GstDsNetStreamMux * self, GstDsNetStreamMuxPad * pad, GstBuffer * inb
   fm->batch_id = slot;
   fm->frame_num = pad->frame_num++;
   fm->buf_pts = GST_BUFFER_PTS (inbuf);
-  fm->ntp_timestamp = sys_ts ? (guint64) g_get_real_time () * 1000u : 0;
+  fm->ntp_timestamp = sys_ts ? (guint64) g_get_real_time () * 1000u : upstream_ntp_time (inbuf);
   fm->num_surfaces_per_frame = 1;
   fm->source_frame_width = GST_VIDEO_INFO_WIDTH (&pad->info);
   fm->source_frame_height = GST_VIDEO_INFO_HEIGHT (&pad->info);

@@ -7,7 +7,7 @@
  * difference is the muxer's cost. Prints µs per frame and total frames per second.
  *
  *   dsnet-bench-mux [--sources 4] [--frames 300] [--width 1920] [--height 1080]
- *                   [--out-width W] [--out-height H] [--threads 0] [--padding]
+ *                   [--out-width W] [--out-height H] [--threads 0] [--padding] [--format I420]
  */
 #include <gst/gst.h>
 #include <stdio.h>
@@ -33,13 +33,15 @@ on_capture (GstElement * sink, GstBuffer * buf, GstPad * pad, gpointer user_data
   g_ptr_array_add (user_data, gst_buffer_ref (buf));
 }
 
+static const gchar *in_format = "I420";
+
 static GPtrArray *
 capture_frames (const gchar * pattern, gint w, gint h)
 {
   GError *err = NULL;
   gchar *desc = g_strdup_printf ("videotestsrc pattern=%s num-buffers=%d ! "
-      "video/x-raw,format=I420,width=%d,height=%d,framerate=30/1 ! "
-      "fakesink name=s signal-handoffs=true", pattern, DISTINCT_FRAMES, w, h);
+      "video/x-raw,format=%s,width=%d,height=%d,framerate=30/1 ! "
+      "fakesink name=s signal-handoffs=true", pattern, DISTINCT_FRAMES, in_format, w, h);
   GstElement *p = gst_parse_launch (desc, &err);
   GPtrArray *frames = g_ptr_array_new_with_free_func ((GDestroyNotify) gst_buffer_unref);
   GstElement *s;
@@ -110,7 +112,7 @@ run (gboolean with_mux, Feed * feeds, gint n, gint w, gint h, gint ow, gint oh, 
         padding);
   for (i = 0; i < n; i++) {
     g_string_append_printf (desc, "appsrc name=src%d format=time block=true max-bytes=0 "
-        "caps=video/x-raw,format=I420,width=%d,height=%d,framerate=30/1 ! ", i, w, h);
+        "caps=video/x-raw,format=%s,width=%d,height=%d,framerate=30/1 ! ", i, in_format, w, h);
     if (with_mux)
       g_string_append_printf (desc, "m.sink_%d ", i);
     else
@@ -178,11 +180,13 @@ main (int argc, char **argv)
       oh = atoi (argv[++i]);
     else if (!strcmp (argv[i], "--threads") && i + 1 < argc)
       threads = (guint) atoi (argv[++i]);
+    else if (!strcmp (argv[i], "--format") && i + 1 < argc)
+      in_format = argv[++i];
     else if (!strcmp (argv[i], "--padding"))
       padding = TRUE;
     else {
       g_printerr ("usage: %s [--sources N] [--frames F] [--width W] [--height H] "
-          "[--out-width W] [--out-height H] [--threads T] [--padding]\n", argv[0]);
+          "[--out-width W] [--out-height H] [--threads T] [--padding] [--format I420]\n", argv[0]);
       return 2;
     }
   }
@@ -210,8 +214,8 @@ main (int argc, char **argv)
   base = run (FALSE, feeds, n, w, h, ow, oh, threads, padding, &base_cpu);
   mux = run (TRUE, feeds, n, w, h, ow, oh, threads, padding, &mux_cpu);
 
-  printf ("dsnet-bench-mux: %d sources x %d frames, %dx%d I420 -> %dx%d RGBA, batch-size %d, "
-      "conversion-threads %u (%s), padding %s, %u CPUs\n", n, frames, w, h, ow, oh, n, threads,
+  printf ("dsnet-bench-mux: %d sources x %d frames, %dx%d %s -> %dx%d RGBA, batch-size %d, "
+      "conversion-threads %u (%s), padding %s, %u CPUs\n", n, frames, w, h, in_format, ow, oh, n, threads,
       threads ? "set" : "auto", padding ? "on" : "off", g_get_num_processors ());
   printf ("baseline (replay -> fakesink): %.3f s wall, %.3f s CPU\n", base, base_cpu);
   printf ("with dsnetstreammux:           %.3f s wall, %.3f s CPU\n", mux, mux_cpu);
