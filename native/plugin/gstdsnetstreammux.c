@@ -857,6 +857,7 @@ gst_dsnet_stream_mux_start (GstAggregator * agg)
 {
   GstDsNetStreamMux *self = GST_DSNET_STREAM_MUX (agg);
   GList *l;
+  gboolean live;
 
   self->pushed_any = FALSE;
   self->pending_n = 0;
@@ -867,7 +868,10 @@ gst_dsnet_stream_mux_start (GstAggregator * agg)
     GST_DSNET_STREAM_MUX_PAD (l->data)->frame_num = 0;
     GST_DSNET_STREAM_MUX_PAD (l->data)->in_pending = FALSE;
   }
+  live = self->live_source;
   GST_OBJECT_UNLOCK (self);
+  /* live-source=1: run rounds and timeouts on the clock even when upstream says it is not live */
+  gst_aggregator_set_force_live (agg, live);
   update_latency (self);
   return TRUE;
 }

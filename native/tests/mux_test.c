@@ -595,14 +595,18 @@ end_stalled_source (GstElement * pipeline, guint id)
   gst_object_unref (appsrc);
 }
 
+/* upstream_live = FALSE: non-live sources (paced by identity sync=true), the muxer made live by
+ * live-source=true alone */
 static void
-run_stalled (gint timeout_us, Collector * c, RunResult * r)
+run_stalled (gint timeout_us, gboolean upstream_live, Collector * c, RunResult * r)
 {
   gchar *desc = g_strdup_printf ("dsnetstreammux name=m batch-size=2 width=32 height=32 "
       "live-source=true batched-push-timeout=%d ! fakesink name=out "
-      "videotestsrc is-live=true num-buffers=8 ! video/x-raw,width=32,height=32,framerate=10/1 ! m.sink_0 "
-      "appsrc name=stalled is-live=true format=time min-latency=0 max-latency=1000000000 "
-      "caps=video/x-raw,format=GRAY8,width=32,height=32,framerate=10/1 ! m.sink_1", timeout_us);
+      "videotestsrc is-live=%d num-buffers=8 ! video/x-raw,width=32,height=32,framerate=10/1 ! "
+      "identity sync=%d ! m.sink_0 "
+      "appsrc name=stalled is-live=%d format=time min-latency=0 max-latency=1000000000 "
+      "caps=video/x-raw,format=GRAY8,width=32,height=32,framerate=10/1 ! m.sink_1", timeout_us,
+      upstream_live, !upstream_live, upstream_live);
   GstElement *p = parse (desc);
 
   g_free (desc);
@@ -614,14 +618,14 @@ run_stalled (gint timeout_us, Collector * c, RunResult * r)
 
 GST_START_TEST (test_timeout_with_stalled_live_source)
 {
-  Collector c, d;
-  RunResult r, s;
+  Collector c, d, e;
+  RunResult r, s, t;
   guint i, frames = 0;
   gint64 span;
 
   /* 30 ms timeout < 100 ms frame interval: every frame of the live source goes out alone, on time */
   collector_init (&c);
-  run_stalled (30000, &c, &r);
+  run_stalled (30000, TRUE, &c, &r);
   /* Each frame should go out alone; start-up (the clock waits for the latency) or a busy machine may
    * put two together now and then, but without the timeout every batch would hold two. */
   fail_unless (c.buffers->len >= 5, "only %u batches", c.buffers->len);
@@ -640,12 +644,23 @@ GST_START_TEST (test_timeout_with_stalled_live_source)
 
   /* no timeout: batches wait until full, so the live source fills both slots */
   collector_init (&d);
-  run_stalled (-1, &d, &s);
+  run_stalled (-1, TRUE, &d, &s);
   fail_unless_equals_int (d.buffers->len, 4);
   for (i = 0; i < d.buffers->len; i++)
     frames += batch_of (g_ptr_array_index (d.buffers, i))->num_frames_in_batch;
   fail_unless_equals_int (frames, 8);
   fail_unless_equals_int (batch_of (g_ptr_array_index (d.buffers, 0))->num_frames_in_batch, 2);
+
+  /* non-live upstream, live-source=true: the timeout applies all the same */
+  collector_init (&e);
+  run_stalled (30000, FALSE, &e, &t);
+  fail_unless (e.buffers->len >= 5, "only %u batches (live-source=true, non-live upstream)",
+      e.buffers->len);
+  for (i = 0, frames = 0; i < e.buffers->len; i++)
+    frames += batch_of (g_ptr_array_index (e.buffers, i))->num_frames_in_batch;
+  fail_unless_equals_int (frames, 8);
+  run_result_clear (&t);
+  collector_clear (&e);
 
   run_result_clear (&r);
   run_result_clear (&s);
