@@ -670,6 +670,41 @@ GST_START_TEST (test_timeout_with_stalled_live_source)
 
 GST_END_TEST;
 
+/* Live sources at different frame rates: nothing lost, nothing starved, frame order kept per source. */
+GST_START_TEST (test_live_different_framerates)
+{
+  GstElement *p = parse ("dsnetstreammux name=m batch-size=2 width=16 height=16 live-source=true "
+      "batched-push-timeout=40000 ! fakesink name=out "
+      "videotestsrc is-live=true num-buffers=15 ! video/x-raw,width=16,height=16,framerate=30/1 ! m.sink_0 "
+      "videotestsrc is-live=true num-buffers=5 ! video/x-raw,width=16,height=16,framerate=10/1 ! m.sink_1");
+  Collector c;
+  RunResult r;
+  gint next[2] = { 0, 0 };
+  guint i, slot;
+
+  collector_init (&c);
+  attach_collector (p, "out", &c);
+  fail_unless (run_pipeline (p, &r, NULL));
+  fail_unless (r.error == NULL, "error: %s", r.error);
+  for (i = 0; i < c.buffers->len; i++) {
+    NvDsBatchMeta *b = batch_of (g_ptr_array_index (c.buffers, i));
+    fail_unless (b->num_frames_in_batch >= 1 && b->num_frames_in_batch <= 2);
+    for (slot = 0; slot < b->num_frames_in_batch; slot++) {
+      NvDsFrameMeta *fm = frame_in_slot (b, slot);
+      fail_unless (fm != NULL && fm->source_id < 2);
+      fail_unless_equals_int (fm->frame_num, next[fm->source_id]);
+      next[fm->source_id]++;
+    }
+  }
+  fail_unless_equals_int (next[0], 15);
+  fail_unless_equals_int (next[1], 5);
+  run_result_clear (&r);
+  collector_clear (&c);
+  gst_object_unref (p);
+}
+
+GST_END_TEST;
+
 /* ---- demux ----------------------------------------------------------------------------------- */
 
 GST_START_TEST (test_demux_routing)
@@ -810,6 +845,7 @@ mux_suite (void)
   tcase_add_test (tc, test_one_source_ends_early);
   tcase_add_test (tc, test_missing_output_size_is_an_error);
   tcase_add_test (tc, test_timeout_with_stalled_live_source);
+  tcase_add_test (tc, test_live_different_framerates);
   tcase_add_test (tc, test_demux_routing);
   tcase_add_test (tc, test_demux_per_source_eos);
   return s;
