@@ -6,6 +6,9 @@
 
 G_BEGIN_DECLS
 
+GST_ELEMENT_REGISTER_DECLARE (dsnetstreamdemux);
+GST_ELEMENT_REGISTER_DECLARE (dsnetstreammux);
+
 G_END_DECLS
 
 #endif /* DSNET_ELEMENTS_H */

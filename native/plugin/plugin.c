@@ -16,7 +16,8 @@ plugin_init (GstPlugin * plugin)
   gboolean ok = TRUE;
 
   /* One line per element (keep alphabetical). */
-  (void) plugin;
+  ok &= GST_ELEMENT_REGISTER (dsnetstreamdemux, plugin);
+  ok &= GST_ELEMENT_REGISTER (dsnetstreammux, plugin);
 
   return ok;
 }
