@@ -6,6 +6,10 @@
 
 G_BEGIN_DECLS
 
+GST_ELEMENT_REGISTER_DECLARE (dsnetmultistreamtiler);
+GST_ELEMENT_REGISTER_DECLARE (dsnetosd);
+GST_ELEMENT_REGISTER_DECLARE (dsnetvideoconvert);
+
 G_END_DECLS
 
 #endif /* DSNET_ELEMENTS_H */

@@ -16,7 +16,9 @@ plugin_init (GstPlugin * plugin)
   gboolean ok = TRUE;
 
   /* One line per element (keep alphabetical). */
-  (void) plugin;
+  ok &= GST_ELEMENT_REGISTER (dsnetmultistreamtiler, plugin);
+  ok &= GST_ELEMENT_REGISTER (dsnetosd, plugin);
+  ok &= GST_ELEMENT_REGISTER (dsnetvideoconvert, plugin);
 
   return ok;
 }
