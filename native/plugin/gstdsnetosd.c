@@ -407,46 +407,42 @@ draw_clock (GstDsNetOsd * self, Canvas * c, const DrawSettings * s)
       &colour, FALSE, &colour);
 }
 
-/* Everything for one frame, in layers: masks, boxes, lines/arrows/circles, texts, clock. */
+/* Everything of one frame meta, in layers: masks, boxes, lines/arrows/circles, texts. */
 static void
 draw_frame (GstDsNetOsd * self, Canvas * c, NvDsFrameMeta * fm, const DrawSettings * s)
 {
-  if (fm != NULL) {
-    if (s->mask)
-      for (GList * o = fm->obj_meta_list; o != NULL; o = o->next) {
-        NvDsObjectMeta *obj = o->data;
-        draw_mask (self, c, &obj->rect_params, &obj->mask_params);
-      }
-    if (s->bbox) {
-      for (GList * o = fm->obj_meta_list; o != NULL; o = o->next)
-        draw_rect (self, c, &((NvDsObjectMeta *) o->data)->rect_params);
-      for (GList * d = fm->display_meta_list; d != NULL; d = d->next) {
-        NvDsDisplayMeta *dm = d->data;
-        for (guint i = 0; i < MIN (dm->num_rects, MAX_ELEMENTS_IN_DISPLAY_META); i++)
-          draw_rect (self, c, &dm->rect_params[i]);
-      }
+  if (s->mask)
+    for (GList * o = fm->obj_meta_list; o != NULL; o = o->next) {
+      NvDsObjectMeta *obj = o->data;
+      draw_mask (self, c, &obj->rect_params, &obj->mask_params);
     }
+  if (s->bbox) {
+    for (GList * o = fm->obj_meta_list; o != NULL; o = o->next)
+      draw_rect (self, c, &((NvDsObjectMeta *) o->data)->rect_params);
     for (GList * d = fm->display_meta_list; d != NULL; d = d->next) {
       NvDsDisplayMeta *dm = d->data;
-      for (guint i = 0; i < MIN (dm->num_lines, MAX_ELEMENTS_IN_DISPLAY_META); i++)
-        draw_line (self, c, &dm->line_params[i]);
-      for (guint i = 0; i < MIN (dm->num_arrows, MAX_ELEMENTS_IN_DISPLAY_META); i++)
-        draw_arrow (self, c, &dm->arrow_params[i]);
-      for (guint i = 0; i < MIN (dm->num_circles, MAX_ELEMENTS_IN_DISPLAY_META); i++)
-        draw_circle (self, c, &dm->circle_params[i]);
-    }
-    if (s->text) {
-      for (GList * o = fm->obj_meta_list; o != NULL; o = o->next)
-        draw_text_params (self, c, &((NvDsObjectMeta *) o->data)->text_params);
-      for (GList * d = fm->display_meta_list; d != NULL; d = d->next) {
-        NvDsDisplayMeta *dm = d->data;
-        for (guint i = 0; i < MIN (dm->num_labels, MAX_ELEMENTS_IN_DISPLAY_META); i++)
-          draw_text_params (self, c, &dm->text_params[i]);
-      }
+      for (guint i = 0; i < MIN (dm->num_rects, MAX_ELEMENTS_IN_DISPLAY_META); i++)
+        draw_rect (self, c, &dm->rect_params[i]);
     }
   }
-  if (s->clock)
-    draw_clock (self, c, s);
+  for (GList * d = fm->display_meta_list; d != NULL; d = d->next) {
+    NvDsDisplayMeta *dm = d->data;
+    for (guint i = 0; i < MIN (dm->num_lines, MAX_ELEMENTS_IN_DISPLAY_META); i++)
+      draw_line (self, c, &dm->line_params[i]);
+    for (guint i = 0; i < MIN (dm->num_arrows, MAX_ELEMENTS_IN_DISPLAY_META); i++)
+      draw_arrow (self, c, &dm->arrow_params[i]);
+    for (guint i = 0; i < MIN (dm->num_circles, MAX_ELEMENTS_IN_DISPLAY_META); i++)
+      draw_circle (self, c, &dm->circle_params[i]);
+  }
+  if (s->text) {
+    for (GList * o = fm->obj_meta_list; o != NULL; o = o->next)
+      draw_text_params (self, c, &((NvDsObjectMeta *) o->data)->text_params);
+    for (GList * d = fm->display_meta_list; d != NULL; d = d->next) {
+      NvDsDisplayMeta *dm = d->data;
+      for (guint i = 0; i < MIN (dm->num_labels, MAX_ELEMENTS_IN_DISPLAY_META); i++)
+        draw_text_params (self, c, &dm->text_params[i]);
+    }
+  }
 }
 
 /* ---------------------------------------------------------------------------------------------- */
@@ -557,6 +553,9 @@ gst_dsnet_osd_transform_ip (GstBaseTransform * bt, GstBuffer * buf)
   }
   const gsize slot_size = dsnet_batch_frame_size (self->width, self->height);
 
+  /* Slots that hold a frame: the clock goes once onto each (a tiled picture carries many frame
+   * metas, all in slot 0). Without metadata, every slot the buffer holds. */
+  guint8 *clock_slots = g_malloc0 ((gsize) self->batch_size);
   if (batch != NULL && batch->frame_meta_list != NULL) {
     for (GList * it = batch->frame_meta_list; it != NULL; it = it->next) {
       NvDsFrameMeta *fm = it->data;
@@ -574,18 +573,22 @@ gst_dsnet_osd_transform_ip (GstBaseTransform * bt, GstBuffer * buf)
       Canvas c = {.pixels = map.data + offset };
       draw_frame (self, &c, fm, &s);
       canvas_finish (&c);
+      clock_slots[fm->batch_id] = 1;
     }
   } else {
-    /* No metadata: only the clock, on every slot present. */
+    for (guint i = 0; i < (guint) self->batch_size; i++)
+      clock_slots[i] = dsnet_batch_frame_offset (self->width, self->height, i) + slot_size <= map.size;
+  }
+  if (s.clock) {
     for (guint i = 0; i < (guint) self->batch_size; i++) {
-      gsize offset = dsnet_batch_frame_offset (self->width, self->height, i);
-      if (offset + slot_size > map.size)
-        break;
-      Canvas c = {.pixels = map.data + offset };
-      draw_frame (self, &c, NULL, &s);
+      if (!clock_slots[i])
+        continue;
+      Canvas c = {.pixels = map.data + dsnet_batch_frame_offset (self->width, self->height, i) };
+      draw_clock (self, &c, &s);
       canvas_finish (&c);
     }
   }
+  g_free (clock_slots);
 
   gst_buffer_unmap (buf, &map);
   g_free (s.clock_font);

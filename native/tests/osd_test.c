@@ -395,6 +395,37 @@ GST_START_TEST (test_osd_clock_plain_video)
 
 GST_END_TEST;
 
+/* A tiled picture carries several frame metas in slot 0: the clock is drawn once, not once per frame
+ * (with a half-transparent colour a second pass would push red past the single 50 % blend). */
+GST_START_TEST (test_osd_clock_once_per_slot)
+{
+  GstHarness *h = osd_harness (1);
+  g_object_set (h->element, "display-clock", TRUE, "clock-font", "Sans", "clock-font-size", 16,
+      "clock-color", 0xff000080u, "x-clock-offset", 2, "y-clock-offset", 2, NULL);
+  const guint src[1] = { 0 };
+  GstBuffer *in = batch_new (W, H, 1, 1, src, TRUE);
+  NvDsBatchMeta *b = gst_buffer_get_nvds_batch_meta (in);
+  for (guint s = 1; s < 4; s++) {
+    NvDsFrameMeta *fm = nvds_acquire_frame_meta_from_pool (b);
+    fm->batch_id = 0;
+    fm->source_id = s;
+    nvds_add_frame_meta_to_batch (b, fm);
+  }
+  GstMapInfo map;
+  GstBuffer *out = run_one (h, in, &map);
+  gint max_red = 0, reddish = 0;
+  for (gint i = 0; i < W * H; i++) {
+    max_red = MAX (max_red, map.data[i * 4]);
+    reddish += map.data[i * 4] > 150;
+  }
+  fail_unless (reddish >= 10, "clock not drawn");
+  fail_unless (max_red <= 179, "clock drawn more than once: red reaches %d", max_red);
+  done (out, &map);
+  gst_harness_teardown (h);
+}
+
+GST_END_TEST;
+
 /* process-mode 1 is accepted, runs on the CPU and says so once on the bus. */
 GST_START_TEST (test_osd_process_mode_note)
 {
@@ -455,6 +486,7 @@ osd_suite (void)
   tcase_add_test (tc, test_osd_batch_slots);
   tcase_add_test (tc, test_osd_mask);
   tcase_add_test (tc, test_osd_clock_plain_video);
+  tcase_add_test (tc, test_osd_clock_once_per_slot);
   tcase_add_test (tc, test_osd_process_mode_note);
   tcase_add_test (tc, test_osd_properties);
   return s;
