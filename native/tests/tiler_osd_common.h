@@ -127,3 +127,49 @@ px_at (const GstMapInfo * map, gint w, gint x, gint y)
 }
 
 #endif /* DSNET_TILER_OSD_COMMON_H */
+
+/* ---- pipeline helpers (tiler_osd_pipeline_test, tiler_osd_mp4_test) ---- */
+
+/* Pad probe for the tiler's sink pad: adds a 4-pixel red box (8, 8, 32, 24) to the frame of source 1,
+ * the way a user probe or an inference element would (in muxer-frame coordinates). */
+static inline GstPadProbeReturn
+add_box_to_source1_probe (GstPad * pad, GstPadProbeInfo * info, gpointer user_data)
+{
+  guint border = GPOINTER_TO_UINT (user_data);
+  (void) pad;
+  NvDsBatchMeta *b = gst_buffer_get_nvds_batch_meta (GST_PAD_PROBE_INFO_BUFFER (info));
+  if (b != NULL) {
+    NvDsFrameMeta *fm = frame_of_source (b, 1);
+    if (fm != NULL)
+      add_box (b, fm, 8, 8, 32, 24, border, 1, 0, 0, 1);
+  }
+  return GST_PAD_PROBE_OK;
+}
+
+static inline GstElement *
+launch_or_fail (const gchar * desc)
+{
+  GError *err = NULL;
+  GstElement *pipe = gst_parse_launch (desc, &err);
+  fail_unless (pipe != NULL && err == NULL, "cannot build '%s': %s", desc, err ? err->message : "?");
+  return pipe;
+}
+
+/* Runs the pipeline to EOS; fails the test on an error message. */
+static inline void
+run_to_eos (GstElement * pipe, GstClockTime timeout)
+{
+  fail_unless (gst_element_set_state (pipe, GST_STATE_PLAYING) != GST_STATE_CHANGE_FAILURE);
+  GstBus *bus = gst_element_get_bus (pipe);
+  GstMessage *msg = gst_bus_timed_pop_filtered (bus, timeout, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  fail_unless (msg != NULL, "pipeline did not finish in time");
+  if (GST_MESSAGE_TYPE (msg) == GST_MESSAGE_ERROR) {
+    GError *err = NULL;
+    gchar *dbg = NULL;
+    gst_message_parse_error (msg, &err, &dbg);
+    fail ("pipeline error from %s: %s (%s)", GST_OBJECT_NAME (GST_MESSAGE_SRC (msg)), err->message,
+        dbg ? dbg : "");
+  }
+  gst_message_unref (msg);
+  gst_object_unref (bus);
+}
