@@ -73,7 +73,7 @@ struct _GstDsNetMultistreamTiler
   gint out_width;
   gint out_height;
   guint8 *black_row;            /* out_width opaque black RGBA pixels */
-  guint *xmap;                  /* scratch: source byte offset per destination column */
+  guint *xmap;                  /* scratch: source column per destination column */
   gboolean warned_no_meta;
 };
 
@@ -151,13 +151,27 @@ scale_frame (GstDsNetMultistreamTiler * self, const guint8 * src, guint8 * out, 
   }
   /* Pixel centre mapping: source = floor((dst + 0.5) × src_size / dst_size). */
   for (gint x = 0; x < r->w; x++)
-    self->xmap[x] = (guint) ((((gint64) 2 * x + 1) * sw) / ((gint64) 2 * r->w)) * 4;
+    self->xmap[x] = (guint) ((((gint64) 2 * x + 1) * sw) / ((gint64) 2 * r->w));
+  gint prev_sy = -1;
   for (gint y = 0; y < r->h; y++) {
     gint sy = (gint) ((((gint64) 2 * y + 1) * sh) / ((gint64) 2 * r->h));
-    const guint8 *srow = src + (gsize) sy * sstride;
     guint8 *drow = out + (gsize) (r->y + y) * dstride + (gsize) r->x * 4;
-    for (gint x = 0; x < r->w; x++)
-      memcpy (drow + (gsize) x * 4, srow + self->xmap[x], 4);
+    if (sy == prev_sy) {
+      /* Upscaling: this row samples the same source row as the one above. */
+      memcpy (drow, drow - dstride, (gsize) r->w * 4);
+      continue;
+    }
+    prev_sy = sy;
+    const guint8 *srow = src + (gsize) sy * sstride;
+    if (((guintptr) srow | (guintptr) drow) % 4 == 0) {
+      const guint32 *s32 = (const guint32 *) srow;
+      guint32 *d32 = (guint32 *) drow;
+      for (gint x = 0; x < r->w; x++)
+        d32[x] = s32[self->xmap[x]];
+    } else {
+      for (gint x = 0; x < r->w; x++)
+        memcpy (drow + (gsize) x * 4, srow + (gsize) self->xmap[x] * 4, 4);
+    }
   }
 }
 
@@ -378,6 +392,22 @@ gst_dsnet_multistream_tiler_transform_size (GstBaseTransform * bt, GstPadDirecti
   /* Output: one picture. Input (asked for rarely): a full batch of slots. */
   *othersize = dsnet_batch_frame_size (w, h) * (direction == GST_PAD_SINK ? 1 : (gsize) b);
   return TRUE;
+}
+
+static gboolean
+gst_dsnet_multistream_tiler_decide_allocation (GstBaseTransform * bt, GstQuery * query)
+{
+  /* Downstream dsnet elements and plain sinks offer no pool; without one every picture would be a
+   * fresh multi-megabyte allocation (mmap + page faults). Ask the base class for a pool of our own. */
+  if (gst_query_get_n_allocation_pools (query) == 0) {
+    GstCaps *caps;
+    gint w, h, b;
+    gst_query_parse_allocation (query, &caps, NULL);
+    if (caps != NULL && read_batch_caps (caps, &w, &h, &b))
+      gst_query_add_allocation_pool (query, NULL, (guint) dsnet_batch_frame_size (w, h), 2, 0);
+  }
+  return GST_BASE_TRANSFORM_CLASS (gst_dsnet_multistream_tiler_parent_class)->decide_allocation (bt,
+      query);
 }
 
 static gboolean
@@ -646,6 +676,7 @@ gst_dsnet_multistream_tiler_class_init (GstDsNetMultistreamTilerClass * klass)
   bt_class->set_caps = GST_DEBUG_FUNCPTR (gst_dsnet_multistream_tiler_set_caps);
   bt_class->transform_size = GST_DEBUG_FUNCPTR (gst_dsnet_multistream_tiler_transform_size);
   bt_class->transform_meta = GST_DEBUG_FUNCPTR (gst_dsnet_multistream_tiler_transform_meta);
+  bt_class->decide_allocation = GST_DEBUG_FUNCPTR (gst_dsnet_multistream_tiler_decide_allocation);
   bt_class->transform = GST_DEBUG_FUNCPTR (gst_dsnet_multistream_tiler_transform);
   bt_class->stop = GST_DEBUG_FUNCPTR (gst_dsnet_multistream_tiler_stop);
   bt_class->passthrough_on_same_caps = FALSE;

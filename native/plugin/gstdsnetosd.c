@@ -371,6 +371,9 @@ draw_text (GstDsNetOsd * self, Canvas * c, const gchar * text, gdouble x, gdoubl
 {
   if (text == NULL || *text == '\0')
     return;
+  gchar *valid = NULL;
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);        /* Pango refuses invalid UTF-8 */
   cairo_t *cr = canvas_cr (self, c);
   pango_layout_set_font_description (self->layout, font_for (self, font, size));
   pango_layout_set_text (self->layout, text, -1);
@@ -385,6 +388,7 @@ draw_text (GstDsNetOsd * self, Canvas * c, const gchar * text, gdouble x, gdoubl
   set_colour_params (cr, colour);
   pango_cairo_show_layout (cr, self->layout);
   cairo_new_path (cr);
+  g_free (valid);
 }
 
 static void

@@ -453,6 +453,43 @@ GST_START_TEST (test_osd_process_mode_note)
 
 GST_END_TEST;
 
+/* Bad input never crashes: a frame meta naming a slot the buffer lacks is skipped with one warning on
+ * the bus; invalid UTF-8 labels are drawn after repair; absurd boxes are clipped. */
+GST_START_TEST (test_osd_bad_input)
+{
+  GstHarness *h = osd_harness (1);
+  GstBus *bus = gst_bus_new ();
+  gst_element_set_bus (h->element, bus);
+  NvDsBatchMeta *b;
+  NvDsFrameMeta *fm;
+  GstBuffer *in = grey_frame (&b, &fm);
+  fm->batch_id = 3;
+  add_box (b, fm, 1, 1, 10, 10, 2, 1, 0, 0, 1);
+  GstMapInfo map;
+  GstBuffer *out = run_one (h, in, &map);
+  fail_unless_equals_int (count_changed (&map, 0, 0, W, H), 0);
+  done (out, &map);
+  GstMessage *msg = gst_bus_pop_filtered (bus, GST_MESSAGE_WARNING);
+  fail_unless (msg != NULL, "no warning about the slot");
+  gst_message_unref (msg);
+
+  in = grey_frame (&b, &fm);
+  NvDsObjectMeta *o = add_box (b, fm, -1e9f, -5, 3e9f, 1e30f, 2, 1, 0, 0, 1);
+  o->text_params.display_text = g_strdup ("bad \xff\xfe utf8");
+  o->text_params.x_offset = 2;
+  o->text_params.y_offset = 2;
+  o->text_params.font_params.font_color = (NvOSD_ColorParams) { 0, 1, 0, 1 };
+  add_box (b, fm, 10, 10, -5, 20, 2, 1, 0, 0, 1);        /* negative width: nothing */
+  out = run_one (h, in, &map);
+  fail_unless (count_changed (&map, 0, 0, W, H) > 0);
+  done (out, &map);
+  gst_element_set_bus (h->element, NULL);
+  gst_object_unref (bus);
+  gst_harness_teardown (h);
+}
+
+GST_END_TEST;
+
 /* Defaults are nvdsosd's. */
 GST_START_TEST (test_osd_properties)
 {
@@ -488,6 +525,7 @@ osd_suite (void)
   tcase_add_test (tc, test_osd_clock_plain_video);
   tcase_add_test (tc, test_osd_clock_once_per_slot);
   tcase_add_test (tc, test_osd_process_mode_note);
+  tcase_add_test (tc, test_osd_bad_input);
   tcase_add_test (tc, test_osd_properties);
   return s;
 }

@@ -265,6 +265,53 @@ GST_START_TEST (test_tiler_display_meta_moves)
 
 GST_END_TEST;
 
+/* Bad or missing metadata never crashes: a frame naming a slot the buffer lacks leaves its tile black;
+ * a batch without NvDsBatchMeta shows slot i as source i and carries no meta out. */
+GST_START_TEST (test_tiler_bad_input)
+{
+  const guint sources[2] = { 0, 1 };
+  GstHarness *h = tiler_harness (1, 2, 128, 48, 64, 48, 2);
+  GstBuffer *in = batch_new (64, 48, 2, 2, sources, FALSE);
+  frame_of_source (gst_buffer_get_nvds_batch_meta (in), 1)->batch_id = 7;
+  fail_unless_equals_int (gst_harness_push (h, in), GST_FLOW_OK);
+  GstBuffer *out = gst_harness_pull (h);
+  GstMapInfo map;
+  fail_unless (gst_buffer_map (out, &map, GST_MAP_READ));
+  check_tile (&map, 128, 0, 0, 64, 48, 64, 48, 0);
+  check_black (&map, 128, 64, 0, 64, 48);
+  gst_buffer_unmap (out, &map);
+  gst_buffer_unref (out);
+
+  /* Same pixels, no metadata at all. */
+  in = gst_buffer_new_allocate (NULL, dsnet_batch_frame_size (64, 48) * 2, NULL);
+  fail_unless (gst_buffer_map (in, &map, GST_MAP_WRITE));
+  paint_pattern (map.data, 64, 48, 0);
+  paint_pattern (map.data + dsnet_batch_frame_size (64, 48), 64, 48, 1);
+  gst_buffer_unmap (in, &map);
+  fail_unless_equals_int (gst_harness_push (h, in), GST_FLOW_OK);
+  out = gst_harness_pull (h);
+  fail_unless (gst_buffer_map (out, &map, GST_MAP_READ));
+  check_tile (&map, 128, 0, 0, 64, 48, 64, 48, 0);
+  check_tile (&map, 128, 64, 0, 64, 48, 64, 48, 1);
+  gst_buffer_unmap (out, &map);
+  fail_unless (gst_buffer_get_nvds_batch_meta (out) == NULL);
+  gst_buffer_unref (out);
+
+  /* A short buffer (one slot of two): the missing frame's tile is black. */
+  in = batch_new (64, 48, 2, 2, sources, FALSE);
+  gst_buffer_resize (in, 0, (gssize) dsnet_batch_frame_size (64, 48));
+  fail_unless_equals_int (gst_harness_push (h, in), GST_FLOW_OK);
+  out = gst_harness_pull (h);
+  fail_unless (gst_buffer_map (out, &map, GST_MAP_READ));
+  check_tile (&map, 128, 0, 0, 64, 48, 64, 48, 0);
+  check_black (&map, 128, 64, 0, 64, 48);
+  gst_buffer_unmap (out, &map);
+  gst_buffer_unref (out);
+  gst_harness_teardown (h);
+}
+
+GST_END_TEST;
+
 /* Properties: nvmultistreamtiler names and defaults; GPU-only ones are accepted. */
 GST_START_TEST (test_tiler_properties)
 {
@@ -296,6 +343,7 @@ tiler_suite (void)
   tcase_add_test (tc, test_tiler_three_sources_empty_tile_black);
   tcase_add_test (tc, test_tiler_show_source);
   tcase_add_test (tc, test_tiler_display_meta_moves);
+  tcase_add_test (tc, test_tiler_bad_input);
   tcase_add_test (tc, test_tiler_properties);
   return s;
 }
