@@ -31,6 +31,7 @@
 #include <cairo.h>
 #include <gst/gst.h>
 #include <gst/base/gstbasetransform.h>
+#include <gst/video/video.h>
 #include <pango/pangocairo.h>
 
 #include "dsnetbatch.h"
@@ -96,6 +97,7 @@ struct _GstDsNetOsd
   gint width;
   gint height;
   gint batch_size;
+  gboolean plain;               /* plain video/x-raw: one frame, GstVideoMeta may set the stride */
 
   /* text rendering (streaming thread; created in start, dropped in stop) */
   PangoFontMap *font_map;
@@ -130,6 +132,7 @@ typedef struct
 typedef struct
 {
   guint8 *pixels;
+  gint stride;
   cairo_surface_t *surface;
   cairo_t *cr;
 } Canvas;
@@ -161,7 +164,7 @@ canvas_cr (GstDsNetOsd * self, Canvas * c)
 {
   if (c->cr == NULL) {
     c->surface = cairo_image_surface_create_for_data (c->pixels, CAIRO_FORMAT_ARGB32, self->width,
-        self->height, self->width * 4);
+        self->height, c->stride);
     c->cr = cairo_create (c->surface);
     pango_cairo_update_context (c->cr, self->pango);
   }
@@ -467,6 +470,10 @@ gst_dsnet_osd_set_caps (GstBaseTransform * bt, GstCaps * incaps, GstCaps * outca
   }
   if (!gst_structure_get_int (s, "batch-size", &self->batch_size))
     self->batch_size = 1;
+  GstCapsFeatures *f = gst_caps_get_features (incaps, 0);
+  self->plain = f == NULL || !gst_caps_features_contains (f, DSNET_BATCH_CAPS_FEATURE);
+  if (self->plain)
+    self->batch_size = 1;
   if (cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, self->width) != self->width * 4) {
     GST_ELEMENT_ERROR (self, CORE, NEGOTIATION, (NULL),
         ("dsnetosd: Cairo cannot draw on RGBA rows of %d pixels", self->width));
@@ -555,7 +562,22 @@ gst_dsnet_osd_transform_ip (GstBaseTransform * bt, GstBuffer * buf)
     GST_ELEMENT_ERROR (self, RESOURCE, WRITE, (NULL), ("could not map the frames for drawing"));
     return GST_FLOW_ERROR;
   }
-  const gsize slot_size = dsnet_batch_frame_size (self->width, self->height);
+  /* Batches are packed (dsnetbatch.h); plain video may come with a GstVideoMeta stride/offset. */
+  gint stride = self->width * 4;
+  gsize base = 0;
+  GstVideoMeta *vmeta = self->plain ? gst_buffer_get_video_meta (buf) : NULL;
+  if (vmeta != NULL && vmeta->n_planes >= 1) {
+    stride = vmeta->stride[0];
+    base = vmeta->offset[0];
+  }
+  if (stride < self->width * 4 || stride % 4 != 0) {
+    gst_buffer_unmap (buf, &map);
+    g_free (s.clock_font);
+    GST_ELEMENT_ERROR (self, STREAM, FORMAT, (NULL),
+        ("RGBA rows of %d pixels with a stride of %d bytes cannot be drawn on", self->width, stride));
+    return GST_FLOW_ERROR;
+  }
+  const gsize slot_size = (gsize) stride * (self->height - 1) + (gsize) self->width * 4;
 
   /* Slots that hold a frame: the clock goes once onto each (a tiled picture carries many frame
    * metas, all in slot 0). Without metadata, every slot the buffer holds. */
@@ -563,7 +585,7 @@ gst_dsnet_osd_transform_ip (GstBaseTransform * bt, GstBuffer * buf)
   if (batch != NULL && batch->frame_meta_list != NULL) {
     for (GList * it = batch->frame_meta_list; it != NULL; it = it->next) {
       NvDsFrameMeta *fm = it->data;
-      gsize offset = dsnet_batch_frame_offset (self->width, self->height, fm->batch_id);
+      gsize offset = base + dsnet_batch_frame_offset (self->width, self->height, fm->batch_id);
       if (fm->batch_id >= (guint) self->batch_size || offset + slot_size > map.size) {
         if (!self->warned_slot) {
           GST_ELEMENT_WARNING (self, STREAM, FORMAT, (NULL),
@@ -574,20 +596,22 @@ gst_dsnet_osd_transform_ip (GstBaseTransform * bt, GstBuffer * buf)
         }
         continue;
       }
-      Canvas c = {.pixels = map.data + offset };
+      Canvas c = {.pixels = map.data + offset,.stride = stride };
       draw_frame (self, &c, fm, &s);
       canvas_finish (&c);
       clock_slots[fm->batch_id] = 1;
     }
   } else {
     for (guint i = 0; i < (guint) self->batch_size; i++)
-      clock_slots[i] = dsnet_batch_frame_offset (self->width, self->height, i) + slot_size <= map.size;
+      clock_slots[i] =
+          base + dsnet_batch_frame_offset (self->width, self->height, i) + slot_size <= map.size;
   }
   if (s.clock) {
     for (guint i = 0; i < (guint) self->batch_size; i++) {
       if (!clock_slots[i])
         continue;
-      Canvas c = {.pixels = map.data + dsnet_batch_frame_offset (self->width, self->height, i) };
+      Canvas c = {.pixels = map.data + base + dsnet_batch_frame_offset (self->width, self->height, i),
+        .stride = stride };
       draw_clock (self, &c, &s);
       canvas_finish (&c);
     }

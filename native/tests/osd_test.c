@@ -2,6 +2,8 @@
  * dsnetosd: exact border pixels and colour byte order, alpha-blended fill, text, display-meta shapes,
  * display-* switches, masks, batches, clock, process-mode note.
  */
+#include <gst/video/video.h>
+
 #include "tiler_osd_common.h"
 
 #define W 96
@@ -426,6 +428,47 @@ GST_START_TEST (test_osd_clock_once_per_slot)
 
 GST_END_TEST;
 
+/* Plain RGBA with a padded stride announced by GstVideoMeta: the box lands on the right rows. */
+GST_START_TEST (test_osd_plain_video_stride)
+{
+  const gint stride = W * 4 + 64;
+  GstHarness *h = gst_harness_new ("dsnetosd");
+  gst_harness_set_src_caps_str (h, "video/x-raw,format=RGBA,width=96,height=64,framerate=25/1");
+  GstBuffer *in = gst_buffer_new_allocate (NULL, (gsize) stride * H, NULL);
+  GstMapInfo map;
+  fail_unless (gst_buffer_map (in, &map, GST_MAP_WRITE));
+  memset (map.data, 100, map.size);
+  for (gint y = 0; y < H; y++)
+    for (gint x = 0; x < W; x++)
+      map.data[y * stride + x * 4 + 3] = 255;
+  gst_buffer_unmap (in, &map);
+  gsize offset[GST_VIDEO_MAX_PLANES] = { 0 };
+  gint strides[GST_VIDEO_MAX_PLANES] = { stride };
+  gst_buffer_add_video_meta_full (in, GST_VIDEO_FRAME_FLAG_NONE, GST_VIDEO_FORMAT_RGBA, W, H, 1,
+      offset, strides);
+  const guint src[1] = { 0 };
+  GstBuffer *meta_carrier = batch_new (W, H, 1, 1, src, TRUE);
+  NvDsBatchMeta *b = gst_buffer_get_nvds_batch_meta (meta_carrier);
+  add_box (b, b->frame_meta_list->data, 10, 20, 30, 10, 2, 1, 0, 0, 1);
+  gst_buffer_copy_into (in, meta_carrier, GST_BUFFER_COPY_META, 0, -1);
+  gst_buffer_unref (meta_carrier);
+
+  fail_unless_equals_int (gst_harness_push (h, in), GST_FLOW_OK);
+  GstBuffer *out = gst_harness_pull (h);
+  fail_unless (gst_buffer_map (out, &map, GST_MAP_READ));
+  const guint8 *p = map.data + 20 * stride + 15 * 4;    /* top border, row 20 */
+  fail_unless (p[0] == 255 && p[1] == 0 && p[2] == 0, "row 20: %u,%u,%u", p[0], p[1], p[2]);
+  p = map.data + 19 * stride + 15 * 4;
+  fail_unless (p[0] == 100 && p[1] == 100, "row 19 touched");
+  p = map.data + 25 * stride + W * 4 + 8;       /* padding bytes stay untouched */
+  fail_unless (p[0] == 100 && p[1] == 100 && p[2] == 100 && p[3] == 100);
+  gst_buffer_unmap (out, &map);
+  gst_buffer_unref (out);
+  gst_harness_teardown (h);
+}
+
+GST_END_TEST;
+
 /* process-mode 1 is accepted, runs on the CPU and says so once on the bus. */
 GST_START_TEST (test_osd_process_mode_note)
 {
@@ -524,6 +567,7 @@ osd_suite (void)
   tcase_add_test (tc, test_osd_mask);
   tcase_add_test (tc, test_osd_clock_plain_video);
   tcase_add_test (tc, test_osd_clock_once_per_slot);
+  tcase_add_test (tc, test_osd_plain_video_stride);
   tcase_add_test (tc, test_osd_process_mode_note);
   tcase_add_test (tc, test_osd_bad_input);
   tcase_add_test (tc, test_osd_properties);
