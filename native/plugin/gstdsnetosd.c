@@ -493,6 +493,12 @@ gst_dsnet_osd_start (GstBaseTransform * bt)
   self->layout = pango_layout_new (self->pango);
   self->fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
       (GDestroyNotify) pango_font_description_free);
+  /* Load fontconfig's configuration and the default font now (state change) rather than on the
+   * first labelled frame, which would stall a live stream for a moment. */
+  PangoRectangle ink;
+  pango_layout_set_font_description (self->layout, font_for (self, DEFAULT_FONT, DEFAULT_FONT_SIZE));
+  pango_layout_set_text (self->layout, "0", -1);
+  pango_layout_get_pixel_extents (self->layout, &ink, NULL);
   self->noted_process_mode = FALSE;
   self->warned_slot = FALSE;
   return TRUE;
