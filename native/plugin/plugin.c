@@ -18,6 +18,9 @@ plugin_init (GstPlugin * plugin)
   /* One line per element (keep alphabetical). */
   ok &= GST_ELEMENT_REGISTER (dsnetstreamdemux, plugin);
   ok &= GST_ELEMENT_REGISTER (dsnetstreammux, plugin);
+  ok &= GST_ELEMENT_REGISTER (dsnetmultistreamtiler, plugin);
+  ok &= GST_ELEMENT_REGISTER (dsnetosd, plugin);
+  ok &= GST_ELEMENT_REGISTER (dsnetvideoconvert, plugin);
 
   return ok;
 }
