@@ -6,6 +6,8 @@
 
 G_BEGIN_DECLS
 
+GST_ELEMENT_REGISTER_DECLARE (dsnettracker);
+
 G_END_DECLS
 
 #endif /* DSNET_ELEMENTS_H */
