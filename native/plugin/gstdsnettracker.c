@@ -202,9 +202,11 @@ gst_dsnet_tracker_start (GstBaseTransform * trans)
       cfg.min_detector_confidence, cfg.probation_age, cfg.max_shadow_tracking_age, cfg.early_termination_age,
       cfg.max_targets_per_stream, cfg.min_score_iou, cfg.matcher, cfg.check_class_match);
 
+  g_mutex_lock (&self->lock);
   dsnet_tracker_free (self->core);
   self->core = dsnet_tracker_new (&cfg);
   self->warned_no_meta = FALSE;
+  g_mutex_unlock (&self->lock);
   return TRUE;
 }
 
@@ -212,8 +214,10 @@ static gboolean
 gst_dsnet_tracker_stop (GstBaseTransform * trans)
 {
   GstDsnetTracker *self = GST_DSNET_TRACKER (trans);
+  g_mutex_lock (&self->lock);
   dsnet_tracker_free (self->core);
   self->core = NULL;
+  g_mutex_unlock (&self->lock);
   return TRUE;
 }
 
@@ -234,13 +238,18 @@ gst_dsnet_tracker_sink_event (GstBaseTransform * trans, GstEvent * event)
   switch (GST_EVENT_TYPE (event)) {
     case GST_EVENT_EOS:
       /* Every stream is over: nothing can be matched again. */
+      g_mutex_lock (&self->lock);
       if (self->core)
         dsnet_tracker_reset_all (self->core);
+      g_mutex_unlock (&self->lock);
       GST_DEBUG_OBJECT (self, "EOS: all targets terminated");
       break;
     case GST_EVENT_FLUSH_STOP:
-      if (self->core && RESET_ON_STREAM_RESET (reset_mode (self))) {
-        dsnet_tracker_reset_all (self->core);
+      if (RESET_ON_STREAM_RESET (reset_mode (self))) {
+        g_mutex_lock (&self->lock);
+        if (self->core)
+          dsnet_tracker_reset_all (self->core);
+        g_mutex_unlock (&self->lock);
         GST_DEBUG_OBJECT (self, "flush: all targets terminated (tracking-id-reset-mode)");
       }
       break;
@@ -261,8 +270,11 @@ gst_dsnet_tracker_sink_event (GstBaseTransform * trans, GstEvent * event)
         }
         id = (guint) sid;
       }
-      if (self->core && (is_eos || RESET_ON_STREAM_RESET (reset_mode (self)))) {
-        dsnet_tracker_reset_source (self->core, id);
+      if (is_eos || RESET_ON_STREAM_RESET (reset_mode (self))) {
+        g_mutex_lock (&self->lock);
+        if (self->core)
+          dsnet_tracker_reset_source (self->core, id);
+        g_mutex_unlock (&self->lock);
         GST_DEBUG_OBJECT (self, "%s: targets of source %u terminated", gst_structure_get_name (s), id);
       }
       break;
@@ -338,15 +350,16 @@ gst_dsnet_tracker_transform_ip (GstBaseTransform * trans, GstBuffer * buf)
     }
     return GST_FLOW_OK;
   }
-  if (!self->core) {
-    GST_ELEMENT_ERROR (self, CORE, FAILED, ("Tracker not started"), (NULL));
-    return GST_FLOW_ERROR;
-  }
-
   GST_OBJECT_LOCK (self);
   gboolean display_id = self->display_tracking_id;
   GST_OBJECT_UNLOCK (self);
 
+  g_mutex_lock (&self->lock);
+  if (!self->core) {
+    g_mutex_unlock (&self->lock);
+    GST_ELEMENT_ERROR (self, CORE, FAILED, ("Tracker not started"), (NULL));
+    return GST_FLOW_ERROR;
+  }
   nvds_acquire_meta_lock (batch);
   /* Frames are handled in list order, so two frames of one source in a batch are tracked in order. */
   for (NvDsFrameMetaList * l = batch->frame_meta_list; l; l = l->next) {
@@ -355,6 +368,7 @@ gst_dsnet_tracker_transform_ip (GstBaseTransform * trans, GstBuffer * buf)
       track_frame (self, frame, display_id);
   }
   nvds_release_meta_lock (batch);
+  g_mutex_unlock (&self->lock);
   return GST_FLOW_OK;
 }
 
@@ -365,6 +379,7 @@ gst_dsnet_tracker_finalize (GObject * object)
   g_free (self->ll_lib_file);
   g_free (self->ll_config_file);
   dsnet_tracker_free (self->core);
+  g_mutex_clear (&self->lock);
   g_array_unref (self->dets);
   g_ptr_array_unref (self->objs);
   G_OBJECT_CLASS (parent_class)->finalize (object);
@@ -448,6 +463,7 @@ gst_dsnet_tracker_init (GstDsnetTracker * self)
   self->display_tracking_id = TRUE;
   self->tracking_id_reset_mode = DEFAULT_RESET_MODE;
   self->user_meta_pool_size = DEFAULT_USER_META_POOL_SIZE;
+  g_mutex_init (&self->lock);
   self->dets = g_array_new (FALSE, FALSE, sizeof (DsnetTrkDetection));
   self->objs = g_ptr_array_new ();
   /* Metadata-only element: never copy or write the pixels. */

@@ -37,7 +37,9 @@ struct _GstDsnetTracker
   gboolean input_tensor_meta;
   guint tensor_meta_gie_id;
 
-  /* streaming state (streaming thread) */
+  /* tracking state: `lock` guards `core` (buffers and serialized events come from the streaming thread, but
+   * out-of-band custom events and state changes may come from others) */
+  GMutex lock;
   DsnetTracker *core;
   GArray *dets;                 /* DsnetTrkDetection scratch */
   GPtrArray *objs;              /* NvDsObjectMeta* scratch, parallel to dets */
