@@ -2,10 +2,8 @@
 dsnet_add_test(tracker_core_test SOURCES tracker_core_test.c LIBS dsnet_tracker_core)
 dsnet_add_test(tracker_config_test SOURCES tracker_config_test.c LIBS dsnet_tracker_core)
 
-# Element tests build batches with the metadata API, so they need the real libdsnet_meta.
-if(EXISTS ${CMAKE_SOURCE_DIR}/native/meta/meta_placeholder.c)
-  message(STATUS "dsnettracker element tests skipped: libdsnet_meta is still the placeholder")
-elseif(GSTCHECK_FOUND)
+# Element tests: batches built with the metadata API (libdsnet_meta).
+if(GSTCHECK_FOUND)
   add_library(tracker_test_batch STATIC tracker_test_batch.c)
   target_include_directories(tracker_test_batch PUBLIC ${CMAKE_CURRENT_SOURCE_DIR} ${CMAKE_SOURCE_DIR}/native/plugin)
   target_link_libraries(tracker_test_batch PUBLIC dsnet_headers dsnet_meta PkgConfig::GST)
