@@ -14,3 +14,10 @@ if(GSTCHECK_FOUND)
   dsnet_add_test(tracker_clip_test SOURCES tracker_clip_test.c LIBS tracker_test_batch NO_VALGRIND)
   add_dependencies(tracker_clip_test gstdsnet)
 endif()
+
+# Behind the real detector (needs dsnetstreammux and dsnetinfer in the plugin; large model and media, no valgrind).
+if(GSTCHECK_FOUND AND EXISTS ${CMAKE_SOURCE_DIR}/native/plugin/gstdsnetinfer.c
+    AND EXISTS ${CMAKE_SOURCE_DIR}/native/plugin/gstdsnetstreammux.c)
+  dsnet_add_test(tracker_detector_test SOURCES tracker_detector_test.c LIBS dsnet_meta NO_VALGRIND)
+  add_dependencies(tracker_detector_test gstdsnet)
+endif()
