@@ -149,6 +149,7 @@ static const BadCase bad_cases[] = {
   {"TargetManagement:\n  probationAge: 3\n    maxShadowTrackingAge: 4\n", "bad.yml:3: inconsistent indentation"},
   {"BaseConfig:\n  - 1\n", "bad.yml:2: unexpected sequence item"},
   {"BaseConfig:\nBaseConfig:\n", "bad.yml:2: duplicate section 'BaseConfig'"},
+  {"BaseConfig:\nversion: 2\n  minDetectorConfidence: 0.1\n", "bad.yml:3: indented key 'minDetectorConfidence' outside"},
 };
 
 static void

@@ -330,6 +330,21 @@ test_gating (void)
   g_assert_cmpuint (d[2].object_id, ==, DSNET_TRK_UNTRACKED);      /* over maxTargetsPerStream */
   g_assert_cmpuint (d[3].object_id, ==, DSNET_TRK_UNTRACKED);      /* below minDetectorConfidence */
 
+  /* unknown confidence (−0.1, GroupRectangles) is not filtered; broken boxes are never tracked */
+  {
+    DsnetTrackerConfig c2 = cfg_default ();
+    c2.probation_age = 0;
+    c2.min_detector_confidence = 0.5f;
+    DsnetTracker *t2 = dsnet_tracker_new (&c2);
+    DsnetTrkDetection u[3] = { det (0, 0, 50, 50, 0), det (100, 0, NAN, 50, 0), det (200, 0, 50, -5, 0) };
+    u[0].confidence = -0.1f;
+    dsnet_tracker_update (t2, 0, u, 3);
+    g_assert_cmpuint (u[0].object_id, ==, 0);
+    g_assert_cmpuint (u[1].object_id, ==, DSNET_TRK_UNTRACKED);
+    g_assert_cmpuint (u[2].object_id, ==, DSNET_TRK_UNTRACKED);
+    dsnet_tracker_free (t2);
+  }
+
   /* class changes: no association (checkClassMatch); no new target over the old one either */
   DsnetTrkDetection e = det (0, 0, 50, 50, 1);
   dsnet_tracker_update (t, 0, &e, 1);

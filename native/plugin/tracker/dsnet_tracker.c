@@ -402,7 +402,10 @@ det_report (DsnetTrkDetection * d, const Target * tg, gfloat score)
 static gboolean
 det_eligible (const DsnetTrackerConfig * cfg, const DsnetTrkDetection * d)
 {
-  return d->confidence >= cfg->min_detector_confidence && d->box.width > 0 && d->box.height > 0;
+  /* A negative confidence (−0.1: GroupRectangles clustering, or no score) means "unknown": not filtered. */
+  gboolean conf_ok = d->confidence < 0 || d->confidence >= cfg->min_detector_confidence;
+  return conf_ok && d->box.width > 0 && d->box.height > 0 && isfinite (d->box.left) && isfinite (d->box.top)
+      && isfinite (d->box.width) && isfinite (d->box.height);
 }
 
 void

@@ -270,6 +270,7 @@ dsnet_tracker_config_parse (DsnetTrackerConfig * cfg, const gchar * text, const 
     if (indent == 0) {
       if (*value != '\0') {
         note (notes, "%s:%u: top-level key '%s' is not part of any section; ignored", name, lineno, key);
+        g_clear_pointer (&section, g_free);     /* the previous section ended here */
         continue;
       }
       g_free (section);
