@@ -231,6 +231,22 @@ reset_mode (GstDsnetTracker * self)
 }
 
 static gboolean
+gst_dsnet_tracker_set_caps (GstBaseTransform * trans, GstCaps * incaps, GstCaps * outcaps)
+{
+  GstDsnetTracker *self = GST_DSNET_TRACKER (trans);
+  (void) outcaps;
+  const GstStructure *s = gst_caps_get_structure (incaps, 0);
+  gint w = 0, h = 0;
+  if (!gst_structure_get_int (s, "width", &w) || !gst_structure_get_int (s, "height", &h)) {
+    GST_ERROR_OBJECT (self, "caps without width/height: %" GST_PTR_FORMAT, incaps);
+    return FALSE;
+  }
+  self->width = w;
+  self->height = h;
+  return TRUE;
+}
+
+static gboolean
 gst_dsnet_tracker_sink_event (GstBaseTransform * trans, GstEvent * event)
 {
   GstDsnetTracker *self = GST_DSNET_TRACKER (trans);
@@ -321,7 +337,9 @@ track_frame (GstDsnetTracker * self, NvDsFrameMeta * frame, gboolean display_id)
   }
 
   DsnetTrkDetection *dets = (DsnetTrkDetection *) (gpointer) self->dets->data;
-  dsnet_tracker_update (self->core, frame->source_id, dets, self->dets->len);
+  guint w = frame->pipeline_width ? frame->pipeline_width : (guint) MAX (self->width, 0);
+  guint h = frame->pipeline_height ? frame->pipeline_height : (guint) MAX (self->height, 0);
+  dsnet_tracker_update_in_frame (self->core, frame->source_id, dets, self->dets->len, w, h);
 
   for (guint i = 0; i < self->dets->len; i++) {
     NvDsObjectMeta *obj = g_ptr_array_index (self->objs, i);
@@ -451,6 +469,7 @@ gst_dsnet_tracker_class_init (GstDsnetTrackerClass * klass)
   trans_class->start = GST_DEBUG_FUNCPTR (gst_dsnet_tracker_start);
   trans_class->stop = GST_DEBUG_FUNCPTR (gst_dsnet_tracker_stop);
   trans_class->sink_event = GST_DEBUG_FUNCPTR (gst_dsnet_tracker_sink_event);
+  trans_class->set_caps = GST_DEBUG_FUNCPTR (gst_dsnet_tracker_set_caps);
   trans_class->transform_ip = GST_DEBUG_FUNCPTR (gst_dsnet_tracker_transform_ip);
   trans_class->transform_ip_on_passthrough = TRUE;
 }

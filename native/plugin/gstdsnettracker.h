@@ -44,6 +44,7 @@ struct _GstDsnetTracker
   GArray *dets;                 /* DsnetTrkDetection scratch */
   GPtrArray *objs;              /* NvDsObjectMeta* scratch, parallel to dets */
   gboolean warned_no_meta;
+  gint width, height;           /* frame size from the caps (used when a frame meta lacks pipeline_width/height) */
 };
 
 G_END_DECLS

@@ -224,6 +224,42 @@ test_lost_expiry (void)
   dsnet_tracker_free (t);
 }
 
+/* A lost target predicted out of the frame is terminated at once (frame size known). */
+static void
+test_leaves_frame (void)
+{
+  DsnetTrackerConfig c = cfg_default ();
+  c.probation_age = 0;
+  DsnetTracker *t = dsnet_tracker_new (&c);
+  /* moves right by 20 px per frame; last seen touching the right edge of a 640-wide frame */
+  for (gint f = 0; f < 10; f++) {
+    DsnetTrkDetection d = det (420 + 20.0f * f, 100, 60, 60, 0);
+    dsnet_tracker_update_in_frame (t, 0, &d, 1, 640, 480);
+  }
+  DsnetTrkTarget tg[2];
+  g_assert_cmpuint (dsnet_tracker_get_targets (t, 0, tg, 2), ==, 1);
+  /* still overlapping the frame on the first miss: lost; gone within a few frames (not maxShadowTrackingAge) */
+  dsnet_tracker_update_in_frame (t, 0, NULL, 0, 640, 480);
+  g_assert_cmpuint (dsnet_tracker_get_targets (t, 0, tg, 2), ==, 1);
+  g_assert_cmpint (tg[0].state, ==, DSNET_TRK_LOST);
+  gint misses = 1;
+  while (dsnet_tracker_get_targets (t, 0, tg, 2) == 1 && misses < 30) {
+    g_assert_cmpfloat (tg[0].box.left, <, 640.0f);
+    dsnet_tracker_update_in_frame (t, 0, NULL, 0, 640, 480);
+    misses++;
+  }
+  g_assert_cmpint (misses, <=, 4);
+  /* frame size unknown: shadow tracking goes on */
+  for (gint f = 0; f < 10; f++) {
+    DsnetTrkDetection d = det (420 + 20.0f * f, 100, 60, 60, 0);
+    dsnet_tracker_update (t, 1, &d, 1);
+  }
+  for (gint f = 0; f < 5; f++)
+    dsnet_tracker_update (t, 1, NULL, 0);
+  g_assert_cmpuint (dsnet_tracker_get_targets (t, 1, tg, 2), ==, 1);
+  dsnet_tracker_free (t);
+}
+
 /* Sources are tracked independently and never share ids; resetting one leaves the other alone. */
 static void
 test_independent_sources (void)
@@ -415,6 +451,7 @@ main (int argc, char **argv)
   g_test_add_func ("/tracker/core/tentative-not-reported", test_tentative_not_reported);
   g_test_add_func ("/tracker/core/probation-zero", test_probation_zero);
   g_test_add_func ("/tracker/core/lost-expiry", test_lost_expiry);
+  g_test_add_func ("/tracker/core/leaves-frame", test_leaves_frame);
   g_test_add_func ("/tracker/core/independent-sources", test_independent_sources);
   g_test_add_func ("/tracker/core/reset-all", test_reset_all);
   g_test_add_func ("/tracker/core/greedy-vs-global", test_greedy_vs_global);

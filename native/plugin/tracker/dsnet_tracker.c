@@ -411,6 +411,22 @@ det_eligible (const DsnetTrackerConfig * cfg, const DsnetTrkDetection * d)
 void
 dsnet_tracker_update (DsnetTracker * t, guint source_id, DsnetTrkDetection * dets, gsize n)
 {
+  dsnet_tracker_update_in_frame (t, source_id, dets, n, 0, 0);
+}
+
+static gboolean
+outside_frame (const DsnetTrkBox * b, guint width, guint height)
+{
+  if (width == 0 || height == 0)
+    return FALSE;
+  return b->left + b->width <= 0 || b->top + b->height <= 0 || b->left >= (gfloat) width
+      || b->top >= (gfloat) height;
+}
+
+void
+dsnet_tracker_update_in_frame (DsnetTracker * t, guint source_id, DsnetTrkDetection * dets, gsize n,
+    guint width, guint height)
+{
   g_return_if_fail (t != NULL);
   g_return_if_fail (n == 0 || dets != NULL);
   const DsnetTrackerConfig *cfg = &t->cfg;
@@ -483,7 +499,7 @@ dsnet_tracker_update (DsnetTracker * t, guint source_id, DsnetTrkDetection * det
         alive = tg->misses < limit;
       } else {
         tg->state = DSNET_TRK_LOST;
-        alive = tg->misses <= cfg->max_shadow_tracking_age;
+        alive = tg->misses <= cfg->max_shadow_tracking_age && !outside_frame (&tg->box, width, height);
       }
     }
     if (alive) {

@@ -64,6 +64,13 @@ void dsnet_tracker_free (DsnetTracker * tracker);
 /* Advances `source_id`'s tracker by one frame with `n` detections, filling their outputs. */
 void dsnet_tracker_update (DsnetTracker * tracker, guint source_id, DsnetTrkDetection * dets, gsize n);
 
+/*
+ * Same, knowing the frame size: a lost target whose predicted box has left the frame (no overlap with
+ * 0,0–width,height) is terminated at once instead of being shadow-tracked. 0 × 0 = unknown.
+ */
+void dsnet_tracker_update_in_frame (DsnetTracker * tracker, guint source_id, DsnetTrkDetection * dets, gsize n,
+    guint width, guint height);
+
 /* Terminates every target of one source / of all sources. The id counter is not rewound. */
 void dsnet_tracker_reset_source (DsnetTracker * tracker, guint source_id);
 void dsnet_tracker_reset_all (DsnetTracker * tracker);
