@@ -118,6 +118,12 @@ test_syntax (void)
   g_assert_false (notes_contain (notes, "foo"));
   g_ptr_array_unref (notes);
 
+  /* byte order mark */
+  dsnet_tracker_config_init (&c);
+  g_assert_true (dsnet_tracker_config_parse (&c, "\xEF\xBB\xBF%YAML:1.0\nTargetManagement:\n  probationAge: 7\n",
+          "bom.yml", NULL, &err));
+  g_assert_cmpuint (c.probation_age, ==, 7);
+
   /* empty text: defaults stay */
   DsnetTrackerConfig d, def;
   dsnet_tracker_config_init (&d);

@@ -214,6 +214,8 @@ dsnet_tracker_config_parse (DsnetTrackerConfig * cfg, const gchar * text, const 
   g_return_val_if_fail (cfg != NULL && text != NULL, FALSE);
   if (!name)
     name = "<ll-config>";
+  if (g_str_has_prefix (text, "\xEF\xBB\xBF"))
+    text += 3;                  /* UTF-8 byte order mark */
   gchar **lines = g_strsplit (text, "\n", -1);
   gchar *section = NULL;        /* current top-level section */
   gboolean section_known = FALSE;
