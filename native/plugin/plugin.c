@@ -21,6 +21,7 @@ plugin_init (GstPlugin * plugin)
   ok &= GST_ELEMENT_REGISTER (dsnetmultistreamtiler, plugin);
   ok &= GST_ELEMENT_REGISTER (dsnetosd, plugin);
   ok &= GST_ELEMENT_REGISTER (dsnetvideoconvert, plugin);
+  ok &= GST_ELEMENT_REGISTER (dsnettracker, plugin);
 
   return ok;
 }
