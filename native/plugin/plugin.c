@@ -16,7 +16,7 @@ plugin_init (GstPlugin * plugin)
   gboolean ok = TRUE;
 
   /* One line per element (keep alphabetical). */
-  (void) plugin;
+  ok &= GST_ELEMENT_REGISTER (dsnetinfer, plugin);
 
   return ok;
 }

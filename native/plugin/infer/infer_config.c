@@ -12,6 +12,7 @@
 #include <string.h>
 
 G_DEFINE_QUARK (dsnet-infer-config-error-quark, dsnet_infer_config_error)
+G_DEFINE_QUARK (dsnet-infer-error-quark, dsnet_infer_error)
 
 #define GROUP_PROPERTY "property"
 #define GROUP_CLASS_ALL "class-attrs-all"

@@ -11,6 +11,10 @@
 
 G_BEGIN_DECLS
 
+/* Errors of model loading, inference and output parsing (code 0). */
+#define DSNET_INFER_ERROR (dsnet_infer_error_quark ())
+GQuark dsnet_infer_error_quark (void);
+
 #define DSNET_INFER_CONFIG_ERROR (dsnet_infer_config_error_quark ())
 GQuark dsnet_infer_config_error_quark (void);
 
