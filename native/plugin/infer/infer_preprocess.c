@@ -121,50 +121,84 @@ dsnet_preprocess_rgba (const DsnetPreprocess * pp, const guint8 * rgba, gint str
     }
   }
 
-  Tap *tx = g_new (Tap, si.scaled_w);
-  Tap *ty = g_new (Tap, si.scaled_h);
-  make_taps (tx, si.scaled_w, w, left, 4);
-  make_taps (ty, si.scaled_h, h, top, 1);
+  const gint sw = si.scaled_w, sh = si.scaled_h;
+  Tap *tx = g_new (Tap, sw);
+  Tap *ty = g_new (Tap, sh);
+  make_taps (tx, sw, w, left, 4);
+  make_taps (ty, sh, h, top, 1);
 
-  /* channel c of the output reads RGBA byte ch[c] */
-  gint ch[3] = { 0, 1, 2 };
+  /* Separable: each needed source row is resampled horizontally once into three planar float rows
+   * (two cached rows), then every output row is a weighted sum of two cached rows per channel. */
+  gint src_ch[3] = { 0, 1, 2 };
   if (pp->color_format == DSNET_COLOR_BGR) {
-    ch[0] = 2;
-    ch[2] = 0;
+    src_ch[0] = 2;
+    src_ch[2] = 0;
   }
+  gfloat *rows = g_new (gfloat, (gsize) 6 * sw);
+  gfloat *hr[2][3];
+  for (int r = 0; r < 2; r++)
+    for (int k = 0; k < 3; k++)
+      hr[r][k] = rows + (gsize) (r * 3 + k) * sw;
+  gint cached[2] = { -1, -1 };
   const gfloat s = pp->scale;
   const gboolean gray = C == 1;
 
-  for (gint y = 0; y < si.scaled_h; y++) {
-    const guint8 *r0 = rgba + (gsize) ty[y].o0 * stride;
-    const guint8 *r1 = rgba + (gsize) ty[y].o1 * stride;
-    const gfloat fy = ty[y].f;
-    const gsize row = (gsize) (y + si.offset_top) * W + si.offset_left;
-    for (gint x = 0; x < si.scaled_w; x++) {
-      const guint8 *a = r0 + tx[x].o0, *b = r0 + tx[x].o1, *c_ = r1 + tx[x].o0, *d = r1 + tx[x].o1;
-      const gfloat fx = tx[x].f;
-      gfloat v[3];
-      for (gint k = 0; k < 3; k++) {
-        gfloat t = a[k] + fx * (gfloat) (b[k] - a[k]);
-        gfloat u = c_[k] + fx * (gfloat) (d[k] - c_[k]);
-        v[k] = t + fy * (u - t);
+  for (gint y = 0; y < sh; y++) {
+    gint need[2] = { ty[y].o0, ty[y].o1 };
+    gfloat *cur[2][3];
+    for (int r = 0; r < 2; r++) {
+      gint slot = cached[0] == need[r] ? 0 : (cached[1] == need[r] ? 1 : -1);
+      if (slot < 0) {
+        /* take the slot that does not hold the other row this output row needs */
+        slot = cached[0] == need[1 - r] ? 1 : 0;
+        {
+          const guint8 *src = rgba + (gsize) need[r] * stride;
+          gfloat *o0 = hr[slot][0], *o1 = hr[slot][1], *o2 = hr[slot][2];
+          for (gint x = 0; x < sw; x++) {
+            const guint8 *a = src + tx[x].o0, *b = src + tx[x].o1;
+            const gfloat fx = tx[x].f;
+            o0[x] = a[0] + fx * (gfloat) (b[0] - a[0]);
+            o1[x] = a[1] + fx * (gfloat) (b[1] - a[1]);
+            o2[x] = a[2] + fx * (gfloat) (b[2] - a[2]);
+          }
+          cached[slot] = need[r];
+        }
       }
-      const gsize idx = row + x;
-      if (gray) {
-        gfloat l = 0.299f * v[0] + 0.587f * v[1] + 0.114f * v[2];
-        out[idx] = s * l + bias[0];
-      } else if (pp->nhwc) {
-        gfloat *o = out + idx * 3;
-        o[0] = s * v[ch[0]] + bias[0];
-        o[1] = s * v[ch[1]] + bias[1];
-        o[2] = s * v[ch[2]] + bias[2];
-      } else {
-        out[idx] = s * v[ch[0]] + bias[0];
-        out[plane + idx] = s * v[ch[1]] + bias[1];
-        out[2 * plane + idx] = s * v[ch[2]] + bias[2];
+      for (int k = 0; k < 3; k++)
+        cur[r][k] = hr[slot][k];
+    }
+    /* y = s·((1−fy)·r0 + fy·r1) + bias */
+    const gfloat w1 = s * ty[y].f, w0 = s - w1;
+    const gsize row = (gsize) (y + si.offset_top) * W + si.offset_left;
+    if (gray) {
+      const gfloat *r0 = cur[0][0], *g0 = cur[0][1], *b0 = cur[0][2];
+      const gfloat *r1 = cur[1][0], *g1 = cur[1][1], *b1 = cur[1][2];
+      gfloat *o = out + row;
+      const gfloat bz = bias[0];
+      for (gint x = 0; x < sw; x++) {
+        gfloat l0 = 0.299f * r0[x] + 0.587f * g0[x] + 0.114f * b0[x];
+        gfloat l1 = 0.299f * r1[x] + 0.587f * g1[x] + 0.114f * b1[x];
+        o[x] = w0 * l0 + w1 * l1 + bz;
+      }
+    } else if (pp->nhwc) {
+      gfloat *o = out + row * 3;
+      for (int k = 0; k < 3; k++) {
+        const gfloat *p0 = cur[0][src_ch[k]], *p1 = cur[1][src_ch[k]];
+        const gfloat bz = bias[k];
+        for (gint x = 0; x < sw; x++)
+          o[x * 3 + k] = w0 * p0[x] + w1 * p1[x] + bz;
+      }
+    } else {
+      for (int k = 0; k < 3; k++) {
+        const gfloat *p0 = cur[0][src_ch[k]], *p1 = cur[1][src_ch[k]];
+        gfloat *o = out + (gsize) k * plane + row;
+        const gfloat bz = bias[k];
+        for (gint x = 0; x < sw; x++)
+          o[x] = w0 * p0[x] + w1 * p1[x] + bz;
       }
     }
   }
+  g_free (rows);
   g_free (tx);
   g_free (ty);
 }
