@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "gstnvdsmeta.h"
+#include "infer_eval.h"
 #include "nvdsmeta.h"
 
 /* Path under ../shared (from DSNET_SHARED_DIR). */
@@ -134,6 +135,61 @@ start_error (const gchar * config_path, GstElement ** out_el)
   else
     gst_object_unref (el);
   return text;
+}
+
+static inline gchar *
+ultraface_config (const gchar * extra_property, const gchar * extra_groups)
+{
+  gchar *model = shared_path ("assets/models/ultraface/RFB-640-masked_face-v2.onnx");
+  gchar *text = g_strdup_printf ("[property]\n"
+      "gie-unique-id=1\n"
+      "onnx-file=%s\n"
+      "labelfile-path=labels.txt\n"
+      "net-scale-factor=0.0078125\n"
+      "offsets=127;127;127\n"
+      "model-color-format=0\n"
+      "num-detected-classes=2\n"
+      "parse-bbox-func-name=NvDsInferParseCustomSSDNormalized\n"
+      "cluster-mode=2\n"
+      "%s\n"
+      "[dsnet]\nclass-map=2;1\nintra-op-threads=1\n"
+      "[class-attrs-all]\npre-cluster-threshold=0.5\nnms-iou-threshold=0.3\n"
+      "[class-attrs-0]\nborder-color=0;1;0;1\n" "%s", model, extra_property, extra_groups);
+  gchar *path = write_temp ("pgie.txt", text);
+  gchar *dir = g_path_get_dirname (path);
+  gchar *labels = g_build_filename (dir, "labels.txt", NULL);
+  g_file_set_contents (labels, "mask\nno-mask\n", -1, NULL);
+  g_free (labels);
+  g_free (dir);
+  g_free (text);
+  g_free (model);
+  return path;
+}
+
+static inline GstBuffer *
+load_image (const gchar * name, gint * w, gint * h)
+{
+  gchar *rel = g_strdup_printf ("datasets/kaggle-facemask-dev/images/%s", name);
+  gchar *path = shared_path (rel);
+  GError *e = NULL;
+  GstBuffer *b = eval_decode_png (path, w, h, &e);
+  fail_unless (b != NULL, "%s", e ? e->message : "");
+  g_free (rel);
+  g_free (path);
+  return b;
+}
+
+static inline void
+assert_start_error (const gchar * config_text, const gchar * expected_1, const gchar * expected_2)
+{
+  gchar *cfg = write_temp ("bad.txt", config_text);
+  gchar *text = start_error (cfg, NULL);
+  fail_unless (strstr (text, expected_1) != NULL, "'%s' not in '%s'", expected_1, text);
+  if (expected_2)
+    fail_unless (strstr (text, expected_2) != NULL, "'%s' not in '%s'", expected_2, text);
+  GST_INFO ("error: %s", text);
+  g_free (text);
+  remove_temp (cfg);
 }
 
 #endif
