@@ -29,6 +29,8 @@ GST_DEBUG_CATEGORY_STATIC (gst_dsnet_infer_debug);
 #define DEFAULT_BATCH_SIZE 1
 #define MIN_INPUT_OBJECT_SIZE 16
 #define CLASSIFIER_REINFER_GROWTH 1.2
+/* Cached classifications of objects not seen for this many batches are dropped (flat memory). */
+#define HISTORY_MAX_AGE 300
 
 enum
 {
@@ -58,7 +60,8 @@ typedef enum
 /* Cached classification of a tracked object (secondary classifiers re-attach it between inferences). */
 typedef struct
 {
-  gint64 last_frame;
+  gint64 last_frame;            /* frame_num of the last inference */
+  guint64 last_seen;            /* batch counter when the object was last seen */
   gdouble area;
   GArray *labels;               /* of NvDsLabelInfo (base_meta unused) */
 } ObjectHistory;
@@ -782,6 +785,15 @@ classify (GstDsnetInfer * self, DsnetOrtOutputs * out, guint item)
   return labels;
 }
 
+static gboolean
+history_expired (gpointer key, gpointer value, gpointer user_data)
+{
+  (void) key;
+  GstDsnetInfer *self = user_data;
+  const ObjectHistory *h = value;
+  return self->batch_counter - h->last_seen > HISTORY_MAX_AGE;
+}
+
 static gint64 *
 history_key (NvDsFrameMeta * f, NvDsObjectMeta * o)
 {
@@ -820,6 +832,7 @@ attach_results (GstDsnetInfer * self, NvDsBatchMeta * batch, Unit * units, guint
         h->last_frame = u->frame->frame_num;
         h->area = (gdouble) u->object->rect_params.width * u->object->rect_params.height;
         h->labels = labels;
+        h->last_seen = self->batch_counter;
         g_hash_table_replace (self->history, history_key (u->frame, u->object), h);
       } else {
         g_array_unref (labels);
@@ -906,6 +919,7 @@ object_selected (GstDsnetInfer * self, NvDsFrameMeta * f, NvDsObjectMeta * o)
       gboolean grew = area > h->area * CLASSIFIER_REINFER_GROWTH;
       gboolean stale = c->secondary_reinfer_interval != G_MAXINT
           && f->frame_num - h->last_frame > c->secondary_reinfer_interval;
+      h->last_seen = self->batch_counter;
       if (!grew && !stale) {
         /* re-attach the cached result, as nvinfer does for tracked objects */
         attach_classifier_meta (self, f->base_meta.batch_meta, o, h->labels);
@@ -930,6 +944,9 @@ gst_dsnet_infer_transform_ip (GstBaseTransform * trans, GstBuffer * buf)
   if (c->process_mode == GST_DSNET_INFER_PROCESS_MODE_PRIMARY
       && self->batch_counter++ % ((guint64) c->interval + 1) != 0)
     return GST_FLOW_OK;
+  if (c->process_mode == GST_DSNET_INFER_PROCESS_MODE_SECONDARY
+      && ++self->batch_counter % HISTORY_MAX_AGE == 0)
+    g_hash_table_foreach_remove (self->history, history_expired, self);
 
   GstMapInfo map;
   if (!gst_buffer_map (buf, &map, GST_MAP_READ)) {

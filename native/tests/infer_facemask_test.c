@@ -190,6 +190,79 @@ GST_START_TEST (test_secondary_classifier)
 }
 GST_END_TEST;
 
+/* A batch of one frame carrying one tracked object from gie 1. */
+static GstBuffer *
+batch_with_object (GstBuffer * img, gint w, gint hh, gint frame_num, gfloat side)
+{
+  GstBuffer *b = make_batch (&img, 1, w, hh, frame_num);
+  NvDsBatchMeta *batch = gst_buffer_get_nvds_batch_meta (b);
+  NvDsFrameMeta *f = batch->frame_meta_list->data;
+  NvDsObjectMeta *o = nvds_acquire_obj_meta_from_pool (batch);
+  o->unique_component_id = 1;
+  o->class_id = 0;
+  o->object_id = 42;
+  o->rect_params.left = 185;
+  o->rect_params.top = 100;
+  o->rect_params.width = side;
+  o->rect_params.height = side;
+  nvds_add_obj_meta_to_frame (f, o, NULL);
+  return b;
+}
+
+static gfloat
+classified_prob (GstBuffer * out)
+{
+  NvDsFrameMeta *f = gst_buffer_get_nvds_batch_meta (out)->frame_meta_list->data;
+  NvDsObjectMeta *o = f->obj_meta_list->data;
+  fail_unless (o->classifier_meta_list != NULL, "no classifier meta on the tracked object");
+  NvDsClassifierMeta *cm = o->classifier_meta_list->data;
+  NvDsLabelInfo *li = cm->label_info_list->data;
+  gfloat p = li->result_prob;
+  gst_buffer_unref (out);
+  return p;
+}
+
+/* Tracked objects: a secondary classifier re-attaches its cached result until the box grows by > 20 % or
+ * secondary-reinfer-interval frames passed. A black frame shows whether inference ran again. */
+GST_START_TEST (test_secondary_classifier_cache)
+{
+  gchar *resnet = resnet_path ();
+  if (!g_file_test (resnet, G_FILE_TEST_EXISTS)) {
+    g_free (resnet);
+    return;
+  }
+  gchar *text = g_strdup_printf ("[property]\ngie-unique-id=2\nprocess-mode=2\nonnx-file=%s\n"
+      "network-type=1\noperate-on-gie-id=1\nnet-scale-factor=0.0039215686\nsecondary-reinfer-interval=5\n",
+      resnet);
+  gchar *sgie = write_temp ("sgie.txt", text);
+  g_free (text);
+  GstHarness *h = new_infer_harness (sgie, NULL);
+  gint w, hh;
+  GstBuffer *img = load_image ("maksssksksss0.png", &w, &hh);
+  GstBuffer *black = gst_buffer_new_allocate (NULL, (gsize) w * hh * 4, NULL);
+  gst_buffer_memset (black, 0, 0, (gsize) w * hh * 4);
+  set_batch_caps (h, w, hh, 1);
+  gfloat face = classified_prob (gst_harness_push_and_pull (h, batch_with_object (img, w, hh, 0, 40)));
+  /* same box, black pixels, next frame: cached */
+  gfloat cached = classified_prob (gst_harness_push_and_pull (h, batch_with_object (black, w, hh, 1, 40)));
+  fail_unless (cached == face, "%g != %g", cached, face);
+  /* box area grew by 56 %: inferred again on black pixels */
+  gfloat grown = classified_prob (gst_harness_push_and_pull (h, batch_with_object (black, w, hh, 2, 50)));
+  fail_unless (grown != face);
+  /* same size, face pixels, within 5 frames: cached black result */
+  gfloat again = classified_prob (gst_harness_push_and_pull (h, batch_with_object (img, w, hh, 3, 50)));
+  fail_unless (again == grown);
+  /* more than secondary-reinfer-interval frames later: inferred again */
+  gfloat late = classified_prob (gst_harness_push_and_pull (h, batch_with_object (img, w, hh, 9, 50)));
+  fail_unless (late != grown);
+  gst_buffer_unref (img);
+  gst_buffer_unref (black);
+  gst_harness_teardown (h);
+  remove_temp (sgie);
+  g_free (resnet);
+}
+GST_END_TEST;
+
 static Suite *
 infer_facemask_suite (void)
 {
@@ -200,6 +273,7 @@ infer_facemask_suite (void)
   tcase_add_test (tc, test_facemask_dev_set_ap);
   tcase_add_test (tc, test_secondary_tensor_meta);
   tcase_add_test (tc, test_secondary_classifier);
+  tcase_add_test (tc, test_secondary_classifier_cache);
   return s;
 }
 
