@@ -22,6 +22,7 @@ plugin_init (GstPlugin * plugin)
   ok &= GST_ELEMENT_REGISTER (dsnetosd, plugin);
   ok &= GST_ELEMENT_REGISTER (dsnetvideoconvert, plugin);
   ok &= GST_ELEMENT_REGISTER (dsnettracker, plugin);
+  ok &= GST_ELEMENT_REGISTER (dsnetinfer, plugin);
 
   return ok;
 }
