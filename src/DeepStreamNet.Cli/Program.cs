@@ -15,6 +15,7 @@ internal static class Program
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(Commands.DatasetCommand.Create());
         root.Subcommands.Add(Commands.EvaluateCommand.Create());
+        root.Subcommands.Add(InferImagesCommand.Create());
         root.Subcommands.Add(Commands.VisualizeCommand.Create());
         return root.Parse(args).Invoke();
     }
