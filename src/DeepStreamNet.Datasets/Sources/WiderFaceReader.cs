@@ -104,6 +104,10 @@ public static class WiderFaceReader
         return result;
     }
 
+    /// <summary>Parsed text entries as (relative path, face count, invalid count), for tests.</summary>
+    internal static List<(string RelPath, int Faces, int Invalid)> ReadTextForTest(string path, SourceReadResult result) =>
+        ReadText(path, result).Select(e => (e.Item1, e.Item3.Count, e.Item3.Count(f => f.Invalid != 0))).ToList();
+
     private static List<(string, string, List<Face>)> ReadText(string path, SourceReadResult result)
     {
         var entries = new List<(string, string, List<Face>)>();
@@ -153,12 +157,17 @@ public static class WiderFaceReader
 
                 if (!ok)
                 {
-                    result.Problems.Add(new SourceProblem(DatasetKey, string.Create(CultureInfo.InvariantCulture, $"{path}:{i + 1}"), $"malformed box line for '{rel}'; image skipped"));
-                    bad = true;
-                    if (lines[i].Contains('/', StringComparison.Ordinal))
+                    var shortEntry = lines[i].Contains('/', StringComparison.Ordinal);
+                    if (!bad)
                     {
-                        i--; // the entry was short: resume at this path line
-                        break;
+                        var why = shortEntry ? $"'{rel}' has fewer box lines than its count {n}" : $"malformed box line for '{rel}'";
+                        result.Problems.Add(new SourceProblem(DatasetKey, string.Create(CultureInfo.InvariantCulture, $"{path}:{i + 1}"), why + "; image skipped"));
+                    }
+
+                    bad = true;
+                    if (shortEntry)
+                    {
+                        break; // resume at this path line
                     }
 
                     continue;
