@@ -1,0 +1,71 @@
+using System.CommandLine;
+using DeepStreamNet.Config;
+using DeepStreamNet.Pipeline;
+
+namespace DeepStreamNet.Cli.Commands;
+
+/// <summary>Options shared by the config commands (validate, describe).</summary>
+internal static class ConfigOptions
+{
+    /// <summary>Until the interop can ask GStreamer's registry, a factory "exists" when its plugin library is installed where DeepStream puts it.</summary>
+    public static readonly Func<string, bool> FactoryExists = factory =>
+        factory == "nvinfer" && (File.Exists("/opt/nvidia/deepstream/deepstream/lib/gst-plugins/libnvdsgst_infer.so")
+            || Environment.GetEnvironmentVariable("GST_PLUGIN_PATH")?.Split(':').Any(d => File.Exists(Path.Combine(d, "libnvdsgst_infer.so"))) == true);
+
+    public static Option<string[]> SetOption() => new("--set")
+    {
+        Description = "override a key: group.key=value (repeatable; read with the same rules as the file; also DSNET_SET_* environment variables)",
+        AllowMultipleArgumentsPerToken = false,
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public static Option<PipelineBackend> BackendOption(PipelineBackend fallback, string description) => new("--backend")
+    {
+        Description = description,
+        DefaultValueFactory = _ => fallback,
+        CustomParser = r => r.Tokens.Count == 1 ? r.Tokens[0].Value.ToLowerInvariant() switch
+        {
+            "auto" => PipelineBackend.Auto,
+            "deepstream" => PipelineBackend.DeepStream,
+            "portable" => PipelineBackend.Portable,
+            var other => Fail(r, $"unknown backend '{other}': use auto, deepstream or portable"),
+        } : Fail(r, "--backend needs one value"),
+    };
+
+    public static Option<TargetPlatform?> PlatformOption() => new("--platform")
+    {
+        Description = "DeepStream platform: dgpu or jetson (default: detected from /etc/nv_tegra_release)",
+        CustomParser = r => r.Tokens.Count == 1 ? r.Tokens[0].Value.ToLowerInvariant() switch
+        {
+            "jetson" => TargetPlatform.Jetson,
+            "dgpu" => TargetPlatform.DGpu,
+            var other => FailPlatform(r, $"unknown platform '{other}': use dgpu or jetson"),
+        } : FailPlatform(r, "--platform needs one value"),
+    };
+
+    public static TargetPlatform Platform(TargetPlatform? value) => value ?? BackendSelector.DetectPlatform();
+
+    /// <summary>Environment overrides first, then command-line ones (so the command line wins).</summary>
+    public static IEnumerable<string> Overrides(string[]? fromCommandLine) =>
+        AppConfigLoader.OverridesFromEnvironment().Concat(fromCommandLine ?? []);
+
+    public static void Print(ValidationReport report)
+    {
+        foreach (var issue in report.Issues)
+        {
+            Console.WriteLine(issue.ToDisplayString());
+        }
+    }
+
+    private static TargetPlatform? FailPlatform(System.CommandLine.Parsing.ArgumentResult r, string message)
+    {
+        r.AddError(message);
+        return null;
+    }
+
+    private static PipelineBackend Fail(System.CommandLine.Parsing.ArgumentResult r, string message)
+    {
+        r.AddError(message);
+        return PipelineBackend.Auto;
+    }
+}

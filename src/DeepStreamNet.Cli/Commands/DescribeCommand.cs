@@ -1,0 +1,66 @@
+using System.CommandLine;
+using DeepStreamNet.Config;
+using DeepStreamNet.Pipeline;
+
+namespace DeepStreamNet.Cli.Commands;
+
+/// <summary><c>dsnet describe CONFIG [--backend auto|deepstream|portable] [--set …] [--dot FILE]</c>: print the pipeline graph.</summary>
+internal static class DescribeCommand
+{
+    public static Command Create()
+    {
+        var config = new Argument<FileInfo>("CONFIG") { Description = "deepstream-app config file (INI / GLib key file)" };
+        var set = ConfigOptions.SetOption();
+        var backend = ConfigOptions.BackendOption(PipelineBackend.Auto, "element set: auto (deepstream when the nvinfer factory exists, else portable), deepstream or portable");
+        var platform = ConfigOptions.PlatformOption();
+        var dot = new Option<FileInfo?>("--dot") { Description = "also write the graph as Graphviz dot to FILE ('-' = standard output instead of the text form)" };
+        var command = new Command("describe", "Show the GStreamer pipeline a deepstream-app config builds: elements, properties, links.")
+        {
+            config, set, backend, platform, dot,
+        };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(config)!;
+            if (!path.Exists)
+            {
+                Console.Error.WriteLine($"{path.FullName}: config file not found");
+                return 2;
+            }
+
+            var result = AppConfigLoader.Load(path.FullName, ConfigOptions.Overrides(parse.GetValue(set)));
+            if (result.Config is null)
+            {
+                ConfigOptions.Print(result.Report);
+                return 1;
+            }
+
+            var resolved = BackendSelector.Resolve(parse.GetValue(backend), ConfigOptions.FactoryExists);
+            var graph = PipelineGraphBuilder.Build(result.Config, resolved, ConfigOptions.Platform(parse.GetValue(platform)), result.Report);
+            ConfigOptions.Print(result.Report);
+            var dotFile = parse.GetValue(dot);
+            if (dotFile is { Name: "-" })
+            {
+                Console.Write(GraphDotRenderer.Render(graph));
+            }
+            else
+            {
+                Console.Write(GraphTextRenderer.Render(graph));
+                if (dotFile is not null)
+                {
+                    try
+                    {
+                        File.WriteAllText(dotFile.FullName, GraphDotRenderer.Render(graph));
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        Console.Error.WriteLine($"{dotFile.FullName}: cannot write: {ex.Message}");
+                        return 2;
+                    }
+                }
+            }
+
+            return result.Report.IsValid ? 0 : 1;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,262 @@
+using System.Globalization;
+
+namespace DeepStreamNet.Config;
+
+/// <summary>
+/// Reads a deepstream-app config (plus <c>--set group.key=value</c> overrides) into an <see cref="AppConfig"/>
+/// and validates it, collecting every problem into one <see cref="ValidationReport"/> instead of stopping at
+/// the first, as deepstream-app does.
+/// </summary>
+public static class AppConfigLoader
+{
+    /// <summary>Prefix of environment variables read as overrides: <c>DSNET_SET_0=source0.uri=file://x.mp4</c>.</summary>
+    public const string EnvironmentPrefix = "DSNET_SET_";
+
+    private const int MaxSources = 1024;
+    private const int MaxSinks = 1024;
+    private const int MaxSecondaryGies = 16;
+
+    /// <summary>Loads, applies overrides in order, parses and validates.</summary>
+    public static AppConfigResult Load(string path, IEnumerable<string>? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var report = new ValidationReport();
+        var full = System.IO.Path.GetFullPath(path);
+        KeyFile file;
+        try
+        {
+            if (full.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || full.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
+            {
+                report.Error(path, 0, null, null, "YAML configs are not supported", "use the INI (key file) form of the config");
+                return new AppConfigResult(null, report);
+            }
+
+            if (!File.Exists(full))
+            {
+                report.Error(path, 0, null, null, "config file not found");
+                return new AppConfigResult(null, report);
+            }
+
+            file = KeyFile.Load(full);
+        }
+        catch (KeyFileException ex)
+        {
+            report.Add(ex);
+            return new AppConfigResult(null, report);
+        }
+
+        var index = 0;
+        foreach (var assignment in overrides ?? [])
+        {
+            index++;
+            try
+            {
+                file.ApplyOverride(assignment, index);
+            }
+            catch (KeyFileException ex)
+            {
+                report.Add(ex);
+            }
+        }
+
+        var config = Read(file, full, report);
+        config = ConfigValidator.Validate(config, report);
+        return new AppConfigResult(config, report);
+    }
+
+    /// <summary>Override strings from <c>DSNET_SET_*</c> environment variables, ordered by variable name.</summary>
+    public static IReadOnlyList<string> OverridesFromEnvironment()
+    {
+        var vars = Environment.GetEnvironmentVariables();
+        return vars.Keys.Cast<string>()
+            .Where(k => k.StartsWith(EnvironmentPrefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(k => (string)vars[k]!)
+            .ToArray();
+    }
+
+    internal static AppConfig Read(KeyFile file, string fullPath, ValidationReport report)
+    {
+        var dir = System.IO.Path.GetDirectoryName(fullPath) ?? "/";
+        var config = new AppConfig { Path = fullPath, KeyFile = file };
+        var sources = new List<(SourceGroup Source, GroupReader Reader)>();
+        var sourceNumbers = new Dictionary<int, string>();
+        var sinks = new List<SinkGroup>();
+        var secondaries = new List<GieGroup>();
+        var consumers = new List<MessageConsumerGroup>();
+        var aux = new List<AuxiliaryGroup>();
+        GroupReader? attrAll = null;
+
+        foreach (var group in file.Groups)
+        {
+            var kind = ConfigSchema.Classify(group.Name);
+            var r = new GroupReader(group, kind, dir, report);
+            if (kind == GroupKind.Unknown)
+            {
+                r.Warning(null, $"unknown group [{group.Name}] is ignored (deepstream-app ignores it silently)", GroupHint(group.Name));
+                continue;
+            }
+
+            if (kind is GroupKind.Source or GroupKind.Sink or GroupKind.SecondaryGie or GroupKind.SecondaryPreProcess or GroupKind.MessageConsumer
+                && !IsEnabled(r))
+            {
+                continue; // deepstream-app skips the group without reading its other keys
+            }
+
+            r.CheckKeys((k, g) => $"Unknown key '{k}' for group [{g}]", k => ConfigSchema.Find(kind, k));
+            switch (kind)
+            {
+                case GroupKind.Application: config = config with { Application = ApplicationGroup.Read(r) }; break;
+                case GroupKind.TiledDisplay: config = config with { TiledDisplay = TiledDisplayGroup.Read(r) }; break;
+                case GroupKind.SourceList: config = config with { SourceList = SourceListGroup.Read(r) }; break;
+                case GroupKind.SourceAttrAll: attrAll = r; break;
+                case GroupKind.StreamMux: config = config with { StreamMux = StreamMuxGroup.Read(r) }; break;
+                case GroupKind.Tracker: config = config with { Tracker = TrackerGroup.Read(r) }; break;
+                case GroupKind.Osd: config = config with { Osd = OsdGroup.Read(r) }; break;
+                case GroupKind.Tests: config = config with { Tests = TestsGroup.Read(r) }; break;
+                case GroupKind.MessageConverter: config = config with { MessageConverter = MessageConverterGroup.Read(r) }; break;
+                case GroupKind.MessageConsumer: consumers.Add(MessageConsumerGroup.Read(r)); break;
+                case GroupKind.PrimaryGie:
+                    if (IsEnabled(r))
+                    {
+                        config = config with { PrimaryGie = GieGroup.Read(r, primary: true) };
+                    }
+
+                    break;
+                case GroupKind.SecondaryGie:
+                    if (secondaries.Count == MaxSecondaryGies)
+                    {
+                        r.Error(null, $"more than {MaxSecondaryGies} secondary GIEs");
+                        break;
+                    }
+
+                    secondaries.Add(GieGroup.Read(r, primary: false));
+                    break;
+                case GroupKind.Source:
+                    var number = int.Parse(group.Name.AsSpan("source".Length), NumberStyles.None, CultureInfo.InvariantCulture);
+                    if (sourceNumbers.TryGetValue(number, out var other))
+                    {
+                        r.Error(null, $"source number {number} is used by [{other}] already", "each [sourceN] needs a distinct N");
+                        break;
+                    }
+
+                    sourceNumbers[number] = group.Name;
+                    sources.Add((SourceGroup.Read(r, group.Name, number), r));
+                    break;
+                case GroupKind.Sink:
+                    if (sinks.Count == MaxSinks)
+                    {
+                        r.Error(null, $"more than {MaxSinks} sinks");
+                        break;
+                    }
+
+                    sinks.Add(SinkGroup.Read(r));
+                    break;
+                default:
+                    var a = AuxiliaryGroup.Read(r);
+                    if (a.Enable)
+                    {
+                        aux.Add(a);
+                    }
+
+                    break;
+            }
+        }
+
+        var finalSources = config.SourceList is { } list ? ApplySourceList(file, list, attrAll, sources, report) : sources.Select(s => s.Source).ToList();
+        if (finalSources.Count > MaxSources)
+        {
+            report.Error(file.Origin, 0, null, null, $"{finalSources.Count} sources; deepstream-app supports at most {MaxSources}");
+        }
+
+        return config with
+        {
+            Sources = finalSources,
+            Sinks = sinks,
+            SecondaryGies = secondaries,
+            MessageConsumers = consumers,
+            Auxiliary = aux,
+        };
+    }
+
+    private static bool IsEnabled(GroupReader r)
+    {
+        var entry = r.Group.Find("enable");
+        if (entry is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            return KeyFileValues.ParseInt(entry.RawValue) != 0;
+        }
+        catch (FormatException ex)
+        {
+            r.Error("enable", ex.Message, GroupReader.TypeHint(KeyType.IntBool));
+            return false;
+        }
+    }
+
+    private static List<SourceGroup> ApplySourceList(KeyFile file, SourceListGroup list, GroupReader? attrAll, List<(SourceGroup Source, GroupReader Reader)> groups, ValidationReport report)
+    {
+        var slGroup = file.Group("source-list")!;
+        var slReader = new GroupReader(slGroup, GroupKind.SourceList, "/", report);
+        if (attrAll is null)
+        {
+            slReader.Error(null, "[source-list] requires a [source-attr-all] group", "add [source-attr-all] with the source keys shared by every list entry");
+            return [];
+        }
+
+        if (list.NumSourceBins is { } n && n != list.List.Count)
+        {
+            slReader.Error("num-source-bins", $"num-source-bins is {n} but list has {list.List.Count} entries", "they must be equal");
+        }
+
+        var shared = SourceGroup.Read(attrAll, "source-attr-all", 0);
+        var result = new List<SourceGroup>();
+        for (var i = 0; i < list.List.Count; i++)
+        {
+            var uri = list.List[i];
+            var type = uri switch
+            {
+                _ when uri.StartsWith("usb:", StringComparison.Ordinal) => SourceType.CameraV4L2,
+                _ when uri.StartsWith("csi:", StringComparison.Ordinal) => SourceType.CameraCsi,
+                _ when uri.StartsWith("rtsp://", StringComparison.Ordinal) => SourceType.Rtsp,
+                _ => SourceType.Uri,
+            };
+            var entry = shared with { Name = $"source-list[{i}]", GroupNumber = i, CameraId = i, Type = type, Uri = uri };
+            if (type is SourceType.CameraV4L2 or SourceType.CameraCsi && int.TryParse(uri.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var node))
+            {
+                entry = type == SourceType.CameraV4L2 ? entry with { CameraV4L2DevNode = node } : entry with { CameraCsiSensorId = node };
+            }
+
+            var over = groups.FirstOrDefault(g => g.Source.GroupNumber == i);
+            if (over.Reader is not null)
+            {
+                entry = SourceGroup.Read(over.Reader, over.Source.Name, i, entry);
+            }
+
+            if (entry.Type == SourceType.MultiUri)
+            {
+                (over.Reader ?? attrAll).Error("type", "type=3 (multi-URI) is not allowed with [source-list]", "list one URI per source instead");
+            }
+
+            result.Add(entry);
+        }
+
+        foreach (var (src, r) in groups.Where(g => g.Source.GroupNumber >= list.List.Count))
+        {
+            r.Error(null, $"[{src.Name}] overrides list entry {src.GroupNumber} but [source-list] has only {list.List.Count} entries");
+        }
+
+        return result;
+    }
+
+    private static string? GroupHint(string name)
+    {
+        string[] known = ["application", "tiled-display", "source-list", "source-attr-all", "streammux", "pre-process", "primary-gie", "tracker", "osd", "segvisual", "nvds-analytics", "ds-example", "img-save", "message-converter", "tests", "source0", "sink0", "secondary-gie0"];
+        var best = known.Select(k => (k, d: GroupReader.EditDistance(k, name))).OrderBy(t => t.d).First();
+        return best.d <= 2 ? $"did you mean [{best.k}]?" : null;
+    }
+}

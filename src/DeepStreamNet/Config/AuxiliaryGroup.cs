@@ -1,0 +1,45 @@
+namespace DeepStreamNet.Config;
+
+/// <summary>
+/// A group of an optional plugin that DeepStreamNet parses and validates but only places in the DeepStream
+/// graph (<c>[pre-process]</c>, <c>[secondary-pre-process*]</c>, <c>[nvds-analytics]</c>, <c>[ds-example]</c>,
+/// <c>[dewarper*]</c>, <c>[segvisual]</c>, <c>[img-save]</c>): typed values are kept by key.
+/// </summary>
+public sealed record AuxiliaryGroup
+{
+    public required string Name { get; init; }
+
+    public GroupKind Kind { get; init; }
+
+    public bool Enable { get; init; }
+
+    /// <summary>Resolved config file, when the group has one.</summary>
+    public string? ConfigFile { get; init; }
+
+    /// <summary>Integer keys as read (for element properties such as width/height/unique-id/operate-on-gie-id).</summary>
+    public IReadOnlyDictionary<string, int> Ints { get; init; } = new Dictionary<string, int>();
+
+    public KeyFileGroup? Group { get; init; }
+
+    internal static AuxiliaryGroup Read(GroupReader r)
+    {
+        var ints = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var spec in ConfigSchema.KeysOf(r.Kind))
+        {
+            if (spec.Type is KeyType.Int or KeyType.IntBool && spec.NotIn63 is null && r.GetInt(spec.Name) is { } v)
+            {
+                ints[spec.Name] = v;
+            }
+        }
+
+        return new AuxiliaryGroup
+        {
+            Name = r.Group.Name,
+            Kind = r.Kind,
+            Enable = r.GetIntBool("enable", false),
+            ConfigFile = r.Group.Contains("config-file") ? r.GetPath("config-file") : null,
+            Ints = ints,
+            Group = r.Group,
+        };
+    }
+}

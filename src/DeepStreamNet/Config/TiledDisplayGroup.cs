@@ -1,0 +1,49 @@
+namespace DeepStreamNet.Config;
+
+/// <summary><c>[tiled-display]</c>.</summary>
+public sealed record TiledDisplayGroup
+{
+    public TilerMode Mode { get; init; }
+
+    public int Rows { get; init; }
+
+    public int Columns { get; init; }
+
+    public int Width { get; init; }
+
+    public int Height { get; init; }
+
+    public int GpuId { get; init; }
+
+    public int NvbufMemoryType { get; init; }
+
+    public int ComputeHw { get; init; }
+
+    public int BufferPoolSize { get; init; }
+
+    internal static TiledDisplayGroup Read(GroupReader r) => new()
+    {
+        Mode = r.Enum<TilerMode>("enable", "tiled-display mode", "0 (no tiler, demuxer), 1 (tiler), 2 (tiler and demuxer)") ?? TilerMode.Disabled,
+        Rows = r.GetInt("rows", 0),
+        Columns = r.GetInt("columns", 0),
+        Width = r.GetInt("width", 0),
+        Height = r.GetInt("height", 0),
+        GpuId = r.GetInt("gpu-id", 0),
+        NvbufMemoryType = r.GetInt("nvbuf-memory-type", 0),
+        ComputeHw = r.GetInt("compute-hw", 0),
+        BufferPoolSize = r.GetInt("buffer-pool-size", 0),
+    };
+
+    /// <summary>Tile grid as deepstream-app computes it when rows×columns is too small for <paramref name="sources"/>.</summary>
+    public (int Rows, int Columns) GridFor(int sources)
+    {
+        if (Rows * Columns >= sources)
+        {
+            return (Rows, Columns);
+        }
+
+        // deepstream-app: keep a given column count, else round(sqrt(n)); rows = ceil(n / columns).
+        var columns = Columns != 0 ? Columns : Math.Max((int)(Math.Sqrt(sources) + 0.5), 1);
+        return ((sources + columns - 1) / columns, columns);
+    }
+}

@@ -1,0 +1,77 @@
+namespace DeepStreamNet.Pipeline;
+
+/// <summary>
+/// A backend-neutral description of a pipeline: named elements with factories and typed properties, links with
+/// pads and caps filters, plus what the host must do around it (run options, GIE styling, RTSP servers).
+/// </summary>
+public sealed class PipelineGraph
+{
+    private readonly List<GraphElement> _elements = [];
+    private readonly List<GraphLink> _links = [];
+    private readonly Dictionary<string, GraphElement> _byName = new(StringComparer.Ordinal);
+
+    public PipelineGraph(PipelineBackend backend, TargetPlatform platform)
+    {
+        Backend = backend;
+        Platform = platform;
+    }
+
+    /// <summary>DeepStream or Portable (never Auto).</summary>
+    public PipelineBackend Backend { get; }
+
+    public TargetPlatform Platform { get; }
+
+    public IReadOnlyList<GraphElement> Elements => _elements;
+
+    public IReadOnlyList<GraphLink> Links => _links;
+
+    public RunOptions RunOptions { get; set; } = new();
+
+    public List<GieStyle> GieStyles { get; } = [];
+
+    public List<RtspServerSpec> RtspServers { get; } = [];
+
+    /// <summary>Element by name (throws when absent).</summary>
+    public GraphElement this[string name] => _byName[name];
+
+    public GraphElement? Find(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>Elements of a factory, in order.</summary>
+    public IEnumerable<GraphElement> OfFactory(string factory) => _elements.Where(e => e.Factory == factory);
+
+    public GraphElement Add(string name, string factory)
+    {
+        if (_byName.ContainsKey(name))
+        {
+            throw new InvalidOperationException($"element name '{name}' is used twice");
+        }
+
+        var e = new GraphElement(name, factory);
+        _elements.Add(e);
+        _byName.Add(name, e);
+        return e;
+    }
+
+    public void Link(string from, string to, string? fromPad = null, string? toPad = null, string? caps = null)
+    {
+        if (!_byName.ContainsKey(from) || !_byName.ContainsKey(to))
+        {
+            throw new InvalidOperationException($"link {from} -> {to} names an unknown element");
+        }
+
+        _links.Add(new GraphLink(from, fromPad, to, toPad, caps));
+    }
+
+    /// <summary>Links a chain of elements in order with default pads.</summary>
+    public void Chain(params string[] names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        for (var i = 1; i < names.Length; i++)
+        {
+            Link(names[i - 1], names[i]);
+        }
+    }
+
+    /// <summary>Elements directly downstream of <paramref name="name"/>.</summary>
+    public IEnumerable<GraphElement> Downstream(string name) => _links.Where(l => l.From == name).Select(l => _byName[l.To]);
+}

@@ -1,0 +1,390 @@
+using System.Globalization;
+using DeepStreamNet.Config;
+
+namespace DeepStreamNet.Pipeline;
+
+/// <summary>
+/// Builds the <see cref="PipelineGraph"/> of an <see cref="AppConfig"/> for one backend: DeepStream 6.3
+/// elements linked in deepstream-app's order (spec §3), or the portable dsnet* elements in the same roles.
+/// Problems that only exist for one backend (CSI camera off Jetson, message broker on the portable runtime,
+/// …) go to the report as errors with hints; the graph is still built as far as possible.
+/// </summary>
+public sealed partial class PipelineGraphBuilder
+{
+    private const string NvmmNv12 = "video/x-raw(memory:NVMM), format=NV12";
+    private const string RawRgba = "video/x-raw, format=RGBA";
+
+    private readonly AppConfig _config;
+    private readonly ValidationReport _report;
+    private readonly PipelineGraph _graph;
+    private readonly bool _ds;
+
+    private PipelineGraphBuilder(AppConfig config, PipelineBackend backend, TargetPlatform platform, ValidationReport report)
+    {
+        _config = config;
+        _report = report;
+        _graph = new PipelineGraph(backend, platform);
+        _ds = backend == PipelineBackend.DeepStream;
+    }
+
+    /// <summary>Builds the graph; backend-specific problems are added to <paramref name="report"/>.</summary>
+    /// <param name="backend">DeepStream or Portable (resolve Auto with <see cref="BackendSelector"/> first).</param>
+    public static PipelineGraph Build(AppConfig config, PipelineBackend backend, TargetPlatform platform, ValidationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(report);
+        if (backend == PipelineBackend.Auto)
+        {
+            throw new ArgumentException("resolve PipelineBackend.Auto with BackendSelector.Resolve first", nameof(backend));
+        }
+
+        var b = new PipelineGraphBuilder(config, backend, platform, report);
+        b.BuildAll();
+        return b._graph;
+    }
+
+    private string F(string deepstream, string portable) => _ds ? deepstream : portable;
+
+    private void BuildAll()
+    {
+        // 1. Sources, then the muxer they feed.
+        var outputs = new List<string>();
+        var pad = 0;
+        foreach (var s in _config.Sources)
+        {
+            for (var inst = 0; inst < s.InstanceCount; inst++)
+            {
+                if (BuildSource(s, inst, pad) is { } last)
+                {
+                    outputs.Add(last);
+                }
+                else
+                {
+                    outputs.Add(string.Empty);
+                }
+
+                pad++;
+            }
+        }
+
+        var mux = AddStreamMux(pad);
+        for (var i = 0; i < outputs.Count; i++)
+        {
+            if (outputs[i].Length > 0)
+            {
+                _graph.Link(outputs[i], mux, null, $"sink_{i}");
+            }
+        }
+
+        // 2. Processing chain in deepstream-app order.
+        var tail = mux;
+        tail = AddAuxiliary(tail, GroupKind.PreProcess, "nvdspreprocess", "preprocess");
+        if (_config.PrimaryGie is { } pgie)
+        {
+            tail = AddGie(tail, pgie, "primary_gie");
+        }
+
+        if (_config.Tracker.Enable)
+        {
+            tail = AddTracker(tail);
+        }
+
+        tail = AddAuxiliary(tail, GroupKind.NvDsAnalytics, "nvdsanalytics", "nvds_analytics");
+        if (_config.PrimaryGie is not null)
+        {
+            tail = AddAuxiliary(tail, GroupKind.SecondaryPreProcess, "nvdspreprocess", "secondary_preprocess");
+            var k = 0;
+            foreach (var sgie in _config.SecondaryGies)
+            {
+                tail = AddGie(tail, sgie, $"secondary_gie_{k++}");
+            }
+        }
+
+        tail = AddAuxiliary(tail, GroupKind.SegVisual, "nvsegvisual", "segvisual");
+
+        // 3. Tiler and/or demuxer, then one output instance (OSD + sinks) per output.
+        AddOutputs(tail);
+        AddRunData();
+    }
+
+    private string AddStreamMux(int sources)
+    {
+        var m = _config.StreamMux;
+        var e = _graph.Add("src_bin_muxer", F("nvstreammux", "dsnetstreammux"));
+        if (_ds)
+        {
+            e.Set("gpu-id", m.GpuId).Set("nvbuf-memory-type", m.NvbufMemoryType);
+        }
+
+        e.Set("live-source", m.LiveSource);
+        e.Set("batched-push-timeout", m.BatchedPushTimeout);
+        if (m.BatchSize != 0)
+        {
+            e.Set("batch-size", m.BatchSize);
+        }
+        else
+        {
+            e.Set("batch-size", Math.Max(sources, 1));
+            e.Note = "batch-size not set in [streammux]: the number of sources is used";
+        }
+
+        if (_ds && m.BufferPoolSize >= 4)
+        {
+            e.Set("buffer-pool-size", m.BufferPoolSize);
+        }
+
+        e.Set("enable-padding", m.EnablePadding);
+        if (m.Width > 0 && m.Height > 0)
+        {
+            e.Set("width", m.Width).Set("height", m.Height);
+        }
+
+        if (_ds)
+        {
+            e.Set("attach-sys-ts", m.AttachSysTsAsNtp);
+            if (m.NumSurfacesPerFrame > 0)
+            {
+                e.Set("num-surfaces-per-frame", m.NumSurfacesPerFrame);
+            }
+
+            if (m.ConfigFile is not null)
+            {
+                e.Set("config-file-path", m.ConfigFile);
+            }
+
+            if (m.SyncInputs)
+            {
+                e.Set("sync-inputs", true).Set("max-latency", GraphValue.OfUInt64((ulong)Math.Max(m.MaxLatency, 0)));
+            }
+
+            if (m.FrameNumResetOnEos)
+            {
+                e.Set("frame-num-reset-on-eos", true);
+            }
+
+            if (m.FrameNumResetOnStreamReset)
+            {
+                e.Set("frame-num-reset-on-stream-reset", true);
+            }
+
+            if (m.FrameDuration >= 0)
+            {
+                e.Set("frame-duration", GraphValue.OfUInt64((ulong)m.FrameDuration));
+            }
+
+            if (!m.AsyncProcess)
+            {
+                e.Set("async-process", false);
+            }
+
+            if (m.DropPipelineEos)
+            {
+                e.Set("drop-pipeline-eos", true);
+            }
+        }
+
+        return e.Name;
+    }
+
+    private string AddGie(string tail, GieGroup gie, string name)
+    {
+        if (!_ds && gie.PluginType == 1)
+        {
+            BackendError(gie.Group, "plugin-type", "plugin-type=1 (nvinferserver / Triton) is not available on the portable runtime", "use plugin-type=0 with an ONNX model (onnx-file in the nvinfer file)");
+        }
+
+        if (!_ds && gie.Infer is { } inf && inf.OnnxFile is null)
+        {
+            var where = inf.Path;
+            _report.Error(where, 0, "property", "onnx-file", "the portable runtime runs ONNX models only: this nvinfer file has no onnx-file", "add onnx-file=<model>.onnx (e.g. the UltraFace models under shared/assets/models/ultraface, MIT-licensed, trained on non-commercial WIDER FACE/MAFA data)");
+        }
+
+        var q = _graph.Add($"{name}_queue", "queue");
+        var e = _graph.Add(name, F(gie.PluginType == 1 ? "nvinferserver" : "nvinfer", "dsnetinfer"));
+        if (gie.ConfigFile is not null)
+        {
+            e.Set("config-file-path", gie.ConfigFile);
+        }
+
+        e.Set("process-mode", GraphValue.Enum(gie.IsPrimary ? "primary" : "secondary"));
+        if (gie.GieUniqueId is { } id)
+        {
+            e.Set("unique-id", GraphValue.OfUInt((uint)id));
+        }
+
+        if (gie.BatchSize is { } bs)
+        {
+            e.Set("batch-size", GraphValue.OfUInt((uint)bs));
+        }
+        else if (gie.IsPrimary && _config.SourceList is not null)
+        {
+            e.Set("batch-size", GraphValue.OfUInt((uint)_config.SourceCount));
+        }
+        else if (!gie.IsPrimary && _config.SourceList is { SgieBatchSize: > 0 } sl)
+        {
+            e.Set("batch-size", GraphValue.OfUInt((uint)sl.SgieBatchSize));
+        }
+
+        if (gie.Interval is { } interval)
+        {
+            e.Set("interval", GraphValue.OfUInt((uint)interval));
+        }
+
+        if (!gie.IsPrimary)
+        {
+            if (gie.OperateOnGieId is { } on)
+            {
+                e.Set("infer-on-gie-id", on);
+            }
+
+            if (gie.OperateOnClassIds is { Count: > 0 } ids)
+            {
+                e.Set("infer-on-class-ids", string.Join(':', ids.Select(i => i.ToString(CultureInfo.InvariantCulture))));
+            }
+        }
+
+        if (_ds)
+        {
+            if (gie.PluginType == 0)
+            {
+                e.Set("gpu-id", GraphValue.OfUInt((uint)gie.GpuId));
+                if (gie.ModelEngineFile is not null)
+                {
+                    e.Set("model-engine-file", gie.ModelEngineFile);
+                }
+            }
+
+            if (gie.InputTensorMeta is { } itm)
+            {
+                e.Set("input-tensor-meta", itm);
+            }
+        }
+        else if (gie.ModelEngineFile is not null)
+        {
+            e.Note = "model-engine-file is a TensorRT engine: ignored on the portable runtime";
+        }
+
+        _graph.Chain(tail, q.Name, e.Name);
+        return e.Name;
+    }
+
+    private string AddTracker(string tail)
+    {
+        var t = _config.Tracker;
+        var e = _graph.Add("tracking_tracker", F("nvtracker", "dsnettracker"));
+        if (_ds)
+        {
+            e.Set("tracker-width", GraphValue.OfUInt((uint)t.TrackerWidth)).Set("tracker-height", GraphValue.OfUInt((uint)t.TrackerHeight));
+            e.Set("gpu-id", GraphValue.OfUInt((uint)t.GpuId));
+            if (t.LlLibFile is not null)
+            {
+                e.Set("ll-lib-file", t.LlLibFile);
+            }
+
+            if (t.LlConfigFile is not null)
+            {
+                e.Set("ll-config-file", t.LlConfigFile);
+            }
+
+            e.Set("tracking-surface-type", GraphValue.OfUInt((uint)t.TrackerSurfaceType));
+            e.Set("display-tracking-id", t.DisplayTrackingId);
+            e.Set("tracking-id-reset-mode", GraphValue.OfUInt((uint)t.TrackingIdResetMode));
+            if (t.InputTensorMeta)
+            {
+                e.Set("input-tensor-meta", true).Set("tensor-meta-gie-id", GraphValue.OfUInt((uint)t.TensorMetaGieId));
+            }
+
+            if (t.ComputeHw != 0)
+            {
+                e.Set("compute-hw", t.ComputeHw);
+            }
+
+            e.Set("user-meta-pool-size", GraphValue.OfUInt((uint)t.UserMetaPoolSize));
+        }
+        else
+        {
+            e.Note = "built-in IoU tracker: ll-lib-file / ll-config-file are not used";
+        }
+
+        _graph.Link(tail, e.Name);
+        return e.Name;
+    }
+
+    private string AddAuxiliary(string tail, GroupKind kind, string factory, string name)
+    {
+        var k = 0;
+        foreach (var a in _config.Auxiliary.Where(a => a.Kind == kind))
+        {
+            if (!_ds)
+            {
+                _report.Warning(a.Group?.Origin ?? _config.Path, a.Group?.Line ?? 0, a.Name, null, $"[{a.Name}] ({factory}) has no portable element: it is left out of the portable pipeline");
+                continue;
+            }
+
+            var e = _graph.Add(k == 0 ? name : $"{name}_{k}", factory);
+            k++;
+            if (a.ConfigFile is not null)
+            {
+                e.Set(kind is GroupKind.PreProcess or GroupKind.SecondaryPreProcess ? "config-file" : "config-file", a.ConfigFile);
+            }
+
+            foreach (var (key, value) in a.Ints.Where(p => p.Key != "enable"))
+            {
+                var prop = key switch
+                {
+                    "processing-width" => "processing-width",
+                    "processing-height" => "processing-height",
+                    "unique-id" => "unique-id",
+                    "full-frame" => "full-frame",
+                    "operate-on-gie-id" => null, // nvdspreprocess takes target ids from its own config
+                    _ => key,
+                };
+                if (prop is not null)
+                {
+                    e.Set(prop, value);
+                }
+            }
+
+            var q = _graph.Add($"{e.Name}_queue", "queue");
+            _graph.Chain(tail, q.Name, e.Name);
+            tail = e.Name;
+        }
+
+        return tail;
+    }
+
+    private void BackendError(KeyFileGroup? group, string? key, string message, string? hint)
+    {
+        var entry = key is null ? null : group?.Find(key);
+        _report.Error(entry?.Origin ?? group?.Origin ?? _config.Path, entry?.Line ?? group?.Line ?? 0, group?.Name, key, message, hint);
+    }
+
+    private void BackendWarning(KeyFileGroup? group, string? key, string message, string? hint = null)
+    {
+        var entry = key is null ? null : group?.Find(key);
+        _report.Warning(entry?.Origin ?? group?.Origin ?? _config.Path, entry?.Line ?? group?.Line ?? 0, group?.Name, key, message, hint);
+    }
+
+    private void AddRunData()
+    {
+        var a = _config.Application;
+        _graph.RunOptions = new RunOptions
+        {
+            EnablePerfMeasurement = a.EnablePerfMeasurement,
+            PerfMeasurementIntervalSec = a.PerfMeasurementIntervalSec > 0 ? a.PerfMeasurementIntervalSec : 5,
+            GieKittiOutputDir = a.GieKittiOutputDir,
+            KittiTrackOutputDir = a.KittiTrackOutputDir,
+            ReidTrackOutputDir = a.ReidTrackOutputDir,
+            FileLoop = _config.Tests.FileLoop,
+            PipelineRecreateSec = _config.Tests.PipelineRecreateSec,
+            RewriteLabels = _config.TiledDisplay.Mode == TilerMode.Disabled || _config.SourceCount == 1,
+            DisplayTrackingId = _config.Tracker.Enable && _config.Tracker.DisplayTrackingId,
+        };
+        foreach (var gie in new[] { _config.PrimaryGie }.Concat(_config.SecondaryGies).OfType<GieGroup>())
+        {
+            _graph.GieStyles.Add(new GieStyle(gie.Name, gie.EffectiveUniqueId, gie.BboxBorderColor, gie.BboxBorderColors, gie.BboxBgColors, _config.Osd.BorderWidth));
+        }
+    }
+
+    private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
+}
