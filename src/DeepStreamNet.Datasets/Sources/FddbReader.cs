@@ -34,7 +34,17 @@ public static class FddbReader
 
     private static void ReadFold(string file, string picsRoot, HashSet<string> seen, SourceReadResult result)
     {
-        var lines = File.ReadAllLines(file);
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            result.Problems.Add(new SourceProblem(DatasetKey, file, e.Message));
+            return;
+        }
+
         var i = 0;
         while (i < lines.Length)
         {

@@ -111,7 +111,17 @@ public static class WiderFaceReader
     private static List<(string, string, List<Face>)> ReadText(string path, SourceReadResult result)
     {
         var entries = new List<(string, string, List<Face>)>();
-        var lines = File.ReadAllLines(path);
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            result.Problems.Add(new SourceProblem(DatasetKey, path, e.Message));
+            return entries;
+        }
+
         var i = 0;
         while (i < lines.Length)
         {
