@@ -456,6 +456,7 @@ add_frame (GstDsNetStreamMux * self, GstDsNetStreamMuxPad * pad, GstBuffer * inb
   GstVideoInfo out_info;
   GstBuffer *slot_buf;
   NvDsFrameMeta *fm;
+  NvDsBatchMeta *in_batch;
   GstFlowReturn ret;
   gsize fsize, offset;
   guint slot;
@@ -507,22 +508,43 @@ add_frame (GstDsNetStreamMux * self, GstDsNetStreamMuxPad * pad, GstBuffer * inb
   sys_ts = self->attach_sys_ts;
   GST_OBJECT_UNLOCK (self);
 
-  fm = nvds_acquire_frame_meta_from_pool (self->pending_meta);
-  fm->pad_index = pad->source_id;
-  fm->source_id = pad->source_id;
-  fm->batch_id = slot;
-  fm->frame_num = pad->frame_num++;
-  fm->buf_pts = GST_BUFFER_PTS (inbuf);
-  fm->ntp_timestamp = sys_ts ? (guint64) g_get_real_time () * 1000u : upstream_ntp_time (inbuf);
-  fm->num_surfaces_per_frame = 1;
-  fm->source_frame_width = GST_VIDEO_INFO_WIDTH (&pad->info);
-  fm->source_frame_height = GST_VIDEO_INFO_HEIGHT (&pad->info);
-  fm->pipeline_width = self->out_width;
-  fm->pipeline_height = self->out_height;
-  nvds_add_frame_meta_to_batch (self->pending_meta, fm);
-  /* NvDs metas attached upstream of the muxer become frame user meta (DeepStream 6.1+ behaviour). */
-  if (gst_buffer_get_nvds_meta (inbuf))
-    nvds_copy_gst_meta_to_frame_meta (inbuf, self->pending_meta, fm);
+  in_batch = gst_buffer_get_nvds_batch_meta (inbuf);
+  if (in_batch && in_batch->frame_meta_list) {
+    /* Already batched upstream (e.g. a demuxed stream): deep-copy its frame meta and rewrite only
+     * batch_id, as nvstreammux does. */
+    GList one = { in_batch->frame_meta_list->data, NULL, NULL };
+    GList *last;
+
+    nvds_acquire_meta_lock (in_batch);
+    nvds_copy_frame_meta_list (&one, self->pending_meta);
+    nvds_release_meta_lock (in_batch);
+    last = g_list_last (self->pending_meta->frame_meta_list);
+    if (!last) {
+      GST_ELEMENT_ERROR (self, CORE, FAILED,
+          ("dsnetstreammux: copying the frame meta of %s failed", GST_PAD_NAME (pad)), (NULL));
+      return GST_FLOW_ERROR;
+    }
+    fm = last->data;
+    fm->batch_id = slot;
+    pad->frame_num++;
+  } else {
+    fm = nvds_acquire_frame_meta_from_pool (self->pending_meta);
+    fm->pad_index = pad->source_id;
+    fm->source_id = pad->source_id;
+    fm->batch_id = slot;
+    fm->frame_num = pad->frame_num++;
+    fm->buf_pts = GST_BUFFER_PTS (inbuf);
+    fm->ntp_timestamp = sys_ts ? (guint64) g_get_real_time () * 1000u : upstream_ntp_time (inbuf);
+    fm->num_surfaces_per_frame = 1;
+    fm->source_frame_width = GST_VIDEO_INFO_WIDTH (&pad->info);
+    fm->source_frame_height = GST_VIDEO_INFO_HEIGHT (&pad->info);
+    fm->pipeline_width = self->out_width;
+    fm->pipeline_height = self->out_height;
+    nvds_add_frame_meta_to_batch (self->pending_meta, fm);
+    /* NvDs metas attached upstream of the muxer become frame user meta (DeepStream 6.1+). */
+    if (gst_buffer_get_nvds_meta (inbuf))
+      nvds_copy_gst_meta_to_frame_meta (inbuf, self->pending_meta, fm);
+  }
 
   self->pending_n++;
   self->pending_meta->num_frames_in_batch = self->pending_n;

@@ -522,6 +522,58 @@ GST_START_TEST (test_resolution_change_mid_stream)
 
 GST_END_TEST;
 
+/* An input that already carries a batch meta keeps its frame meta (deep copy), only batch_id changes. */
+GST_START_TEST (test_input_batch_meta_is_kept)
+{
+  GstElement *p = parse ("appsrc name=src format=time "
+      "caps=video/x-raw,format=GRAY8,width=16,height=16,framerate=25/1 ! "
+      "dsnetstreammux name=m batch-size=1 width=16 height=16 ! fakesink name=out");
+  GstElement *appsrc = gst_bin_get_by_name (GST_BIN (p), "src");
+  Collector c;
+  RunResult r;
+  GstBuffer *buf = gst_buffer_new_allocate (NULL, 16 * 16, NULL);
+  NvDsBatchMeta *in = nvds_create_batch_meta (1);
+  NvDsMeta *meta;
+  NvDsFrameMeta *fm, *out_fm;
+  NvDsObjectMeta *obj;
+  GstFlowReturn ret;
+
+  gst_buffer_memset (buf, 0, 128, 16 * 16);
+  GST_BUFFER_PTS (buf) = 0;
+  meta = gst_buffer_add_nvds_meta (buf, in, NULL, nvds_batch_meta_copy_func,
+      nvds_batch_meta_release_func);
+  meta->meta_type = NVDS_BATCH_GST_META;
+  fm = nvds_acquire_frame_meta_from_pool (in);
+  fm->source_id = fm->pad_index = 7;
+  fm->frame_num = 42;
+  fm->batch_id = 0;
+  nvds_add_frame_meta_to_batch (in, fm);
+  obj = nvds_acquire_obj_meta_from_pool (in);
+  obj->class_id = 3;
+  nvds_add_obj_meta_to_frame (fm, obj, NULL);
+
+  collector_init (&c);
+  attach_collector (p, "out", &c);
+  g_signal_emit_by_name (appsrc, "push-buffer", buf, &ret);
+  gst_buffer_unref (buf);
+  g_signal_emit_by_name (appsrc, "end-of-stream", &ret);
+  fail_unless (run_pipeline (p, &r, NULL));
+  fail_unless (r.error == NULL, "error: %s", r.error);
+  fail_unless_equals_int (c.buffers->len, 1);
+  out_fm = frame_in_slot (batch_of (g_ptr_array_index (c.buffers, 0)), 0);
+  fail_unless (out_fm != NULL);
+  fail_unless_equals_int (out_fm->source_id, 7);
+  fail_unless_equals_int (out_fm->frame_num, 42);
+  fail_unless_equals_int (g_list_length (out_fm->obj_meta_list), 1);
+  fail_unless_equals_int (((NvDsObjectMeta *) out_fm->obj_meta_list->data)->class_id, 3);
+  gst_object_unref (appsrc);
+  run_result_clear (&r);
+  collector_clear (&c);
+  gst_object_unref (p);
+}
+
+GST_END_TEST;
+
 /* ---- one source ending early ------------------------------------------------------------------ */
 
 GST_START_TEST (test_one_source_ends_early)
@@ -842,6 +894,7 @@ mux_suite (void)
   tcase_add_test (tc, test_pixels_and_padding);
   tcase_add_test (tc, test_no_padding_fills_frame_and_pillarbox);
   tcase_add_test (tc, test_resolution_change_mid_stream);
+  tcase_add_test (tc, test_input_batch_meta_is_kept);
   tcase_add_test (tc, test_one_source_ends_early);
   tcase_add_test (tc, test_missing_output_size_is_an_error);
   tcase_add_test (tc, test_timeout_with_stalled_live_source);
