@@ -399,9 +399,10 @@ ensure_converter (GstDsNetStreamMux * self, GstDsNetStreamMuxPad * pad)
   }
 
   gst_video_info_set_format (&out_info, GST_VIDEO_FORMAT_RGBA, want.width, want.height);
-  /* the converter insists on identical frame rates; scaling is all it does here */
+  /* the converter insists on identical frame rates and interlacing; scaling is all it does here */
   out_info.fps_n = pad->info.fps_n;
   out_info.fps_d = pad->info.fps_d;
+  GST_VIDEO_INFO_INTERLACE_MODE (&out_info) = GST_VIDEO_INFO_INTERLACE_MODE (&pad->info);
   config = gst_structure_new ("GstVideoConverter",
       GST_VIDEO_CONVERTER_OPT_DEST_X, G_TYPE_INT, dx,
       GST_VIDEO_CONVERTER_OPT_DEST_Y, G_TYPE_INT, dy,
