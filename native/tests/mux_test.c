@@ -632,6 +632,53 @@ GST_START_TEST (test_missing_output_size_is_an_error)
 
 GST_END_TEST;
 
+/* Bad input gives a clear error naming the element and what is wrong, never a crash. */
+static gchar *
+run_with_one_buffer (const gchar * desc, gsize size)
+{
+  GstElement *p = parse (desc);
+  GstElement *appsrc = gst_bin_get_by_name (GST_BIN (p), "src");
+  GstBuffer *buf = gst_buffer_new_allocate (NULL, size, NULL);
+  GstFlowReturn ret;
+  RunResult r;
+  gchar *error;
+
+  gst_buffer_memset (buf, 0, 0, size);
+  GST_BUFFER_PTS (buf) = 0;
+  g_signal_emit_by_name (appsrc, "push-buffer", buf, &ret);
+  g_signal_emit_by_name (appsrc, "end-of-stream", &ret);
+  gst_buffer_unref (buf);
+  fail_if (run_pipeline (p, &r, NULL));
+  error = r.error;
+  r.error = NULL;
+  run_result_clear (&r);
+  gst_object_unref (appsrc);
+  gst_object_unref (p);
+  return error;
+}
+
+GST_START_TEST (test_bad_input_errors)
+{
+  gchar *e;
+
+  /* a buffer too small for its caps */
+  e = run_with_one_buffer ("appsrc name=src format=time "
+      "caps=video/x-raw,format=I420,width=64,height=48,framerate=25/1 ! "
+      "dsnetstreammux batch-size=1 width=32 height=32 ! fakesink", 100);
+  fail_unless (e && strstr (e, "dsnetstreammux") && strstr (e, "sink_0") && strstr (e, "64x48"),
+      "unclear error: %s", e);
+  g_free (e);
+
+  /* a DsNetBatch buffer without NvDsBatchMeta into the demuxer */
+  e = run_with_one_buffer ("appsrc name=src format=time "
+      "caps=\"video/x-raw(memory:DsNetBatch),format=RGBA,width=8,height=8,framerate=25/1,batch-size=1\" ! "
+      "dsnetstreamdemux name=d d.src_0 ! fakesink", 8 * 8 * 4);
+  fail_unless (e && strstr (e, "NvDsBatchMeta"), "unclear error: %s", e);
+  g_free (e);
+}
+
+GST_END_TEST;
+
 /* ---- batched-push-timeout with a stalled live source ------------------------------------------ */
 
 static void
@@ -897,6 +944,7 @@ mux_suite (void)
   tcase_add_test (tc, test_input_batch_meta_is_kept);
   tcase_add_test (tc, test_one_source_ends_early);
   tcase_add_test (tc, test_missing_output_size_is_an_error);
+  tcase_add_test (tc, test_bad_input_errors);
   tcase_add_test (tc, test_timeout_with_stalled_live_source);
   tcase_add_test (tc, test_live_different_framerates);
   tcase_add_test (tc, test_demux_routing);
