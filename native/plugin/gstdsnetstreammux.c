@@ -667,9 +667,13 @@ gst_dsnet_stream_mux_get_next_time (GstAggregator * agg)
     return 0;
   if (self->pending && GST_CLOCK_TIME_IS_VALID (self->pending_deadline)
       && GST_CLOCK_TIME_IS_VALID (self->cached_latency)) {
-    /* the base class waits until base_time + returned time + latency */
+    /* The base class waits until base_time + returned time + latency. A deadline earlier than
+     * base_time + latency (a batch started right after start-up) cannot be expressed: wake up that
+     * much late rather than spin on an early wake-up (new frames still trigger rounds at once). */
     at = base + self->cached_latency;
-    return self->pending_deadline > at ? self->pending_deadline - at : 0;
+    if (self->pending_deadline >= at)
+      return self->pending_deadline - at;
+    return self->pending_deadline > base ? self->pending_deadline - base : 0;
   }
   return GST_CLOCK_TIME_NONE;
 }
