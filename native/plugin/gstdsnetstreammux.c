@@ -605,6 +605,8 @@ gst_dsnet_stream_mux_aggregate (GstAggregator * agg, gboolean timeout)
     }
   }
 
+  if (!pads)
+    all_eos = FALSE;            /* every pad released: wait for new ones */
   for (l = pads; l; l = l->next) {
     GstAggregatorPad *aggpad = l->data;
     if (!gst_aggregator_pad_is_eos (aggpad) || gst_aggregator_pad_has_buffer (aggpad))
