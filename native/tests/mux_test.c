@@ -804,6 +804,99 @@ GST_START_TEST (test_live_different_framerates)
 
 GST_END_TEST;
 
+/* Pads requested and released while playing. */
+static gboolean
+wait_for_count (Collector * c, guint n)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint have = 0;
+
+  while (g_get_monotonic_time () < end) {
+    g_mutex_lock (&c->lock);
+    have = c->buffers->len;
+    g_mutex_unlock (&c->lock);
+    if (have >= n)
+      return TRUE;
+    g_usleep (2000);
+  }
+  return FALSE;
+}
+
+static void
+push_one (GstElement * appsrc, GstClockTime pts)
+{
+  GstBuffer *buf = gst_buffer_new_allocate (NULL, 16 * 16, NULL);
+  GstFlowReturn ret;
+
+  gst_buffer_memset (buf, 0, 77, 16 * 16);
+  GST_BUFFER_PTS (buf) = pts;
+  g_signal_emit_by_name (appsrc, "push-buffer", buf, &ret);
+  gst_buffer_unref (buf);
+}
+
+GST_START_TEST (test_pads_added_and_released_while_playing)
+{
+  GstElement *p = parse ("appsrc name=a format=time "
+      "caps=video/x-raw,format=GRAY8,width=16,height=16,framerate=25/1 ! "
+      "dsnetstreammux name=m batch-size=1 width=16 height=16 ! fakesink name=out");
+  GstElement *a = gst_bin_get_by_name (GST_BIN (p), "a");
+  GstElement *m = gst_bin_get_by_name (GST_BIN (p), "m");
+  GstElement *b;
+  GstPad *sink1, *bsrc;
+  GstCaps *caps;
+  GstFlowReturn ret;
+  Collector c;
+  RunResult r;
+  const guint expect[4] = { 0, 0, 1, 0 };
+  guint i;
+
+  collector_init (&c);
+  attach_collector (p, "out", &c);
+  fail_unless (gst_element_set_state (p, GST_STATE_PLAYING) != GST_STATE_CHANGE_FAILURE);
+  push_one (a, 0);
+  fail_unless (wait_for_count (&c, 1));
+
+  /* a second source joins */
+  b = gst_element_factory_make ("appsrc", "b");
+  caps = gst_caps_from_string ("video/x-raw,format=GRAY8,width=16,height=16,framerate=25/1");
+  g_object_set (b, "format", GST_FORMAT_TIME, "caps", caps, NULL);
+  gst_caps_unref (caps);
+  gst_bin_add (GST_BIN (p), b);
+  sink1 = gst_element_request_pad_simple (m, "sink_1");
+  bsrc = gst_element_get_static_pad (b, "src");
+  fail_unless_equals_int (gst_pad_link (bsrc, sink1), GST_PAD_LINK_OK);
+  gst_element_sync_state_with_parent (b);
+  push_one (a, GST_SECOND / 25);
+  push_one (b, 0);
+  fail_unless (wait_for_count (&c, 3));
+
+  /* and leaves again (released without EOS); source 0 carries on */
+  gst_element_set_state (b, GST_STATE_NULL);
+  gst_pad_unlink (bsrc, sink1);
+  gst_element_release_request_pad (m, sink1);
+  gst_bin_remove (GST_BIN (p), b);
+  gst_object_unref (bsrc);
+  gst_object_unref (sink1);
+  push_one (a, 2 * GST_SECOND / 25);
+  g_signal_emit_by_name (a, "end-of-stream", &ret);
+  fail_unless (run_pipeline (p, &r, NULL));
+  fail_unless (r.error == NULL, "error: %s", r.error);
+
+  fail_unless_equals_int (c.buffers->len, 4);
+  for (i = 0; i < 4; i++) {
+    NvDsFrameMeta *fm = frame_in_slot (batch_of (g_ptr_array_index (c.buffers, i)), 0);
+    fail_unless (fm != NULL);
+    fail_unless_equals_int (fm->source_id, expect[i]);
+  }
+  gst_object_unref (a);
+  gst_object_unref (m);
+  run_result_clear (&r);
+  collector_clear (&c);
+  gst_object_unref (p);
+}
+
+GST_END_TEST;
+
 /* ---- demux ----------------------------------------------------------------------------------- */
 
 GST_START_TEST (test_demux_routing)
@@ -947,6 +1040,7 @@ mux_suite (void)
   tcase_add_test (tc, test_bad_input_errors);
   tcase_add_test (tc, test_timeout_with_stalled_live_source);
   tcase_add_test (tc, test_live_different_framerates);
+  tcase_add_test (tc, test_pads_added_and_released_while_playing);
   tcase_add_test (tc, test_demux_routing);
   tcase_add_test (tc, test_demux_per_source_eos);
   return s;
