@@ -7,6 +7,7 @@
  */
 #include <math.h>
 
+#include "dsnet_infer_meta.h"
 #include "infer_element_common.h"
 
 /* ---------------------------------------------------------------- minimal protobuf writer */
@@ -254,6 +255,62 @@ GST_START_TEST (test_detectnet_v2_dynamic_batch)
 }
 GST_END_TEST;
 
+/* network-type=100 + output-tensor-meta: raw outputs on the frame, deep-copied with the buffer's meta. */
+GST_START_TEST (test_tensor_meta_primary_and_copy)
+{
+  gchar *cfg = write_temp ("pgie.txt", "");
+  gchar *model = write_detectnet_model (cfg);
+  g_file_set_contents (cfg, "[property]\ngie-unique-id=5\nonnx-file=detectnet.onnx\nnetwork-type=100\n"
+      "output-tensor-meta=1\nnet-scale-factor=0.0039215686274509803\n", -1, NULL);
+  GstHarness *h = new_infer_harness (cfg, NULL);
+  GstBuffer *frame = half_red (64, 32, TRUE);
+  set_batch_caps (h, 64, 32, 1);
+  GstBuffer *out = gst_harness_push_and_pull (h, make_batch (&frame, 1, 64, 32, 0));
+  NvDsFrameMeta *f = gst_buffer_get_nvds_batch_meta (out)->frame_meta_list->data;
+  ck_assert_uint_eq (g_list_length (f->obj_meta_list), 0);
+  ck_assert_uint_eq (g_list_length (f->frame_user_meta_list), 1);
+  NvDsUserMeta *um = f->frame_user_meta_list->data;
+  ck_assert_int_eq (um->base_meta.meta_type, NVDSINFER_TENSOR_OUTPUT_META);
+  NvDsInferTensorMeta *tm = um->user_meta_data;
+  ck_assert_uint_eq (tm->unique_id, 5);
+  ck_assert_uint_eq (tm->num_output_layers, 2);
+  ck_assert_uint_eq (tm->network_info.width, 32);
+  ck_assert_uint_eq (tm->network_info.height, 16);
+  for (guint i = 0; i < 2; i++) {
+    NvDsInferLayerInfo *li = &tm->output_layers_info[i];
+    gboolean cov = g_str_equal (li->layerName, "output_cov/Sigmoid");
+    fail_unless (cov || g_str_equal (li->layerName, "output_bbox/BiasAdd"), "%s", li->layerName);
+    ck_assert_uint_eq (li->inferDims.numDims, 3);
+    ck_assert_uint_eq (li->inferDims.d[0], cov ? 1 : 4);
+    ck_assert_uint_eq (li->inferDims.d[2], 2);
+    ck_assert_uint_eq (li->inferDims.numElements, cov ? 2 : 8);
+    ck_assert_int_eq (li->dataType, FLOAT);
+    const gfloat *v = li->buffer;
+    if (cov) {
+      fail_unless (fabs (v[0] - 1.0f) < 1e-4 && fabs (v[1]) < 1e-4, "cov %f %f", v[0], v[1]);
+    } else {
+      for (int k = 0; k < 4; k++)
+        fail_unless (fabs (v[k * 2] - BBOX_FACTORS[k]) < 1e-4, "bbox plane %d: %f", k, v[k * 2]);
+    }
+  }
+  /* copying the buffer deep-copies the batch meta and, through our copy_func, the tensors */
+  GstBuffer *copy = gst_buffer_copy (out);
+  NvDsFrameMeta *fc = gst_buffer_get_nvds_batch_meta (copy)->frame_meta_list->data;
+  ck_assert_uint_eq (g_list_length (fc->frame_user_meta_list), 1);
+  NvDsInferTensorMeta *tc = ((NvDsUserMeta *) fc->frame_user_meta_list->data)->user_meta_data;
+  fail_unless (tc != tm && tc->out_buf_ptrs_host[0] != tm->out_buf_ptrs_host[0]);
+  fail_unless (tc->output_layers_info[1].buffer == tc->out_buf_ptrs_host[1]);
+  fail_unless (memcmp (tc->out_buf_ptrs_host[1], tm->out_buf_ptrs_host[1],
+          tm->output_layers_info[1].inferDims.numElements * sizeof (gfloat)) == 0);
+  gst_buffer_unref (out);
+  gst_buffer_unref (copy);
+  gst_buffer_unref (frame);
+  gst_harness_teardown (h);
+  g_free (model);
+  remove_temp (cfg);
+}
+GST_END_TEST;
+
 static Suite *
 infer_detectnet_suite (void)
 {
@@ -262,6 +319,7 @@ infer_detectnet_suite (void)
   tcase_set_timeout (tc, 300);
   suite_add_tcase (s, tc);
   tcase_add_test (tc, test_detectnet_v2_dynamic_batch);
+  tcase_add_test (tc, test_tensor_meta_primary_and_copy);
   return s;
 }
 
