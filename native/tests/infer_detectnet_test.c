@@ -311,6 +311,68 @@ GST_START_TEST (test_tensor_meta_primary_and_copy)
 }
 GST_END_TEST;
 
+/* Secondary detector: runs on the crop of an upstream object; boxes get the parent's offset and parent. */
+GST_START_TEST (test_secondary_detector_on_objects)
+{
+  gchar *cfg = write_temp ("sgie.txt", "");
+  gchar *model = write_detectnet_model (cfg);
+  g_file_set_contents (cfg, "[property]\ngie-unique-id=4\nprocess-mode=2\noperate-on-gie-id=1\n"
+      "operate-on-class-ids=0\nonnx-file=detectnet.onnx\nnet-scale-factor=0.0039215686274509803\n"
+      "num-detected-classes=1\ncluster-mode=2\n", -1, NULL);
+  GstHarness *h = new_infer_harness (cfg, NULL);
+  /* 100x50 frame, green everywhere, red in x 10..41 (the left half of the object at x 10..73) */
+  const gint W = 100, H = 50;
+  GstBuffer *frame = gst_buffer_new_allocate (NULL, (gsize) W * H * 4, NULL);
+  GstMapInfo map;
+  gst_buffer_map (frame, &map, GST_MAP_WRITE);
+  for (gint y = 0; y < H; y++)
+    for (gint x = 0; x < W; x++) {
+      guint8 *p = map.data + ((gsize) y * W + x) * 4;
+      p[0] = x >= 10 && x < 42 ? 255 : 0;
+      p[1] = 255;
+      p[2] = 0;
+      p[3] = 255;
+    }
+  gst_buffer_unmap (frame, &map);
+  set_batch_caps (h, W, H, 1);
+  GstBuffer *in = make_batch (&frame, 1, W, H, 0);
+  NvDsBatchMeta *batch = gst_buffer_get_nvds_batch_meta (in);
+  NvDsFrameMeta *f = batch->frame_meta_list->data;
+  /* the object to infer on, one from another detector id, one of another class */
+  const struct { gint gie, cls; } objs[3] = { {1, 0}, {9, 0}, {1, 1} };
+  for (int i = 0; i < 3; i++) {
+    NvDsObjectMeta *o = nvds_acquire_obj_meta_from_pool (batch);
+    o->unique_component_id = objs[i].gie;
+    o->class_id = objs[i].cls;
+    o->object_id = UNTRACKED_OBJECT_ID;
+    o->rect_params.left = 10;
+    o->rect_params.top = 4;
+    o->rect_params.width = 64;
+    o->rect_params.height = 32;
+    nvds_add_obj_meta_to_frame (f, o, NULL);
+  }
+  GstBuffer *out = gst_harness_push_and_pull (h, in);
+  f = gst_buffer_get_nvds_batch_meta (out)->frame_meta_list->data;
+  ck_assert_uint_eq (g_list_length (f->obj_meta_list), 4);
+  guint found = 0;
+  for (GList * l = f->obj_meta_list; l; l = l->next) {
+    NvDsObjectMeta *o = l->data;
+    if (o->unique_component_id != 4)
+      continue;
+    found++;
+    /* crop 64x32 → 32x16 (ratio 0.5); network box (4,4) 7×10.5 → crop (8,8) 14×21 → frame + (10,4) */
+    assert_rect (o, 18, 12, 14, 21);
+    fail_unless (o->parent != NULL && o->parent->unique_component_id == 1 && o->parent->class_id == 0);
+  }
+  ck_assert_uint_eq (found, 1);
+  gst_buffer_unref (out);
+  gst_buffer_unref (frame);
+  gst_harness_teardown (h);
+  g_free (model);
+  remove_temp (cfg);
+}
+GST_END_TEST;
+
 static Suite *
 infer_detectnet_suite (void)
 {
@@ -320,6 +382,7 @@ infer_detectnet_suite (void)
   suite_add_tcase (s, tc);
   tcase_add_test (tc, test_detectnet_v2_dynamic_batch);
   tcase_add_test (tc, test_tensor_meta_primary_and_copy);
+  tcase_add_test (tc, test_secondary_detector_on_objects);
   return s;
 }
 
