@@ -17,6 +17,12 @@ plugin_init (GstPlugin * plugin)
 
   /* One line per element (keep alphabetical). */
   ok &= GST_ELEMENT_REGISTER (dsnetinfer, plugin);
+  ok &= GST_ELEMENT_REGISTER (dsnetmultistreamtiler, plugin);
+  ok &= GST_ELEMENT_REGISTER (dsnetosd, plugin);
+  ok &= GST_ELEMENT_REGISTER (dsnetstreamdemux, plugin);
+  ok &= GST_ELEMENT_REGISTER (dsnetstreammux, plugin);
+  ok &= GST_ELEMENT_REGISTER (dsnettracker, plugin);
+  ok &= GST_ELEMENT_REGISTER (dsnetvideoconvert, plugin);
 
   return ok;
 }
