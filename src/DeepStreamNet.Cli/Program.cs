@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DeepStreamNet.Cli.Commands;
 
 namespace DeepStreamNet.Cli;
 
@@ -9,8 +10,9 @@ internal static class Program
     {
         var root = new RootCommand("DeepStreamNet: run DeepStream-style pipelines, on NVIDIA DeepStream or the portable runtime.");
         // One line per command group (keep alphabetical).
-        root.Subcommands.Add(Commands.DescribeCommand.Create());
-        root.Subcommands.Add(Commands.ValidateCommand.Create());
+        root.Subcommands.Add(AssetsCommand.Create());
+        root.Subcommands.Add(DescribeCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

@@ -1,0 +1,145 @@
+using System.CommandLine;
+using DeepStreamNet.Assets;
+
+namespace DeepStreamNet.Cli.Commands;
+
+/// <summary><c>dsnet assets fetch | list</c>: models and media named by the asset manifest.</summary>
+internal static class AssetsCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("assets", "Models and demo media listed in assets/manifest.tsv.");
+        command.Subcommands.Add(CreateFetch());
+        command.Subcommands.Add(CreateList());
+        return command;
+    }
+
+    private static Option<FileInfo?> ManifestOption() =>
+        new("--manifest") { Description = "Manifest to use (default: assets/manifest.tsv of this checkout)." };
+
+    private static Command CreateFetch()
+    {
+        var manifestOption = ManifestOption();
+        var mirrorOption = new Option<DirectoryInfo?>("--mirror")
+        {
+            Description = "Folder holding the files in the manifest's layout (e.g. ../shared/assets); tried before downloading.",
+        };
+        var destOption = new Option<DirectoryInfo?>("--dest")
+        {
+            Description = "Where the files go (default: the manifest's folder).",
+        };
+        var offlineOption = new Option<bool>("--offline") { Description = "Never download; use the mirror only." };
+        var timeoutOption = new Option<int>("--timeout")
+        {
+            Description = "Download timeout per file, seconds.",
+            DefaultValueFactory = _ => 60,
+        };
+
+        var command = new Command("fetch", "Copy (from --mirror) or download every asset, verified by SHA-256; never leaves a partial file.");
+        command.Options.Add(manifestOption);
+        command.Options.Add(mirrorOption);
+        command.Options.Add(destOption);
+        command.Options.Add(offlineOption);
+        command.Options.Add(timeoutOption);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            if (!TryLoad(parseResult.GetValue(manifestOption), out var manifest))
+            {
+                return 2;
+            }
+
+            var destination = parseResult.GetValue(destOption)?.FullName ?? Path.GetDirectoryName(manifest.Path)!;
+            var mirror = parseResult.GetValue(mirrorOption)?.FullName;
+            if (mirror is not null && !Directory.Exists(mirror))
+            {
+                Console.Error.WriteLine($"dsnet assets fetch: mirror folder {mirror} does not exist; trying downloads only");
+                mirror = null;
+            }
+
+            using var http = parseResult.GetValue(offlineOption)
+                ? null
+                : new HttpClient { Timeout = TimeSpan.FromSeconds(parseResult.GetValue(timeoutOption)) };
+            var results = await new AssetFetcher(http).FetchAllAsync(manifest, destination, mirror, cancellationToken);
+            foreach (var result in results)
+            {
+                var outcome = result.Outcome switch
+                {
+                    AssetFetchOutcome.UpToDate => "up to date",
+                    AssetFetchOutcome.FromMirror => "copied from mirror",
+                    AssetFetchOutcome.Downloaded => "downloaded",
+                    _ => "FAILED",
+                };
+                Console.WriteLine($"{outcome,-18} {result.Entry.RelativePath}");
+                if (result.Outcome == AssetFetchOutcome.Failed)
+                {
+                    foreach (var problem in result.Problems)
+                    {
+                        Console.Error.WriteLine($"  {problem}");
+                    }
+                }
+            }
+
+            var failed = results.Count(r => r.Outcome == AssetFetchOutcome.Failed);
+            if (failed > 0)
+            {
+                Console.Error.WriteLine($"dsnet assets fetch: {failed} of {results.Count} files could not be obtained. " +
+                    "Point --mirror at a folder holding them (e.g. ../shared/assets) or run where the upstream addresses are reachable.");
+                return 1;
+            }
+
+            Console.WriteLine($"{results.Count} assets in {destination}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateList()
+    {
+        var manifestOption = ManifestOption();
+        var command = new Command("list", "List the assets with their licences.");
+        command.Options.Add(manifestOption);
+        command.SetAction(parseResult =>
+        {
+            if (!TryLoad(parseResult.GetValue(manifestOption), out var manifest))
+            {
+                return 2;
+            }
+
+            foreach (var entry in manifest.Entries)
+            {
+                Console.WriteLine($"{entry.RelativePath}\t{entry.Size}\t{entry.Licence}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static bool TryLoad(FileInfo? manifestFile, out AssetManifest manifest)
+    {
+        manifest = null!;
+        var path = manifestFile?.FullName;
+        if (path is null)
+        {
+            var root = AssetLocations.FindRepositoryRoot();
+            if (root is null)
+            {
+                Console.Error.WriteLine("dsnet assets: no assets/manifest.tsv found (set DSNET_ROOT or pass --manifest)");
+                return false;
+            }
+
+            path = AssetLocations.ManifestIn(root);
+        }
+
+        try
+        {
+            manifest = AssetManifest.Load(path);
+            return true;
+        }
+        catch (AssetException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return false;
+        }
+    }
+}
