@@ -74,11 +74,11 @@ public sealed class GroupReader
 
     public bool Has(string key) => Group.Contains(key) && !_invalid.Contains(key);
 
-    public int? GetInt(string key) => Get(key, KeyFileValues.ParseInt);
+    public int? GetInt(string key) => Get(key, s => (int?)KeyFileValues.ParseInt(s));
 
     public int GetInt(string key, int fallback) => GetInt(key) ?? fallback;
 
-    public long? GetInt64(string key) => Get(key, KeyFileValues.ParseInt64);
+    public long? GetInt64(string key) => Get(key, s => (long?)KeyFileValues.ParseInt64(s));
 
     /// <summary>Integer on/off (0 = off, anything else = on).</summary>
     public bool GetIntBool(string key, bool fallback) => GetInt(key) is { } v ? v != 0 : fallback;
