@@ -141,7 +141,7 @@ public static class ConfigValidator
             return;
         }
 
-        if (m.Width <= 0 || m.Height <= 0)
+        if ((m.Width <= 0 || m.Height <= 0) && !r.IsMalformed("width", KeyType.Int) && !r.IsMalformed("height", KeyType.Int))
         {
             r.Error(m.Width <= 0 ? "width" : "height", "[streammux] width and height must both be set (> 0): nvstreammux scales every frame to them", "e.g. width=1920 and height=1080");
         }
