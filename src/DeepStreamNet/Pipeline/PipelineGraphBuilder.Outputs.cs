@@ -85,7 +85,7 @@ public sealed partial class PipelineGraphBuilder
             if (_ds)
             {
                 osd.Set("gpu-id", GraphValue.OfUInt((uint)o.GpuId));
-                osd.Set("process-mode", (int)o.ProcessMode);
+                osd.Set("process-mode", GraphValue.Enum(I((int)o.ProcessMode)));
             }
 
             osd.Set("display-text", o.DisplayText).Set("display-bbox", o.DisplayBbox);
