@@ -321,31 +321,24 @@ public sealed partial class PipelineGraphBuilder
                 continue;
             }
 
-            var e = _graph.Add(k == 0 ? name : $"{name}_{k}", factory);
+            var elementName = k == 0 ? name : $"{name}_{k}";
             k++;
+            var q = _graph.Add($"{elementName}_queue", "queue");
+            var e = _graph.Add(elementName, factory);
             if (a.ConfigFile is not null)
             {
-                e.Set(kind is GroupKind.PreProcess or GroupKind.SecondaryPreProcess ? "config-file" : "config-file", a.ConfigFile);
+                e.Set("config-file", a.ConfigFile);
             }
 
             foreach (var (key, value) in a.Ints.Where(p => p.Key != "enable"))
             {
-                var prop = key switch
+                // nvdspreprocess takes its target ids from its own config file.
+                if (key != "operate-on-gie-id")
                 {
-                    "processing-width" => "processing-width",
-                    "processing-height" => "processing-height",
-                    "unique-id" => "unique-id",
-                    "full-frame" => "full-frame",
-                    "operate-on-gie-id" => null, // nvdspreprocess takes target ids from its own config
-                    _ => key,
-                };
-                if (prop is not null)
-                {
-                    e.Set(prop, value);
+                    e.Set(key, value);
                 }
             }
 
-            var q = _graph.Add($"{e.Name}_queue", "queue");
             _graph.Chain(tail, q.Name, e.Name);
             tail = e.Name;
         }
