@@ -433,7 +433,7 @@ public static class ConfigValidator
                         var outDir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(s.OutputFile));
                         if (outDir is not null && !Directory.Exists(outDir))
                         {
-                            r.Error("output-file", $"output folder does not exist: {outDir}", "output-file is relative to the working directory, not to the config file");
+                            r.Warning("output-file", $"output folder does not exist: {outDir} (dsnet run creates it)", "output-file is relative to the working directory, not to the config file");
                         }
                     }
 
@@ -541,7 +541,7 @@ public static class ConfigValidator
         {
             if (dir is not null && !Directory.Exists(dir))
             {
-                r?.Error(key, $"directory does not exist: {dir}", "create it first; deepstream-app does not");
+                r?.Warning(key, $"directory does not exist: {dir} (dsnet run creates it; deepstream-app does not)");
             }
         }
 
