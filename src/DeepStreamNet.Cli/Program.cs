@@ -12,8 +12,10 @@ internal static class Program
         // One line per command group (keep alphabetical).
         root.Subcommands.Add(AssetsCommand.Create());
         root.Subcommands.Add(DatasetCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(DescribeCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(VisualizeCommand.Create());
         return root.Parse(args).Invoke();
