@@ -1,3 +1,4 @@
 using System.Runtime.CompilerServices;
 
 [assembly: DisableRuntimeMarshalling]
+[assembly: InternalsVisibleTo("DeepStreamNet.Interop.Tests")]

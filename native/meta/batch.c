@@ -7,21 +7,20 @@
  */
 #include "meta_private.h"
 
-/* Initial pool capacities per frame of the batch; pools double when they run dry. */
+/* Initial pool capacities per frame of the batch, capped so that a large batch size does not make
+ * every batch expensive to create; pools double when they run dry. */
 #define DSNET_OBJS_PER_FRAME 16
 #define DSNET_CLASSIFIERS_PER_FRAME 16
 #define DSNET_LABELS_PER_FRAME 16
 #define DSNET_DISPLAYS_PER_FRAME 2
 #define DSNET_USERS_PER_FRAME 8
+#define DSNET_INITIAL_CAP 256
+#define DSNET_INITIAL_DISPLAY_CAP 16
 
-static void
-dsnet_meta_debug_init (void)
+static guint
+initial (guint frames, guint per_frame, guint cap)
 {
-  static gsize once = 0;
-  if (g_once_init_enter (&once)) {
-    GST_DEBUG_CATEGORY_INIT (dsnet_meta_debug, "dsnetmeta", 0, "DeepStreamNet metadata library");
-    g_once_init_leave (&once, 1);
-  }
+  return (guint) MIN ((guint64) frames * per_frame, (guint64) cap);
 }
 
 void
@@ -54,18 +53,20 @@ nvds_create_batch_meta (guint max_batch_size)
   batch->frame_meta_pool = (NvDsMetaPool *)
       dsnet_pool_new (batch, NVDS_FRAME_META, sizeof (NvDsFrameMeta), n);
   batch->obj_meta_pool = (NvDsMetaPool *)
-      dsnet_pool_new (batch, NVDS_OBJ_META, sizeof (NvDsObjectMeta), n * DSNET_OBJS_PER_FRAME);
+      dsnet_pool_new (batch, NVDS_OBJ_META, sizeof (NvDsObjectMeta),
+      initial (n, DSNET_OBJS_PER_FRAME, DSNET_INITIAL_CAP));
   batch->classifier_meta_pool = (NvDsMetaPool *)
       dsnet_pool_new (batch, NVDS_CLASSIFIER_META, sizeof (NvDsClassifierMeta),
-      n * DSNET_CLASSIFIERS_PER_FRAME);
+      initial (n, DSNET_CLASSIFIERS_PER_FRAME, DSNET_INITIAL_CAP));
   batch->display_meta_pool = (NvDsMetaPool *)
       dsnet_pool_new (batch, NVDS_DISPLAY_META, sizeof (NvDsDisplayMeta),
-      n * DSNET_DISPLAYS_PER_FRAME);
+      initial (n, DSNET_DISPLAYS_PER_FRAME, DSNET_INITIAL_DISPLAY_CAP));
   batch->user_meta_pool = (NvDsMetaPool *)
-      dsnet_pool_new (batch, NVDS_USER_META, sizeof (NvDsUserMeta), n * DSNET_USERS_PER_FRAME);
+      dsnet_pool_new (batch, NVDS_USER_META, sizeof (NvDsUserMeta),
+      initial (n, DSNET_USERS_PER_FRAME, DSNET_INITIAL_CAP));
   batch->label_info_meta_pool = (NvDsMetaPool *)
       dsnet_pool_new (batch, NVDS_LABEL_INFO_META, sizeof (NvDsLabelInfo),
-      n * DSNET_LABELS_PER_FRAME);
+      initial (n, DSNET_LABELS_PER_FRAME, DSNET_INITIAL_CAP));
   GST_LOG ("created batch meta %p for %u frames", batch, max_batch_size);
   return batch;
 }

@@ -7,6 +7,9 @@
  * parent pointers: inside one copy operation (a frame list, a frame, a batch) an object whose parent
  * was copied too points to that parent's copy. Otherwise the copy keeps src's parent when both live in
  * the same batch and gets NULL across batches (the source batch may die first).
+ *
+ * Destinations must be pool elements (their old contents go back to their batch's pools); sources are
+ * only read and may be any struct of the right type.
  */
 #include <string.h>
 
@@ -22,6 +25,15 @@ copy_base (const NvDsBaseMeta * src, NvDsBaseMeta * dst)
   dst->uContext = src->uContext;
   dst->copy_func = src->copy_func;
   dst->release_func = src->release_func;
+}
+
+/* Sources are only read, so they may live anywhere (a pool of any batch, the stack, the heap). */
+static gboolean
+src_ok (gconstpointer src, const gchar * func)
+{
+  if (!src)
+    g_warning ("%s: NULL source metadata", func);
+  return src != NULL;
 }
 
 static NvDsBatchMeta *
@@ -52,7 +64,7 @@ fix_parents (GHashTable * objs)
 void
 nvds_copy_label_info_meta (NvDsLabelInfo * src_label_info, NvDsLabelInfo * dst_label_info)
 {
-  if (!dsnet_check_element (src_label_info, NVDS_LABEL_INFO_META, G_STRFUNC)
+  if (!src_ok (src_label_info, G_STRFUNC)
       || !dsnet_check_element (dst_label_info, NVDS_LABEL_INFO_META, G_STRFUNC)
       || src_label_info == dst_label_info)
     return;
@@ -78,7 +90,7 @@ nvds_copy_label_info_list (NvDsLabelInfoList * src_label_info_list,
   guint n = g_list_length (src_label_info_list);
   GList *l = src_label_info_list;
   for (guint i = 0; i < n; i++, l = l->next) {
-    if (!dsnet_check_element (l->data, NVDS_LABEL_INFO_META, G_STRFUNC))
+    if (!src_ok (l->data, G_STRFUNC))
       continue;
     NvDsLabelInfo *copy = nvds_acquire_label_info_meta_from_pool (batch);
     nvds_copy_label_info_meta (l->data, copy);
@@ -90,7 +102,7 @@ void
 nvds_copy_classifier_meta (NvDsClassifierMeta * src_classifier_meta,
     NvDsClassifierMeta * dst_classifier_meta)
 {
-  if (!dsnet_check_element (src_classifier_meta, NVDS_CLASSIFIER_META, G_STRFUNC)
+  if (!src_ok (src_classifier_meta, G_STRFUNC)
       || !dsnet_check_element (dst_classifier_meta, NVDS_CLASSIFIER_META, G_STRFUNC)
       || src_classifier_meta == dst_classifier_meta)
     return;
@@ -114,7 +126,7 @@ nvds_copy_classification_list (NvDsClassifierMetaList * src_classification_list,
   guint n = g_list_length (src_classification_list);
   GList *l = src_classification_list;
   for (guint i = 0; i < n; i++, l = l->next) {
-    if (!dsnet_check_element (l->data, NVDS_CLASSIFIER_META, G_STRFUNC))
+    if (!src_ok (l->data, G_STRFUNC))
       continue;
     NvDsClassifierMeta *copy = nvds_acquire_classifier_meta_from_pool (batch);
     nvds_copy_classifier_meta (l->data, copy);
@@ -128,7 +140,7 @@ copy_user_list (GList * src, guint n, NvDsBatchMeta * batch, GList * dst_list)
 {
   GList *l = src;
   for (guint i = 0; i < n; i++, l = l->next) {
-    if (!dsnet_check_element (l->data, NVDS_USER_META, G_STRFUNC))
+    if (!src_ok (l->data, G_STRFUNC))
       continue;
     NvDsUserMeta *um = l->data;
     if (!um->base_meta.copy_func && um->base_meta.release_func) {
@@ -214,7 +226,7 @@ copy_obj (NvDsObjectMeta * src, NvDsObjectMeta * dst)
 void
 nvds_copy_obj_meta (NvDsObjectMeta * src_object_meta, NvDsObjectMeta * dst_object_meta)
 {
-  if (!dsnet_check_element (src_object_meta, NVDS_OBJ_META, G_STRFUNC)
+  if (!src_ok (src_object_meta, G_STRFUNC)
       || !dsnet_check_element (dst_object_meta, NVDS_OBJ_META, G_STRFUNC)
       || src_object_meta == dst_object_meta)
     return;
@@ -230,7 +242,7 @@ copy_obj_list (GList * src, NvDsFrameMeta * dst, GHashTable * objs)
   guint n = g_list_length (src);
   GList *l = src;
   for (guint i = 0; i < n; i++, l = l->next) {
-    if (!dsnet_check_element (l->data, NVDS_OBJ_META, G_STRFUNC))
+    if (!src_ok (l->data, G_STRFUNC))
       continue;
     NvDsObjectMeta *copy = nvds_acquire_obj_meta_from_pool (batch);
     copy_obj (l->data, copy);
@@ -253,7 +265,7 @@ nvds_copy_obj_meta_list (NvDsObjectMetaList * src_obj_meta_list, NvDsFrameMeta *
 void
 nvds_copy_display_meta (NvDsDisplayMeta * src_display_meta, NvDsDisplayMeta * dst_display_meta)
 {
-  if (!dsnet_check_element (src_display_meta, NVDS_DISPLAY_META, G_STRFUNC)
+  if (!src_ok (src_display_meta, G_STRFUNC)
       || !dsnet_check_element (dst_display_meta, NVDS_DISPLAY_META, G_STRFUNC)
       || src_display_meta == dst_display_meta)
     return;
@@ -278,7 +290,7 @@ nvds_copy_display_meta_list (NvDisplayMetaList * src_display_meta_list,
   guint n = g_list_length (src_display_meta_list);
   GList *l = src_display_meta_list;
   for (guint i = 0; i < n; i++, l = l->next) {
-    if (!dsnet_check_element (l->data, NVDS_DISPLAY_META, G_STRFUNC))
+    if (!src_ok (l->data, G_STRFUNC))
       continue;
     NvDsDisplayMeta *copy = nvds_acquire_display_meta_from_pool (batch);
     nvds_copy_display_meta (l->data, copy);
@@ -320,7 +332,7 @@ copy_frame (NvDsFrameMeta * src, NvDsFrameMeta * dst, GHashTable * objs)
 void
 nvds_copy_frame_meta (NvDsFrameMeta * src_frame_meta, NvDsFrameMeta * dst_frame_meta)
 {
-  if (!dsnet_check_element (src_frame_meta, NVDS_FRAME_META, G_STRFUNC)
+  if (!src_ok (src_frame_meta, G_STRFUNC)
       || !dsnet_check_element (dst_frame_meta, NVDS_FRAME_META, G_STRFUNC)
       || src_frame_meta == dst_frame_meta)
     return;
@@ -336,7 +348,7 @@ copy_frame_list (GList * src, NvDsBatchMeta * dst, GHashTable * objs)
   guint n = g_list_length (src);
   GList *l = src;
   for (guint i = 0; i < n; i++, l = l->next) {
-    if (!dsnet_check_element (l->data, NVDS_FRAME_META, G_STRFUNC))
+    if (!src_ok (l->data, G_STRFUNC))
       continue;
     NvDsFrameMeta *copy = nvds_acquire_frame_meta_from_pool (dst);
     copy_frame (l->data, copy, objs);

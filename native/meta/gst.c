@@ -19,6 +19,7 @@ nvds_meta_api_get_type (void)
   static GType type = 0;
   static const gchar *tags[] = { NVDS_META_STRING, NULL };
   if (g_once_init_enter (&type)) {
+    dsnet_meta_debug_init ();
     GType t = gst_meta_api_type_register ("NvDsMetaAPI", tags);
     dsnet_nvds_meta_tag = g_quark_from_static_string (NVDS_META_STRING);
     g_once_init_leave (&type, t);

@@ -55,6 +55,7 @@ dsnet_pool_item_of (gconstpointer element)
 }
 
 /* pools.c */
+void dsnet_meta_debug_init (void);
 DsnetPool *dsnet_pool_new (NvDsBatchMeta * batch, NvDsMetaType type, gsize element_size,
     guint capacity);
 void dsnet_pool_free (DsnetPool * pool);

@@ -12,11 +12,13 @@
 void
 dsnet_forget_parent (NvDsBatchMeta * batch, NvDsObjectMeta * obj)
 {
+  g_rec_mutex_lock (&batch->meta_mutex);
   for (GList * l = batch->obj_meta_pool->full_list; l; l = l->next) {
     NvDsObjectMeta *other = l->data;
     if (other->parent == obj)
       other->parent = NULL;
   }
+  g_rec_mutex_unlock (&batch->meta_mutex);
 }
 
 NvDsObjectMeta *

@@ -12,6 +12,17 @@
 
 GST_DEBUG_CATEGORY (dsnet_meta_debug);
 
+/* Called by every entry point that can come first (batch creation, GstMeta registration). */
+void
+dsnet_meta_debug_init (void)
+{
+  static gsize once = 0;
+  if (g_once_init_enter (&once)) {
+    GST_DEBUG_CATEGORY_INIT (dsnet_meta_debug, "dsnetmeta", 0, "DeepStreamNet metadata library");
+    g_once_init_leave (&once, 1);
+  }
+}
+
 static void
 dsnet_pool_grow (DsnetPool * pool, guint count)
 {

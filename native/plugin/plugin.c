@@ -16,7 +16,13 @@ plugin_init (GstPlugin * plugin)
   gboolean ok = TRUE;
 
   /* One line per element (keep alphabetical). */
-  (void) plugin;
+  ok &= GST_ELEMENT_REGISTER (dsnetinfer, plugin);
+  ok &= GST_ELEMENT_REGISTER (dsnetmultistreamtiler, plugin);
+  ok &= GST_ELEMENT_REGISTER (dsnetosd, plugin);
+  ok &= GST_ELEMENT_REGISTER (dsnetstreamdemux, plugin);
+  ok &= GST_ELEMENT_REGISTER (dsnetstreammux, plugin);
+  ok &= GST_ELEMENT_REGISTER (dsnettracker, plugin);
+  ok &= GST_ELEMENT_REGISTER (dsnetvideoconvert, plugin);
 
   return ok;
 }

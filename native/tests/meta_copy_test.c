@@ -338,6 +338,24 @@ GST_START_TEST (test_element_copies)
   fail_unless_equals_string (dd->text_params[0].display_text, "frame 0");
   nvds_add_display_meta_to_frame (df, dd);
 
+  /* A source may be any struct (here a template on the stack); strings are still duplicated. */
+  NvDsObjectMeta tmpl;
+  memset (&tmpl, 0, sizeof tmpl);
+  tmpl.class_id = 1;
+  g_strlcpy (tmpl.obj_label, "no-mask", MAX_LABEL_SIZE);
+  tmpl.text_params.display_text = (char *) "template";
+  NvDsObjectMeta *from_tmpl = nvds_acquire_obj_meta_from_pool (dst);
+  nvds_copy_obj_meta (&tmpl, from_tmpl);
+  fail_unless_equals_string (from_tmpl->obj_label, "no-mask");
+  fail_unless (from_tmpl->text_params.display_text != tmpl.text_params.display_text);
+  fail_unless_equals_string (from_tmpl->text_params.display_text, "template");
+  fail_unless (from_tmpl->base_meta.batch_meta == dst);
+  fail_unless_equals_int (from_tmpl->base_meta.meta_type, NVDS_OBJ_META);
+  nvds_add_obj_meta_to_frame (df, from_tmpl, NULL);
+  /* A NULL source or a destination that is not a pool element is refused. */
+  ASSERT_WARNING (nvds_copy_obj_meta (NULL, from_tmpl));
+  ASSERT_WARNING (nvds_copy_display_meta (sf->display_meta_list->data, NULL));
+
   /* List copies append. */
   guint before = g_list_length (df->obj_meta_list);
   nvds_copy_obj_meta_list (sf->obj_meta_list, df);

@@ -5,6 +5,8 @@
  */
 #include <gst/check/gstcheck.h>
 #include <gst/check/gstharness.h>
+#include <gst/app/gstappsink.h>
+#include <gst/app/gstappsrc.h>
 
 #include "gstnvdsmeta.h"
 #include "nvdsmeta.h"
@@ -195,6 +197,73 @@ GST_START_TEST (test_through_elements)
 
 GST_END_TEST;
 
+/* Pad probe that makes the buffer writable (a copy, since tee shares it) and relabels its objects. */
+static GstPadProbeReturn
+relabel_probe (GstPad * pad, GstPadProbeInfo * info, gpointer user_data)
+{
+  (void) pad;
+  (void) user_data;
+  GstBuffer *buf = gst_buffer_make_writable (GST_PAD_PROBE_INFO_BUFFER (info));
+  GST_PAD_PROBE_INFO_DATA (info) = buf;
+  NvDsBatchMeta *batch = gst_buffer_get_nvds_batch_meta (buf);
+  fail_unless (batch != NULL);
+  nvds_acquire_meta_lock (batch);
+  NvDsObjectMeta *obj = first_object (batch);
+  g_strlcpy (obj->obj_label, "relabelled", MAX_LABEL_SIZE);
+  nvds_release_meta_lock (batch);
+  return GST_PAD_PROBE_OK;
+}
+
+GST_START_TEST (test_tee_branches_are_independent)
+{
+  GError *err = NULL;
+  GstElement *pipe = gst_parse_launch ("appsrc name=src caps=application/x-test format=time ! "
+      "tee name=t  t. ! queue name=qa ! appsink name=a sync=false  "
+      "t. ! queue name=qb ! appsink name=b sync=false", &err);
+  fail_unless (pipe != NULL, "%s", err ? err->message : "");
+  GstElement *src = gst_bin_get_by_name (GST_BIN (pipe), "src");
+  GstElement *qb = gst_bin_get_by_name (GST_BIN (pipe), "qb");
+  GstPad *qb_src = gst_element_get_static_pad (qb, "src");
+  gst_pad_add_probe (qb_src, GST_PAD_PROBE_TYPE_BUFFER, relabel_probe, NULL, NULL);
+  fail_unless (gst_element_set_state (pipe, GST_STATE_PLAYING) != GST_STATE_CHANGE_FAILURE);
+
+  const guint n = 3;
+  for (guint i = 0; i < n; i++) {
+    GstBuffer *buf = buffer_with_batch (batch_with_object ("mask"));
+    GST_BUFFER_PTS (buf) = i * GST_MSECOND;
+    fail_unless_equals_int (gst_app_src_push_buffer (GST_APP_SRC (src), buf), GST_FLOW_OK);
+  }
+  gst_app_src_end_of_stream (GST_APP_SRC (src));
+
+  const gchar *sinks[] = { "a", "b" };
+  const gchar *expected[] = { "mask", "relabelled" };
+  for (guint s = 0; s < 2; s++) {
+    GstElement *sink = gst_bin_get_by_name (GST_BIN (pipe), sinks[s]);
+    for (guint i = 0; i < n; i++) {
+      GstSample *sample = gst_app_sink_try_pull_sample (GST_APP_SINK (sink), 10 * GST_SECOND);
+      fail_unless (sample != NULL);
+      NvDsBatchMeta *batch = gst_buffer_get_nvds_batch_meta (gst_sample_get_buffer (sample));
+      fail_unless (batch != NULL);
+      fail_unless_equals_string (first_object (batch)->obj_label, expected[s]);
+      gst_sample_unref (sample);
+    }
+    gst_object_unref (sink);
+  }
+  GstBus *bus = gst_element_get_bus (pipe);
+  GstMessage *msg = gst_bus_timed_pop_filtered (bus, 10 * GST_SECOND,
+      GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  fail_unless (msg != NULL && GST_MESSAGE_TYPE (msg) == GST_MESSAGE_EOS);
+  gst_message_unref (msg);
+  gst_object_unref (bus);
+  gst_element_set_state (pipe, GST_STATE_NULL);
+  gst_object_unref (qb_src);
+  gst_object_unref (qb);
+  gst_object_unref (src);
+  gst_object_unref (pipe);
+}
+
+GST_END_TEST;
+
 /* An upstream element's NvDsMeta with the gst->nvds transform pair (the DeepStream pattern). */
 static guint transformed, transform_released;
 
@@ -326,6 +395,7 @@ meta_gst_suite (void)
   tcase_add_test (tc, test_free_and_copy_callbacks);
   tcase_add_test (tc, test_buffer_copy_is_deep);
   tcase_add_test (tc, test_through_elements);
+  tcase_add_test (tc, test_tee_branches_are_independent);
   tcase_add_test (tc, test_gst_meta_to_frame_meta);
   tcase_add_test (tc, test_audio_unsupported);
   return s;

@@ -68,6 +68,24 @@ GST_START_TEST (test_create_destroy)
     fail_unless (pools[i]->full_list == NULL);
   }
   fail_unless_equals_int (batch->frame_meta_pool->max_elements_in_pool, 4);
+  fail_unless_equals_int (batch->obj_meta_pool->max_elements_in_pool, 4 * 16);
+  fail_unless (nvds_destroy_batch_meta (batch));
+
+  /* A large batch size gets bounded initial pools (they grow on demand). */
+  batch = nvds_create_batch_meta (1024);
+  fail_unless_equals_int (batch->max_frames_in_batch, 1024);
+  fail_unless_equals_int (batch->frame_meta_pool->max_elements_in_pool, 1024);
+  fail_unless_equals_int (batch->obj_meta_pool->max_elements_in_pool, 256);
+  fail_unless_equals_int (batch->display_meta_pool->max_elements_in_pool, 16);
+  fail_unless (nvds_destroy_batch_meta (batch));
+
+  /* Batch size 0 still gives usable pools. */
+  batch = nvds_create_batch_meta (0);
+  fail_unless_equals_int (batch->max_frames_in_batch, 0);
+  NvDsFrameMeta *frame = nvds_acquire_frame_meta_from_pool (batch);
+  fail_unless (frame != NULL);
+  nvds_add_frame_meta_to_batch (batch, frame);
+  fail_unless_equals_int (batch->num_frames_in_batch, 1);
   fail_unless (nvds_destroy_batch_meta (batch));
 }
 
@@ -353,8 +371,6 @@ GST_START_TEST (test_bad_input_is_refused)
   nvds_add_frame_meta_to_batch (batch, frame);
   NvDsObjectMeta *obj = nvds_acquire_obj_meta_from_pool (batch);
   NvDsObjectMeta *foreign = nvds_acquire_obj_meta_from_pool (other);
-  NvDsObjectMeta stack_obj;
-  memset (&stack_obj, 0, sizeof stack_obj);
 
   ASSERT_WARNING (nvds_add_obj_meta_to_frame (frame, NULL, NULL));
   ASSERT_WARNING (nvds_add_obj_meta_to_frame (frame, foreign, NULL));
@@ -370,7 +386,6 @@ GST_START_TEST (test_bad_input_is_refused)
   fail_unless_equals_int (batch->obj_meta_pool->num_full_elements, 0);
   ASSERT_CRITICAL (nvds_acquire_obj_meta_from_pool (NULL));
   ASSERT_CRITICAL (nvds_destroy_batch_meta (NULL));
-  (void) stack_obj;
   fail_unless (nvds_destroy_batch_meta (batch));
   fail_unless (nvds_destroy_batch_meta (other));
 }
@@ -414,6 +429,7 @@ typedef struct
   NvDsBatchMeta *batch;
   NvDsFrameMeta *frame;
   guint count;
+  gboolean lock;
 } Worker;
 
 static gpointer
@@ -421,18 +437,21 @@ worker_thread (gpointer data)
 {
   Worker *w = data;
   for (guint i = 0; i < w->count; i++) {
-    nvds_acquire_meta_lock (w->batch);
+    if (w->lock)
+      nvds_acquire_meta_lock (w->batch);
     NvDsObjectMeta *obj = nvds_acquire_obj_meta_from_pool (w->batch);
     obj->class_id = (gint) i;
     nvds_add_obj_meta_to_frame (w->frame, obj, NULL);
     if (i % 3 == 2)
       nvds_remove_obj_meta_from_frame (w->frame, obj);
-    nvds_release_meta_lock (w->batch);
+    if (w->lock)
+      nvds_release_meta_lock (w->batch);
   }
   return NULL;
 }
 
-GST_START_TEST (test_threads_under_lock)
+static void
+run_workers (gboolean lock)
 {
   const guint threads = 4, per_thread = 150;
   NvDsBatchMeta *batch = nvds_create_batch_meta (threads);
@@ -442,6 +461,7 @@ GST_START_TEST (test_threads_under_lock)
     workers[i].batch = batch;
     workers[i].frame = nvds_acquire_frame_meta_from_pool (batch);
     workers[i].count = per_thread;
+    workers[i].lock = lock;
     nvds_add_frame_meta_to_batch (batch, workers[i].frame);
   }
   for (guint i = 0; i < threads; i++)
@@ -460,6 +480,19 @@ GST_START_TEST (test_threads_under_lock)
     fail_unless_equals_int (g_list_length (workers[i].frame->obj_meta_list), kept);
   }
   fail_unless (nvds_destroy_batch_meta (batch));
+}
+
+GST_START_TEST (test_threads_under_lock)
+{
+  run_workers (TRUE);
+}
+
+GST_END_TEST;
+
+/* Threads working on different frames of one batch share only the pools, which lock themselves. */
+GST_START_TEST (test_threads_distinct_frames_without_lock)
+{
+  run_workers (FALSE);
 }
 
 GST_END_TEST;
@@ -545,6 +578,7 @@ meta_pool_suite (void)
   tcase_add_test (tc, test_roi_unsupported);
   tcase_add_test (tc, test_lock_is_recursive);
   tcase_add_test (tc, test_threads_under_lock);
+  tcase_add_test (tc, test_threads_distinct_frames_without_lock);
   tcase_add_test (tc, test_user_meta_types);
   tcase_add_test (tc, test_metadata_info);
   return s;

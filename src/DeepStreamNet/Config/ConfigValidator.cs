@@ -445,7 +445,7 @@ public static class ConfigValidator
                         var outDir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(s.OutputFile));
                         if (outDir is not null && !Directory.Exists(outDir))
                         {
-                            r.Warning("output-file", $"output folder does not exist: {outDir}", "create it before running (output-file is relative to the working directory, not to the config file)");
+                            r.Warning("output-file", $"output folder does not exist: {outDir} (dsnet run creates it)", "output-file is relative to the working directory, not to the config file");
                         }
                     }
 
@@ -579,7 +579,7 @@ public static class ConfigValidator
         {
             if (dir is not null && !Directory.Exists(dir))
             {
-                r?.Warning(key, $"directory does not exist: {dir}", "create it before running; deepstream-app does not create it and writes nothing");
+                r?.Warning(key, $"directory does not exist: {dir} (dsnet run creates it; deepstream-app does not)");
             }
         }
 

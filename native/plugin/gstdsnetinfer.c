@@ -1,0 +1,1055 @@
+/*
+ * dsnetinfer — the portable counterpart of nvinfer: reads nvinfer config files, runs ONNX models with ONNX
+ * Runtime on the CPU over the frames (primary mode) or the objects (secondary mode) of batched buffers,
+ * and writes DeepStream metadata (objects, classifier labels, raw tensor meta). In-place: pixels are never
+ * modified.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "gstdsnetinfer.h"
+
+#include <string.h>
+
+#include "dsnet_infer_meta.h"
+#include "dsnetbatch.h"
+#include "elements.h"
+#include "gstnvdsmeta.h"
+#include "infer_config.h"
+#include "infer_detect.h"
+#include "infer_labels.h"
+#include "infer_ort.h"
+#include "infer_preprocess.h"
+#include "gstdsnetinfer_meta.h"
+
+GST_DEBUG_CATEGORY_STATIC (gst_dsnet_infer_debug);
+#define GST_CAT_DEFAULT gst_dsnet_infer_debug
+
+#define DEFAULT_UNIQUE_ID 15
+#define DEFAULT_BATCH_SIZE 1
+#define MIN_INPUT_OBJECT_SIZE 16
+#define CLASSIFIER_REINFER_GROWTH 1.2
+/* Cached classifications of objects not seen for this many batches are dropped (flat memory). */
+#define HISTORY_MAX_AGE 300
+
+enum
+{
+  PROP_0,
+  PROP_CONFIG_FILE_PATH,
+  PROP_UNIQUE_ID,
+  PROP_PROCESS_MODE,
+  PROP_BATCH_SIZE,
+  PROP_INTERVAL,
+  PROP_INFER_ON_GIE_ID,
+  PROP_INFER_ON_CLASS_IDS,
+  PROP_FILTER_OUT_CLASS_IDS,
+  PROP_OUTPUT_TENSOR_META,
+  PROP_MODEL_ENGINE_FILE,
+  PROP_GPU_ID,
+  PROP_INPUT_TENSOR_META,
+  PROP_CROP_OBJECTS_TO_ROI_BOUNDARY,
+  PROP_INTRA_OP_THREADS,
+};
+
+typedef enum
+{
+  PARSER_DETECTNET_V2,
+  PARSER_SSD_NORMALIZED,
+} ParserKind;
+
+/* Cached classification of a tracked object (secondary classifiers re-attach it between inferences). */
+typedef struct
+{
+  gint64 last_frame;            /* frame_num of the last inference */
+  guint64 last_seen;            /* batch counter when the object was last seen */
+  gdouble area;
+  GArray *labels;               /* of NvDsLabelInfo (base_meta unused) */
+} ObjectHistory;
+
+/* One image to infer: a whole frame or an object of a frame. */
+typedef struct
+{
+  NvDsFrameMeta *frame;
+  NvDsObjectMeta *object;       /* secondary mode */
+  gint left, top, w, h;         /* source rectangle (frame pixels) */
+  DsnetScaleInfo scale;
+} Unit;
+
+struct _GstDsnetInfer
+{
+  GstBaseTransform parent;
+
+  /* properties */
+  gchar *config_file_path;
+  guint unique_id;
+  gint process_mode;
+  guint batch_size;
+  guint interval;
+  gint infer_on_gie_id;
+  gchar *infer_on_class_ids;
+  gchar *filter_out_class_ids;
+  gboolean output_tensor_meta;
+  gchar *model_engine_file;
+  guint gpu_id;
+  gboolean input_tensor_meta;
+  gboolean crop_objects_to_roi_boundary;
+  gint intra_op_threads;
+  guint props_set;              /* DsnetInferOverride bits of properties set by the application */
+  gboolean intra_op_threads_set;
+
+  /* running state (start → stop) */
+  DsnetInferConfig *cfg;
+  DsnetInferLabels *labels;
+  DsnetOrtModel *model;
+  DsnetPreprocess pp;
+  gint run_batch;               /* images per ORT run */
+  gboolean dynamic_batch;
+  gint in_dims_n;
+  gint64 in_dims[4];
+  gfloat *input;
+  gsize input_stride;           /* floats per image */
+  ParserKind parser;
+  gint out_a, out_b;            /* detector outputs: cov/scores and bbox/boxes */
+  guint64 batch_counter;
+  gint width, height;
+  GHashTable *history;          /* secondary classifiers: object key -> ObjectHistory */
+  const gchar *classifier_type; /* interned */
+};
+
+G_DEFINE_TYPE (GstDsnetInfer, gst_dsnet_infer, GST_TYPE_BASE_TRANSFORM);
+GST_ELEMENT_REGISTER_DEFINE (dsnetinfer, "dsnetinfer", GST_RANK_NONE, GST_TYPE_DSNET_INFER);
+
+static GstStaticPadTemplate sink_template = GST_STATIC_PAD_TEMPLATE ("sink", GST_PAD_SINK,
+    GST_PAD_ALWAYS, GST_STATIC_CAPS (DSNET_BATCH_CAPS_TEMPLATE));
+static GstStaticPadTemplate src_template = GST_STATIC_PAD_TEMPLATE ("src", GST_PAD_SRC,
+    GST_PAD_ALWAYS, GST_STATIC_CAPS (DSNET_BATCH_CAPS_TEMPLATE));
+
+GType
+gst_dsnet_infer_process_mode_get_type (void)
+{
+  static GType type = 0;
+  static const GEnumValue values[] = {
+    {GST_DSNET_INFER_PROCESS_MODE_PRIMARY, "Primary (whole frames)", "primary"},
+    {GST_DSNET_INFER_PROCESS_MODE_SECONDARY, "Secondary (objects)", "secondary"},
+    {0, NULL, NULL},
+  };
+  if (g_once_init_enter (&type)) {
+    GType t = g_enum_register_static ("GstDsnetInferProcessMode", values);
+    g_once_init_leave (&type, t);
+  }
+  return type;
+}
+
+/* ------------------------------------------------------------------------------------------- helpers */
+
+static void
+history_free (gpointer p)
+{
+  ObjectHistory *h = p;
+  g_array_unref (h->labels);
+  g_free (h);
+}
+
+static gboolean
+is_trt_only (const DsnetInferConfig * c, GString * keys)
+{
+  struct
+  {
+    const gchar *name;
+    gboolean set;
+  } k[] = {
+    {"tlt-encoded-model", c->tlt_encoded_model != NULL},
+    {"tlt-model-key", c->tlt_model_key != NULL},
+    {"model-engine-file", c->model_engine_file != NULL},
+    {"int8-calib-file", c->int8_calib_file != NULL},
+    {"uff-file", c->uff_file != NULL},
+    {"model-file", c->model_file != NULL},
+    {"proto-file", c->proto_file != NULL},
+    {"custom-network-config", c->custom_network_config != NULL},
+    {"engine-create-func-name", c->engine_create_func_name != NULL},
+    {"network-mode", c->network_mode != 0},
+    {"enable-dla", c->enable_dla},
+    {"output-io-formats", c->output_io_formats != NULL},
+    {"layer-device-precision", c->layer_device_precision != NULL},
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (k); i++)
+    if (k[i].set)
+      g_string_append_printf (keys, "%s%s", keys->len ? ", " : "", k[i].name);
+  return keys->len > 0;
+}
+
+/* Posts an element error about a config key ("file:line: [property] key: message"). */
+#define CONFIG_ERROR(self, key, ...) G_STMT_START {                                 \
+    gchar *where_ = dsnet_infer_config_where ((self)->cfg, "property", key);         \
+    gchar *msg_ = g_strdup_printf (__VA_ARGS__);                                     \
+    GST_ELEMENT_ERROR (self, LIBRARY, SETTINGS, ("%s: %s", where_, msg_), (NULL));   \
+    g_free (msg_);                                                                   \
+    g_free (where_);                                                                 \
+  } G_STMT_END
+
+static gint
+find_output (DsnetOrtModel * m, const gchar * const *needles)
+{
+  gint found = -1;
+  for (guint i = 0; i < dsnet_ort_model_n_outputs (m); i++) {
+    gchar *lower = g_ascii_strdown (dsnet_ort_model_output (m, i)->name, -1);
+    for (const gchar * const *n = needles; *n; n++)
+      if (strstr (lower, *n) != NULL) {
+        found = (gint) i;       /* the last match wins, as in nvinfer */
+        break;
+      }
+    g_free (lower);
+  }
+  return found;
+}
+
+static gchar *
+output_names (DsnetOrtModel * m)
+{
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < dsnet_ort_model_n_outputs (m); i++)
+    g_string_append_printf (s, "%s'%s'", i ? ", " : "", dsnet_ort_model_output (m, i)->name);
+  return g_string_free (s, FALSE);
+}
+
+/* Applies element properties over the file values (spec §1 precedence). */
+static void
+apply_property_overrides (GstDsnetInfer * self, DsnetInferConfig * c)
+{
+  guint s = self->props_set;
+  if (s & DSNET_OVERRIDE_UNIQUE_ID)
+    c->gie_unique_id = (gint) self->unique_id;
+  if (s & DSNET_OVERRIDE_PROCESS_MODE)
+    c->process_mode = self->process_mode;
+  if (s & DSNET_OVERRIDE_INTERVAL)
+    c->interval = (gint) self->interval;
+  if (s & DSNET_OVERRIDE_GPU_ID)
+    c->gpu_id = (gint) self->gpu_id;
+  if (s & DSNET_OVERRIDE_BATCH_SIZE)
+    c->batch_size = (gint) self->batch_size;
+  if (s & DSNET_OVERRIDE_MODEL_ENGINE) {
+    g_free (c->model_engine_file);
+    c->model_engine_file = self->model_engine_file && *self->model_engine_file
+        ? g_strdup (self->model_engine_file) : NULL;
+  }
+  if (s & DSNET_OVERRIDE_OPERATE_ON) {
+    c->operate_on_gie_id = self->infer_on_gie_id;
+    g_clear_pointer (&c->operate_on_class_ids, g_free);
+    c->n_operate_on_class_ids = 0;
+    if (self->infer_on_class_ids && *self->infer_on_class_ids)
+      dsnet_infer_parse_id_list (self->infer_on_class_ids, &c->operate_on_class_ids,
+          &c->n_operate_on_class_ids);
+  }
+  if (s & DSNET_OVERRIDE_FILTER_OUT) {
+    /* the property replaces the set; the file key only adds to it */
+    g_clear_pointer (&c->filter_out_class_ids, g_free);
+    c->n_filter_out_class_ids = 0;
+    if (self->filter_out_class_ids && *self->filter_out_class_ids)
+      dsnet_infer_parse_id_list (self->filter_out_class_ids, &c->filter_out_class_ids,
+          &c->n_filter_out_class_ids);
+  }
+  if (s & DSNET_OVERRIDE_OUTPUT_TENSOR_META)
+    c->output_tensor_meta = self->output_tensor_meta;
+  if (s & DSNET_OVERRIDE_INPUT_TENSOR_META)
+    c->input_tensor_from_meta = self->input_tensor_meta;
+  if (s & DSNET_OVERRIDE_CROP_TO_ROI)
+    c->crop_objects_to_roi_boundary = self->crop_objects_to_roi_boundary;
+  if (self->intra_op_threads_set)
+    c->intra_op_threads = self->intra_op_threads;
+}
+
+/* Works out the network input shape from the model and infer-dims; allocates the input buffer. */
+static gboolean
+setup_input (GstDsnetInfer * self)
+{
+  DsnetInferConfig *c = self->cfg;
+  const DsnetTensorDesc *in = dsnet_ort_model_input (self->model);
+  if (in->n_dims != 4) {
+    CONFIG_ERROR (self, "onnx-file", "model input '%s' has %zu dimensions; an image input [N,C,H,W] "
+        "(or [N,H,W,C] with network-input-order=1) is required", in->name, in->n_dims);
+    return FALSE;
+  }
+  gboolean nhwc = c->network_input_order == 1;
+  gint64 mc = nhwc ? in->dims[3] : in->dims[1];
+  gint64 mh = nhwc ? in->dims[1] : in->dims[2];
+  gint64 mw = nhwc ? in->dims[2] : in->dims[3];
+  gint64 want[3] = { mc, mh, mw };
+  if (c->has_infer_dims) {
+    for (int i = 0; i < 3; i++) {
+      if (want[i] > 0 && want[i] != c->infer_dims[i]) {
+        CONFIG_ERROR (self, "infer-dims", "%d;%d;%d does not match the model input '%s' (C;H;W = "
+            "%" G_GINT64_FORMAT ";%" G_GINT64_FORMAT ";%" G_GINT64_FORMAT ")", c->infer_dims[0],
+            c->infer_dims[1], c->infer_dims[2], in->name, mc, mh, mw);
+        return FALSE;
+      }
+      want[i] = c->infer_dims[i];
+    }
+  }
+  if (want[0] <= 0 || want[1] <= 0 || want[2] <= 0) {
+    CONFIG_ERROR (self, "infer-dims", "the model input '%s' has dynamic dimensions; set infer-dims=C;H;W",
+        in->name);
+    return FALSE;
+  }
+  gint channels = c->model_color_format == DSNET_COLOR_GRAY ? 1 : 3;
+  if (want[0] != channels) {
+    CONFIG_ERROR (self, "model-color-format", "model-color-format=%d needs %d input channel(s) but the "
+        "model input '%s' has %" G_GINT64_FORMAT, c->model_color_format, channels, in->name, want[0]);
+    return FALSE;
+  }
+  if (c->n_offsets > 0 && c->n_offsets != (guint) channels) {
+    CONFIG_ERROR (self, "offsets", "%u values given but the network has %d channel(s)", c->n_offsets,
+        channels);
+    return FALSE;
+  }
+  if (c->mean_file != NULL) {
+    CONFIG_ERROR (self, "mean-file", "mean files are not supported by this runtime; use offsets");
+    return FALSE;
+  }
+  self->pp.net_w = (gint) want[2];
+  self->pp.net_h = (gint) want[1];
+  self->pp.channels = channels;
+  self->pp.color_format = c->model_color_format;
+  self->pp.nhwc = nhwc;
+  self->pp.maintain_aspect_ratio = c->maintain_aspect_ratio;
+  self->pp.symmetric_padding = c->symmetric_padding;
+  self->pp.scale = (gfloat) c->net_scale_factor;
+  for (guint i = 0; i < 4; i++)
+    self->pp.mean[i] = i < c->n_offsets ? (gfloat) c->offsets[i] : 0.f;
+
+  self->dynamic_batch = in->dims[0] <= 0;
+  self->run_batch = self->dynamic_batch ? c->batch_size : (gint) in->dims[0];
+  if (!self->dynamic_batch && self->run_batch != 1 && self->run_batch != c->batch_size)
+    GST_WARNING_OBJECT (self, "model batch axis is fixed at %d; batch-size is %d", self->run_batch,
+        c->batch_size);
+  self->in_dims_n = 4;
+  self->in_dims[0] = self->run_batch;
+  if (nhwc) {
+    self->in_dims[1] = want[1];
+    self->in_dims[2] = want[2];
+    self->in_dims[3] = want[0];
+  } else {
+    self->in_dims[1] = want[0];
+    self->in_dims[2] = want[1];
+    self->in_dims[3] = want[2];
+  }
+  self->input_stride = (gsize) want[0] * want[1] * want[2];
+  self->input = g_new0 (gfloat, self->input_stride * self->run_batch);
+  return TRUE;
+}
+
+static gboolean
+setup_parser (GstDsnetInfer * self)
+{
+  DsnetInferConfig *c = self->cfg;
+  if (c->network_type != DSNET_NETWORK_DETECTOR)
+    return TRUE;
+  const gchar *name = c->parse_bbox_func_name;
+  if (name == NULL || g_str_equal (name, DSNET_PARSER_DETECTNET_V2)) {
+    static const gchar *cov[] = { "cov", NULL }, *bbox[] = { "bbox", NULL };
+    self->parser = PARSER_DETECTNET_V2;
+    self->out_a = find_output (self->model, cov);
+    self->out_b = find_output (self->model, bbox);
+    if (self->out_a < 0 || self->out_b < 0) {
+      gchar *names = output_names (self->model);
+      CONFIG_ERROR (self, "onnx-file", "the DetectNet_v2 parser needs outputs whose names contain 'cov' "
+          "and 'bbox'; the model has %s (for SSD-style models set parse-bbox-func-name=%s)", names,
+          DSNET_PARSER_SSD_NORMALIZED);
+      g_free (names);
+      return FALSE;
+    }
+  } else if (g_str_equal (name, DSNET_PARSER_SSD_NORMALIZED)) {
+    static const gchar *sc[] = { "score", "conf", NULL }, *bx[] = { "box", "loc", NULL };
+    self->parser = PARSER_SSD_NORMALIZED;
+    self->out_a = find_output (self->model, sc);
+    self->out_b = find_output (self->model, bx);
+    if (self->out_a < 0 || self->out_b < 0 || self->out_a == self->out_b) {
+      gchar *names = output_names (self->model);
+      CONFIG_ERROR (self, "parse-bbox-func-name", "%s needs an output whose name contains 'score' (or "
+          "'conf') and one whose name contains 'box' (or 'loc'); the model has %s", name, names);
+      g_free (names);
+      return FALSE;
+    }
+  } else if (c->custom_lib_path != NULL) {
+    CONFIG_ERROR (self, "parse-bbox-func-name", "'%s' is a custom parser from custom-lib-path=%s; this "
+        "runtime does not load custom parser libraries. Built-in parsers: %s, %s", name,
+        c->custom_lib_path, DSNET_PARSER_DETECTNET_V2, DSNET_PARSER_SSD_NORMALIZED);
+    return FALSE;
+  } else {
+    CONFIG_ERROR (self, "parse-bbox-func-name", "unknown parser '%s' and no custom-lib-path. Built-in "
+        "parsers: %s (default), %s", name, DSNET_PARSER_DETECTNET_V2, DSNET_PARSER_SSD_NORMALIZED);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+static void
+post_config_warnings (GstDsnetInfer * self, GPtrArray * extra)
+{
+  GString *all = g_string_new (NULL);
+  for (guint i = 0; i < self->cfg->warnings->len; i++) {
+    const gchar *w = g_ptr_array_index (self->cfg->warnings, i);
+    GST_WARNING_OBJECT (self, "%s", w);
+    g_string_append_printf (all, "%s\n", w);
+  }
+  for (guint i = 0; i < extra->len; i++) {
+    const gchar *w = g_ptr_array_index (extra, i);
+    GST_WARNING_OBJECT (self, "%s", w);
+    g_string_append_printf (all, "%s\n", w);
+  }
+  if (all->len > 0) {
+    g_string_truncate (all, all->len - 1);
+    GST_ELEMENT_WARNING (self, LIBRARY, SETTINGS, ("nvinfer config %s: %u warning(s)",
+            self->cfg->path, self->cfg->warnings->len + extra->len), ("%s", all->str));
+  }
+  g_string_free (all, TRUE);
+}
+
+/* ---------------------------------------------------------------------------------------- lifecycle */
+
+static gboolean
+gst_dsnet_infer_start (GstBaseTransform * trans)
+{
+  GstDsnetInfer *self = GST_DSNET_INFER (trans);
+  GError *err = NULL;
+  if (self->config_file_path == NULL || *self->config_file_path == '\0') {
+    GST_ELEMENT_ERROR (self, LIBRARY, SETTINGS, ("config-file-path is not set"),
+        ("dsnetinfer needs an nvinfer config file (property config-file-path)"));
+    return FALSE;
+  }
+  self->cfg = dsnet_infer_config_load (self->config_file_path, self->props_set, &err);
+  if (self->cfg == NULL) {
+    GST_ELEMENT_ERROR (self, LIBRARY, SETTINGS, ("%s", err->message), (NULL));
+    g_error_free (err);
+    return FALSE;
+  }
+  DsnetInferConfig *c = self->cfg;
+  apply_property_overrides (self, c);
+
+  GPtrArray *extra = g_ptr_array_new_with_free_func (g_free);
+  GString *trt = g_string_new (NULL);
+  gboolean ok = TRUE;
+  if (c->onnx_file == NULL) {
+    is_trt_only (c, trt);
+    gchar *where = dsnet_infer_config_where (c, "property", trt->len ? "tlt-encoded-model" : "onnx-file");
+    GST_ELEMENT_ERROR (self, LIBRARY, SETTINGS, ("%s: no onnx-file: this runtime runs ONNX models; "
+            "export the model%s%s to ONNX and set onnx-file", c->path, trt->len ? " given by " : "",
+            trt->len ? trt->str : ""), ("%s", where));
+    g_free (where);
+    ok = FALSE;
+  } else if (is_trt_only (c, trt)) {
+    g_ptr_array_add (extra, g_strdup_printf ("%s: TensorRT-only keys ignored (%s): this runtime runs "
+            "onnx-file=%s with ONNX Runtime", c->path, trt->str, c->onnx_file));
+  }
+  g_string_free (trt, TRUE);
+  if (ok && c->network_type != DSNET_NETWORK_DETECTOR && c->network_type != DSNET_NETWORK_CLASSIFIER
+      && c->network_type != DSNET_NETWORK_OTHER) {
+    CONFIG_ERROR (self, "network-type", "network-type=%d (segmentation) is not supported by this runtime "
+        "(supported: 0 detector, 1 classifier, 100 other with output-tensor-meta)", c->network_type);
+    ok = FALSE;
+  }
+  if (ok && c->input_tensor_from_meta) {
+    CONFIG_ERROR (self, "input-tensor-from-meta", "tensors from nvdspreprocess are not supported by this "
+        "runtime");
+    ok = FALSE;
+  }
+  if (ok && c->network_type == DSNET_NETWORK_CLASSIFIER && c->parse_classifier_func_name != NULL) {
+    CONFIG_ERROR (self, "parse-classifier-func-name", "custom classifier parsers are not supported; the "
+        "built-in parser (arg-max per output layer) is used when the key is absent");
+    ok = FALSE;
+  }
+  if (ok && c->labelfile_path != NULL) {
+    self->labels = dsnet_infer_labels_load (c->labelfile_path, &err);
+    if (self->labels == NULL) {
+      CONFIG_ERROR (self, "labelfile-path", "cannot read label file %s: %s", c->labelfile_path,
+          err->message);
+      g_clear_error (&err);
+      ok = FALSE;
+    }
+  }
+  if (ok) {
+    self->model = dsnet_ort_model_load (c->onnx_file, c->intra_op_threads, c->inter_op_threads, &err);
+    if (self->model == NULL) {
+      gchar *where = dsnet_infer_config_where (c, "property", "onnx-file");
+      GST_ELEMENT_ERROR (self, RESOURCE, OPEN_READ, ("cannot load model %s (%s): %s", c->onnx_file, where,
+              err->message), (NULL));
+      g_free (where);
+      g_clear_error (&err);
+      ok = FALSE;
+    }
+  }
+  ok = ok && setup_input (self) && setup_parser (self);
+  if (ok && c->network_type == DSNET_NETWORK_DETECTOR && c->cluster_mode == DSNET_CLUSTER_GROUP_RECTANGLES)
+    g_ptr_array_add (extra, g_strdup_printf ("%s: cluster-mode=0 (GroupRectangles) needs OpenCV, which "
+            "DeepStream 6.x and this runtime are built without: using NMS with topk=20 and "
+            "nms-iou-threshold=0.5 for every class", c->path));
+  if (ok && c->network_type == DSNET_NETWORK_DETECTOR && c->num_detected_classes == 0)
+    g_ptr_array_add (extra, g_strdup_printf ("%s: num-detected-classes is 0: every detection is discarded",
+            c->path));
+  if (ok && c->network_type == DSNET_NETWORK_OTHER && !c->output_tensor_meta)
+    g_ptr_array_add (extra, g_strdup_printf ("%s: network-type=100 without output-tensor-meta produces no "
+            "output", c->path));
+  if (ok)
+    post_config_warnings (self, extra);
+  g_ptr_array_unref (extra);
+  if (!ok) {
+    g_clear_pointer (&self->labels, dsnet_infer_labels_free);
+    g_clear_pointer (&self->model, dsnet_ort_model_free);
+    g_clear_pointer (&self->input, g_free);
+    g_clear_pointer (&self->cfg, dsnet_infer_config_free);
+    return FALSE;
+  }
+  self->classifier_type = c->classifier_type ? g_intern_string (c->classifier_type) : NULL;
+  self->batch_counter = 0;
+  self->history = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, history_free);
+  GST_INFO_OBJECT (self, "model %s: input %dx%dx%d, %d image(s) per run (%s batch axis)", c->onnx_file,
+      self->pp.channels, self->pp.net_h, self->pp.net_w, self->run_batch,
+      self->dynamic_batch ? "dynamic" : "fixed");
+  return TRUE;
+}
+
+static gboolean
+gst_dsnet_infer_stop (GstBaseTransform * trans)
+{
+  GstDsnetInfer *self = GST_DSNET_INFER (trans);
+  g_clear_pointer (&self->labels, dsnet_infer_labels_free);
+  g_clear_pointer (&self->model, dsnet_ort_model_free);
+  g_clear_pointer (&self->input, g_free);
+  g_clear_pointer (&self->cfg, dsnet_infer_config_free);
+  g_clear_pointer (&self->history, g_hash_table_unref);
+  return TRUE;
+}
+
+static gboolean
+gst_dsnet_infer_set_caps (GstBaseTransform * trans, GstCaps * incaps, GstCaps * outcaps)
+{
+  GstDsnetInfer *self = GST_DSNET_INFER (trans);
+  (void) outcaps;
+  GstStructure *s = gst_caps_get_structure (incaps, 0);
+  if (!gst_structure_get_int (s, "width", &self->width) || !gst_structure_get_int (s, "height",
+          &self->height)) {
+    GST_ELEMENT_ERROR (self, CORE, NEGOTIATION, ("caps without width/height"), (NULL));
+    return FALSE;
+  }
+  return TRUE;
+}
+
+
+
+
+
+/* Detector output of one image → object metas. */
+static gboolean
+attach_detections (GstDsnetInfer * self, NvDsBatchMeta * batch, Unit * u, DsnetOrtOutputs * out,
+    guint item, GError ** error)
+{
+  DsnetInferConfig *c = self->cfg;
+  gdouble *thr = g_new0 (gdouble, MAX (c->num_detected_classes, 1));
+  for (gint k = 0; k < c->num_detected_classes; k++)
+    thr[k] = dsnet_infer_config_class_attrs (c, k)->pre_cluster_threshold;
+  DsnetDetectParams p = { self->pp.net_w, self->pp.net_h, c->num_detected_classes, thr, c->class_map,
+    c->n_class_map
+  };
+  GArray *raw = g_array_new (FALSE, FALSE, sizeof (DsnetInferObject));
+  const DsnetTensorDesc *da = &out->desc[self->out_a], *db = &out->desc[self->out_b];
+  gboolean ok;
+  if (self->parser == PARSER_DETECTNET_V2) {
+    if (da->n_dims != 4 || db->n_dims != 4) {
+      g_set_error (error, DSNET_INFER_ERROR, 0, "DetectNet_v2: outputs '%s' and '%s' must be [N,C,H,W]",
+          da->name, db->name);
+      ok = FALSE;
+    } else {
+      gsize pa = (gsize) (da->dims[1] * da->dims[2] * da->dims[3]);
+      gsize pb = (gsize) (db->dims[1] * db->dims[2] * db->dims[3]);
+      ok = dsnet_parse_detectnet_v2 (&p, out->data[self->out_a] + pa * item, (gint) da->dims[1],
+          (gint) da->dims[2], (gint) da->dims[3], out->data[self->out_b] + pb * item, (gint) db->dims[1],
+          (gint) db->dims[2], (gint) db->dims[3], raw, error);
+    }
+  } else {
+    if (da->n_dims != 3 || db->n_dims != 3 || db->dims[2] != 4 || da->dims[1] != db->dims[1]) {
+      g_set_error (error, DSNET_INFER_ERROR, 0, "SSD parser: outputs '%s' [N,P,K] and '%s' [N,P,4] "
+          "expected", da->name, db->name);
+      ok = FALSE;
+    } else {
+      gsize pa = (gsize) (da->dims[1] * da->dims[2]);
+      gsize pb = (gsize) (db->dims[1] * 4);
+      ok = dsnet_parse_ssd_normalized (&p, out->data[self->out_a] + pa * item, (gint) da->dims[1],
+          (gint) da->dims[2], out->data[self->out_b] + pb * item, raw, error);
+    }
+  }
+  g_free (thr);
+  if (!ok) {
+    g_array_unref (raw);
+    return FALSE;
+  }
+  GArray *clustered = g_array_new (FALSE, FALSE, sizeof (DsnetInferObject));
+  dsnet_cluster (c, raw, clustered);
+  g_array_unref (raw);
+
+  gdouble roi_left = u->object ? u->left : 0, roi_top = u->object ? u->top : 0;
+  nvds_acquire_meta_lock (batch);
+  for (guint i = 0; i < clustered->len; i++) {
+    DsnetInferObject o = g_array_index (clustered, DsnetInferObject, i);
+    if (!dsnet_map_object (c, &u->scale, roi_left, roi_top, self->width, self->height, &o))
+      continue;
+    NvDsObjectMeta *om = nvds_acquire_obj_meta_from_pool (batch);
+    if (om == NULL)
+      break;
+    dsnet_infer_fill_object_meta (om, self->cfg, self->labels, o.class_id, o.confidence, o.left, o.top, o.width, o.height);
+    nvds_add_obj_meta_to_frame (u->frame, om, u->object);
+  }
+  u->frame->bInferDone = TRUE;
+  nvds_release_meta_lock (batch);
+  g_array_unref (clustered);
+  return TRUE;
+}
+
+
+
+static gboolean
+history_expired (gpointer key, gpointer value, gpointer user_data)
+{
+  (void) key;
+  GstDsnetInfer *self = user_data;
+  const ObjectHistory *h = value;
+  return self->batch_counter - h->last_seen > HISTORY_MAX_AGE;
+}
+
+static gint64 *
+history_key (NvDsFrameMeta * f, NvDsObjectMeta * o)
+{
+  gint64 *k = g_new (gint64, 1);
+  *k = (gint64) (o->object_id ^ ((guint64) f->source_id << 48));
+  return k;
+}
+
+/* Results of one ORT run → metadata. */
+static gboolean
+attach_results (GstDsnetInfer * self, NvDsBatchMeta * batch, Unit * units, guint n, DsnetOrtOutputs * out,
+    GError ** error)
+{
+  DsnetInferConfig *c = self->cfg;
+  for (guint i = 0; i < n; i++) {
+    Unit *u = &units[i];
+    if (c->network_type == DSNET_NETWORK_DETECTOR && !attach_detections (self, batch, u, out, i, error))
+      return FALSE;
+    nvds_acquire_meta_lock (batch);
+    if (c->network_type == DSNET_NETWORK_CLASSIFIER) {
+      GArray *labels = dsnet_infer_classify (out, i, c->classifier_threshold, self->labels);
+      NvDsObjectMeta *target = u->object;
+      if (target == NULL && labels->len > 0) {
+        /* full-frame classifier: one object covering the frame, class −1 */
+        target = nvds_acquire_obj_meta_from_pool (batch);
+        if (target != NULL) {
+          dsnet_infer_fill_object_meta (target, self->cfg, self->labels, -1, 1.0f, 0, 0, self->width, self->height);
+          target->confidence = g_array_index (labels, NvDsLabelInfo, 0).result_prob;
+          nvds_add_obj_meta_to_frame (u->frame, target, NULL);
+        }
+      }
+      if (target != NULL)
+        dsnet_infer_attach_classifier_meta (batch, target, labels, self->cfg->gie_unique_id,
+            self->classifier_type);
+      if (u->object != NULL && u->object->object_id != UNTRACKED_OBJECT_ID) {
+        ObjectHistory *h = g_new0 (ObjectHistory, 1);
+        h->last_frame = u->frame->frame_num;
+        h->area = (gdouble) u->object->rect_params.width * u->object->rect_params.height;
+        h->labels = labels;
+        h->last_seen = self->batch_counter;
+        g_hash_table_replace (self->history, history_key (u->frame, u->object), h);
+      } else {
+        g_array_unref (labels);
+      }
+    }
+    if (c->output_tensor_meta) {
+      NvDsUserMeta *um = dsnet_infer_make_tensor_meta (batch, out, i, self->cfg, &self->pp);
+      if (um != NULL) {
+        if (u->object)
+          nvds_add_user_meta_to_obj (u->object, um);
+        else
+          nvds_add_user_meta_to_frame (u->frame, um);
+      }
+    }
+    u->frame->bInferDone = TRUE;
+    nvds_release_meta_lock (batch);
+  }
+  return TRUE;
+}
+
+/* Preprocesses `n` units, runs the model (one run when the batch axis is dynamic, else per fixed batch),
+ * and attaches the results. */
+static gboolean
+infer_units (GstDsnetInfer * self, NvDsBatchMeta * batch, const guint8 * pixels, Unit * units, guint n,
+    GError ** error)
+{
+  const gint stride = self->width * DSNET_BATCH_BYTES_PER_PIXEL;
+  const gsize frame_bytes = dsnet_batch_frame_size (self->width, self->height);
+  for (guint start = 0; start < n; start += (guint) self->run_batch) {
+    guint count = MIN (n - start, (guint) self->run_batch);
+    for (guint i = 0; i < count; i++) {
+      Unit *u = &units[start + i];
+      const guint8 *img = pixels + frame_bytes * u->frame->batch_id;
+      dsnet_preprocess_rgba (&self->pp, img, stride, u->left, u->top, u->w, u->h,
+          self->input + self->input_stride * i, &u->scale);
+    }
+    gint64 dims[4];
+    memcpy (dims, self->in_dims, sizeof (dims));
+    if (self->dynamic_batch)
+      dims[0] = count;
+    else if (count < (guint) self->run_batch)       /* fixed batch axis: pad with zeros */
+      memset (self->input + self->input_stride * count, 0,
+          self->input_stride * (self->run_batch - count) * sizeof (gfloat));
+    DsnetOrtOutputs *out = dsnet_ort_model_run (self->model, self->input, dims, 4, error);
+    if (out == NULL)
+      return FALSE;
+    gboolean ok = attach_results (self, batch, units + start, count, out, error);
+    dsnet_ort_outputs_free (out);
+    if (!ok)
+      return FALSE;
+  }
+  return TRUE;
+}
+
+static gboolean
+object_selected (GstDsnetInfer * self, NvDsFrameMeta * f, NvDsObjectMeta * o)
+{
+  DsnetInferConfig *c = self->cfg;
+  if (o->unique_component_id == c->gie_unique_id)
+    return FALSE;               /* never our own output */
+  if (c->operate_on_gie_id >= 0 && o->unique_component_id != c->operate_on_gie_id)
+    return FALSE;
+  if (c->operate_on_class_ids != NULL) {
+    gboolean in = FALSE;
+    for (guint i = 0; i < c->n_operate_on_class_ids; i++)
+      in |= c->operate_on_class_ids[i] == o->class_id;
+    if (!in)
+      return FALSE;
+  }
+  gint minw = MAX (c->input_object_min_width, MIN_INPUT_OBJECT_SIZE);
+  gint minh = MAX (c->input_object_min_height, MIN_INPUT_OBJECT_SIZE);
+  const NvOSD_RectParams *r = &o->rect_params;
+  if (r->width < minw || r->height < minh)
+    return FALSE;
+  if (c->input_object_max_width > 0 && r->width > c->input_object_max_width)
+    return FALSE;
+  if (c->input_object_max_height > 0 && r->height > c->input_object_max_height)
+    return FALSE;
+  if (c->network_type == DSNET_NETWORK_CLASSIFIER && o->object_id != UNTRACKED_OBJECT_ID) {
+    gint64 key = (gint64) (o->object_id ^ ((guint64) f->source_id << 48));
+    ObjectHistory *h = g_hash_table_lookup (self->history, &key);
+    if (h != NULL) {
+      gdouble area = (gdouble) r->width * r->height;
+      gboolean grew = area > h->area * CLASSIFIER_REINFER_GROWTH;
+      gboolean stale = c->secondary_reinfer_interval != G_MAXINT
+          && f->frame_num - h->last_frame > c->secondary_reinfer_interval;
+      h->last_seen = self->batch_counter;
+      if (!grew && !stale) {
+        /* re-attach the cached result, as nvinfer does for tracked objects */
+        dsnet_infer_attach_classifier_meta (f->base_meta.batch_meta, o, h->labels,
+            c->gie_unique_id, self->classifier_type);
+        return FALSE;
+      }
+    }
+  }
+  return TRUE;
+}
+
+static GstFlowReturn
+gst_dsnet_infer_transform_ip (GstBaseTransform * trans, GstBuffer * buf)
+{
+  GstDsnetInfer *self = GST_DSNET_INFER (trans);
+  DsnetInferConfig *c = self->cfg;
+  NvDsBatchMeta *batch = gst_buffer_get_nvds_batch_meta (buf);
+  if (batch == NULL) {
+    GST_ELEMENT_ERROR (self, STREAM, FORMAT, ("buffer without NvDsBatchMeta"),
+        ("dsnetinfer needs batched buffers from dsnetstreammux"));
+    return GST_FLOW_ERROR;
+  }
+  if (c->process_mode == GST_DSNET_INFER_PROCESS_MODE_PRIMARY
+      && self->batch_counter++ % ((guint64) c->interval + 1) != 0)
+    return GST_FLOW_OK;
+  if (c->process_mode == GST_DSNET_INFER_PROCESS_MODE_SECONDARY
+      && ++self->batch_counter % HISTORY_MAX_AGE == 0)
+    g_hash_table_foreach_remove (self->history, history_expired, self);
+
+  GstMapInfo map;
+  if (!gst_buffer_map (buf, &map, GST_MAP_READ)) {
+    GST_ELEMENT_ERROR (self, RESOURCE, READ, ("cannot map the batched buffer"), (NULL));
+    return GST_FLOW_ERROR;
+  }
+  const gsize frame_bytes = dsnet_batch_frame_size (self->width, self->height);
+  GArray *units = g_array_new (FALSE, TRUE, sizeof (Unit));
+  GstFlowReturn ret = GST_FLOW_OK;
+  nvds_acquire_meta_lock (batch);
+  for (GList * l = batch->frame_meta_list; l != NULL; l = l->next) {
+    NvDsFrameMeta *f = l->data;
+    if ((gsize) (f->batch_id + 1) * frame_bytes > map.size) {
+      GST_ELEMENT_ERROR (self, STREAM, FORMAT, ("frame meta batch_id %u is outside the buffer",
+              f->batch_id), ("buffer holds %" G_GSIZE_FORMAT " bytes, frame size %dx%d", map.size,
+              self->width, self->height));
+      ret = GST_FLOW_ERROR;
+      break;
+    }
+    if (c->process_mode == GST_DSNET_INFER_PROCESS_MODE_PRIMARY) {
+      Unit u = { f, NULL, 0, 0, self->width, self->height, {0} };
+      g_array_append_val (units, u);
+      continue;
+    }
+    for (GList * o = f->obj_meta_list; o != NULL; o = o->next) {
+      NvDsObjectMeta *om = o->data;
+      if (!object_selected (self, f, om))
+        continue;
+      Unit u = { f, om, 0, 0, 0, 0, {0} };
+      dsnet_preprocess_round_rect (self->width, self->height, om->rect_params.left, om->rect_params.top,
+          om->rect_params.width, om->rect_params.height, &u.left, &u.top, &u.w, &u.h);
+      if (u.w <= 0 || u.h <= 0)
+        continue;
+      g_array_append_val (units, u);
+    }
+  }
+  nvds_release_meta_lock (batch);
+  GError *err = NULL;
+  if (ret == GST_FLOW_OK && units->len > 0
+      && !infer_units (self, batch, map.data, (Unit *) units->data, units->len, &err)) {
+    GST_ELEMENT_ERROR (self, STREAM, FAILED, ("inference failed: %s", err->message), ("model %s",
+            c->onnx_file));
+    g_clear_error (&err);
+    ret = GST_FLOW_ERROR;
+  }
+  g_array_unref (units);
+  gst_buffer_unmap (buf, &map);
+  return ret;
+}
+
+/* ---------------------------------------------------------------------------------------- properties */
+
+static void
+gst_dsnet_infer_set_property (GObject * object, guint prop_id, const GValue * value, GParamSpec * pspec)
+{
+  GstDsnetInfer *self = GST_DSNET_INFER (object);
+  GST_OBJECT_LOCK (self);
+  switch (prop_id) {
+    case PROP_CONFIG_FILE_PATH:
+      g_free (self->config_file_path);
+      self->config_file_path = g_value_dup_string (value);
+      break;
+    case PROP_UNIQUE_ID:
+      self->unique_id = g_value_get_uint (value);
+      self->props_set |= DSNET_OVERRIDE_UNIQUE_ID;
+      break;
+    case PROP_PROCESS_MODE:
+      self->process_mode = g_value_get_enum (value);
+      self->props_set |= DSNET_OVERRIDE_PROCESS_MODE;
+      break;
+    case PROP_BATCH_SIZE:
+      self->batch_size = g_value_get_uint (value);
+      self->props_set |= DSNET_OVERRIDE_BATCH_SIZE;
+      break;
+    case PROP_INTERVAL:
+      self->interval = g_value_get_uint (value);
+      self->props_set |= DSNET_OVERRIDE_INTERVAL;
+      break;
+    case PROP_INFER_ON_GIE_ID:
+      self->infer_on_gie_id = g_value_get_int (value);
+      self->props_set |= DSNET_OVERRIDE_OPERATE_ON;
+      break;
+    case PROP_INFER_ON_CLASS_IDS:
+    case PROP_FILTER_OUT_CLASS_IDS:{
+      const gchar *s = g_value_get_string (value);
+      gint *ids = NULL;
+      guint n = 0;
+      if (s != NULL && !dsnet_infer_parse_id_list (s, &ids, &n)) {
+        g_warning ("dsnetinfer: %s: '%s' is not a list of class ids (e.g. 0:2:3)", pspec->name, s);
+        break;
+      }
+      g_free (ids);
+      gchar **slot = prop_id == PROP_INFER_ON_CLASS_IDS ? &self->infer_on_class_ids
+          : &self->filter_out_class_ids;
+      g_free (*slot);
+      *slot = g_strdup (s);
+      self->props_set |= prop_id == PROP_INFER_ON_CLASS_IDS ? DSNET_OVERRIDE_OPERATE_ON
+          : DSNET_OVERRIDE_FILTER_OUT;
+      break;
+    }
+    case PROP_OUTPUT_TENSOR_META:
+      self->output_tensor_meta = g_value_get_boolean (value);
+      self->props_set |= DSNET_OVERRIDE_OUTPUT_TENSOR_META;
+      break;
+    case PROP_MODEL_ENGINE_FILE:
+      g_free (self->model_engine_file);
+      self->model_engine_file = g_value_dup_string (value);
+      self->props_set |= DSNET_OVERRIDE_MODEL_ENGINE;
+      break;
+    case PROP_GPU_ID:
+      self->gpu_id = g_value_get_uint (value);
+      self->props_set |= DSNET_OVERRIDE_GPU_ID;
+      break;
+    case PROP_INPUT_TENSOR_META:
+      self->input_tensor_meta = g_value_get_boolean (value);
+      self->props_set |= DSNET_OVERRIDE_INPUT_TENSOR_META;
+      break;
+    case PROP_CROP_OBJECTS_TO_ROI_BOUNDARY:
+      self->crop_objects_to_roi_boundary = g_value_get_boolean (value);
+      self->props_set |= DSNET_OVERRIDE_CROP_TO_ROI;
+      break;
+    case PROP_INTRA_OP_THREADS:
+      self->intra_op_threads = g_value_get_int (value);
+      self->intra_op_threads_set = TRUE;
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      break;
+  }
+  GST_OBJECT_UNLOCK (self);
+}
+
+static void
+gst_dsnet_infer_get_property (GObject * object, guint prop_id, GValue * value, GParamSpec * pspec)
+{
+  GstDsnetInfer *self = GST_DSNET_INFER (object);
+  GST_OBJECT_LOCK (self);
+  switch (prop_id) {
+    case PROP_CONFIG_FILE_PATH:
+      g_value_set_string (value, self->config_file_path);
+      break;
+    case PROP_UNIQUE_ID:
+      g_value_set_uint (value, self->cfg ? (guint) self->cfg->gie_unique_id : self->unique_id);
+      break;
+    case PROP_PROCESS_MODE:
+      g_value_set_enum (value, self->cfg ? self->cfg->process_mode : self->process_mode);
+      break;
+    case PROP_BATCH_SIZE:
+      g_value_set_uint (value, self->cfg ? (guint) self->cfg->batch_size : self->batch_size);
+      break;
+    case PROP_INTERVAL:
+      g_value_set_uint (value, self->cfg ? (guint) self->cfg->interval : self->interval);
+      break;
+    case PROP_INFER_ON_GIE_ID:
+      g_value_set_int (value, self->cfg ? self->cfg->operate_on_gie_id : self->infer_on_gie_id);
+      break;
+    case PROP_INFER_ON_CLASS_IDS:
+      g_value_set_string (value, self->infer_on_class_ids ? self->infer_on_class_ids : "");
+      break;
+    case PROP_FILTER_OUT_CLASS_IDS:
+      g_value_set_string (value, self->filter_out_class_ids ? self->filter_out_class_ids : "");
+      break;
+    case PROP_OUTPUT_TENSOR_META:
+      g_value_set_boolean (value, self->cfg ? self->cfg->output_tensor_meta : self->output_tensor_meta);
+      break;
+    case PROP_MODEL_ENGINE_FILE:
+      g_value_set_string (value, self->model_engine_file ? self->model_engine_file : "");
+      break;
+    case PROP_GPU_ID:
+      g_value_set_uint (value, self->gpu_id);
+      break;
+    case PROP_INPUT_TENSOR_META:
+      g_value_set_boolean (value, self->input_tensor_meta);
+      break;
+    case PROP_CROP_OBJECTS_TO_ROI_BOUNDARY:
+      g_value_set_boolean (value, self->crop_objects_to_roi_boundary);
+      break;
+    case PROP_INTRA_OP_THREADS:
+      g_value_set_int (value, self->cfg ? self->cfg->intra_op_threads : self->intra_op_threads);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      break;
+  }
+  GST_OBJECT_UNLOCK (self);
+}
+
+static void
+gst_dsnet_infer_finalize (GObject * object)
+{
+  GstDsnetInfer *self = GST_DSNET_INFER (object);
+  g_free (self->config_file_path);
+  g_free (self->infer_on_class_ids);
+  g_free (self->filter_out_class_ids);
+  g_free (self->model_engine_file);
+  g_clear_pointer (&self->labels, dsnet_infer_labels_free);
+  g_clear_pointer (&self->model, dsnet_ort_model_free);
+  g_clear_pointer (&self->input, g_free);
+  g_clear_pointer (&self->cfg, dsnet_infer_config_free);
+  g_clear_pointer (&self->history, g_hash_table_unref);
+  G_OBJECT_CLASS (gst_dsnet_infer_parent_class)->finalize (object);
+}
+
+static void
+gst_dsnet_infer_class_init (GstDsnetInferClass * klass)
+{
+  GObjectClass *gobject_class = G_OBJECT_CLASS (klass);
+  GstElementClass *element_class = GST_ELEMENT_CLASS (klass);
+  GstBaseTransformClass *bt_class = GST_BASE_TRANSFORM_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | GST_PARAM_MUTABLE_READY;
+
+  GST_DEBUG_CATEGORY_INIT (gst_dsnet_infer_debug, "dsnetinfer", 0, "DeepStreamNet inference");
+  gobject_class->set_property = gst_dsnet_infer_set_property;
+  gobject_class->get_property = gst_dsnet_infer_get_property;
+  gobject_class->finalize = gst_dsnet_infer_finalize;
+
+  g_object_class_install_property (gobject_class, PROP_CONFIG_FILE_PATH,
+      g_param_spec_string ("config-file-path", "Config file path",
+          "nvinfer configuration file (read when the element starts)", NULL, rw));
+  g_object_class_install_property (gobject_class, PROP_UNIQUE_ID,
+      g_param_spec_uint ("unique-id", "Unique ID", "Unique id of this element in its output metadata; "
+          "overrides gie-unique-id", 0, G_MAXUINT, DEFAULT_UNIQUE_ID, rw));
+  g_object_class_install_property (gobject_class, PROP_PROCESS_MODE,
+      g_param_spec_enum ("process-mode", "Process mode", "Infer on whole frames or on objects; overrides "
+          "process-mode", GST_TYPE_DSNET_INFER_PROCESS_MODE, GST_DSNET_INFER_PROCESS_MODE_PRIMARY, rw));
+  g_object_class_install_property (gobject_class, PROP_BATCH_SIZE,
+      g_param_spec_uint ("batch-size", "Batch size", "Images per inference run; overrides batch-size", 1,
+          1024, DEFAULT_BATCH_SIZE, rw));
+  g_object_class_install_property (gobject_class, PROP_INTERVAL,
+      g_param_spec_uint ("interval", "Interval", "Batches skipped between inferences (primary mode); "
+          "overrides interval", 0, G_MAXINT, 0, rw));
+  g_object_class_install_property (gobject_class, PROP_INFER_ON_GIE_ID,
+      g_param_spec_int ("infer-on-gie-id", "Infer on GIE id", "Secondary mode: only objects from this "
+          "unique id (-1 any); overrides operate-on-gie-id", -1, G_MAXINT, -1, rw));
+  g_object_class_install_property (gobject_class, PROP_INFER_ON_CLASS_IDS,
+      g_param_spec_string ("infer-on-class-ids", "Infer on class ids", "Secondary mode: only objects of "
+          "these classes, e.g. 0:2:3; overrides operate-on-class-ids", "", rw));
+  g_object_class_install_property (gobject_class, PROP_FILTER_OUT_CLASS_IDS,
+      g_param_spec_string ("filter-out-class-ids", "Filter out class ids", "Drop detections of these "
+          "classes, e.g. 0;2;3 (replaces the file's set)", "", rw));
+  g_object_class_install_property (gobject_class, PROP_OUTPUT_TENSOR_META,
+      g_param_spec_boolean ("output-tensor-meta", "Output tensor meta", "Attach raw output tensors as "
+          "NVDSINFER_TENSOR_OUTPUT_META user meta", FALSE, rw));
+  g_object_class_install_property (gobject_class, PROP_MODEL_ENGINE_FILE,
+      g_param_spec_string ("model-engine-file", "Model engine file", "TensorRT engine: accepted for "
+          "nvinfer compatibility and ignored (this runtime runs onnx-file)", "", rw));
+  g_object_class_install_property (gobject_class, PROP_GPU_ID,
+      g_param_spec_uint ("gpu-id", "GPU id", "Accepted for nvinfer compatibility; ignored (CPU runtime)", 0,
+          G_MAXUINT, 0, rw));
+  g_object_class_install_property (gobject_class, PROP_INPUT_TENSOR_META,
+      g_param_spec_boolean ("input-tensor-meta", "Input tensor meta", "Use nvdspreprocess tensors: not "
+          "supported by this runtime (TRUE fails at start)", FALSE, rw));
+  g_object_class_install_property (gobject_class, PROP_CROP_OBJECTS_TO_ROI_BOUNDARY,
+      g_param_spec_boolean ("crop-objects-to-roi-boundary", "Crop objects to ROI boundary", "Clamp boxes "
+          "to the ROI limits instead of dropping them", FALSE, rw));
+  g_object_class_install_property (gobject_class, PROP_INTRA_OP_THREADS,
+      g_param_spec_int ("intra-op-threads", "Intra-op threads", "ONNX Runtime intra-op thread count "
+          "(0 = ONNX Runtime default); overrides [dsnet] intra-op-threads", 0, 1024, 0, rw));
+
+  gst_element_class_add_static_pad_template (element_class, &sink_template);
+  gst_element_class_add_static_pad_template (element_class, &src_template);
+  gst_element_class_set_static_metadata (element_class, "DeepStreamNet inference",
+      "Filter/Video/Analyzer", "nvinfer-compatible inference with ONNX Runtime on the CPU: reads nvinfer "
+      "config files and writes DeepStream object, classifier and tensor metadata",
+      "DeepStreamNet");
+
+  bt_class->start = GST_DEBUG_FUNCPTR (gst_dsnet_infer_start);
+  bt_class->stop = GST_DEBUG_FUNCPTR (gst_dsnet_infer_stop);
+  bt_class->set_caps = GST_DEBUG_FUNCPTR (gst_dsnet_infer_set_caps);
+  bt_class->transform_ip = GST_DEBUG_FUNCPTR (gst_dsnet_infer_transform_ip);
+  gst_type_mark_as_plugin_api (GST_TYPE_DSNET_INFER_PROCESS_MODE, 0);
+}
+
+static void
+gst_dsnet_infer_init (GstDsnetInfer * self)
+{
+  self->unique_id = DEFAULT_UNIQUE_ID;
+  self->process_mode = GST_DSNET_INFER_PROCESS_MODE_PRIMARY;
+  self->batch_size = DEFAULT_BATCH_SIZE;
+  self->infer_on_gie_id = -1;
+  gst_base_transform_set_in_place (GST_BASE_TRANSFORM (self), TRUE);
+  gst_base_transform_set_passthrough (GST_BASE_TRANSFORM (self), FALSE);
+}

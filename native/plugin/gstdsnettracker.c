@@ -1,0 +1,491 @@
+/*
+ * dsnettracker — see gstdsnettracker.h and native/plugin/README.md (## dsnettracker).
+ *
+ * A GstBaseTransform that runs in passthrough with transform_ip: the pixels are never touched and the
+ * buffer is never copied; only the NvDsBatchMeta it carries is edited, under the batch's meta lock
+ * (the same contract as nvtracker, which edits metadata of buffers it does not own exclusively).
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "gstdsnettracker.h"
+
+#include <string.h>
+
+#include "dsnetbatch.h"
+#include "elements.h"
+#include "gstnvdsmeta.h"
+#include "nvdsmeta.h"
+
+GST_DEBUG_CATEGORY_STATIC (gst_dsnet_tracker_debug);
+#define GST_CAT_DEFAULT gst_dsnet_tracker_debug
+
+enum
+{
+  PROP_0,
+  PROP_TRACKER_WIDTH,
+  PROP_TRACKER_HEIGHT,
+  PROP_GPU_ID,
+  PROP_LL_LIB_FILE,
+  PROP_LL_CONFIG_FILE,
+  PROP_DISPLAY_TRACKING_ID,
+  PROP_TRACKING_ID_RESET_MODE,
+  PROP_TRACKING_SURFACE_TYPE,
+  PROP_COMPUTE_HW,
+  PROP_USER_META_POOL_SIZE,
+  PROP_INPUT_TENSOR_META,
+  PROP_TENSOR_META_GIE_ID,
+};
+
+#define DEFAULT_TRACKER_WIDTH 960
+#define DEFAULT_TRACKER_HEIGHT 544
+#define DEFAULT_RESET_MODE 0
+#define DEFAULT_USER_META_POOL_SIZE 16
+
+/* tracking-id-reset-mode bit 0: terminate a source's targets on stream reset (flush). */
+#define RESET_ON_STREAM_RESET(mode) (((mode) & 1u) != 0)
+
+static GstStaticPadTemplate sink_template = GST_STATIC_PAD_TEMPLATE ("sink", GST_PAD_SINK, GST_PAD_ALWAYS,
+    GST_STATIC_CAPS (DSNET_BATCH_CAPS_TEMPLATE));
+static GstStaticPadTemplate src_template = GST_STATIC_PAD_TEMPLATE ("src", GST_PAD_SRC, GST_PAD_ALWAYS,
+    GST_STATIC_CAPS (DSNET_BATCH_CAPS_TEMPLATE));
+
+#define gst_dsnet_tracker_parent_class parent_class
+G_DEFINE_TYPE (GstDsnetTracker, gst_dsnet_tracker, GST_TYPE_BASE_TRANSFORM);
+GST_ELEMENT_REGISTER_DEFINE (dsnettracker, "dsnettracker", GST_RANK_NONE, GST_TYPE_DSNET_TRACKER);
+
+static void
+gst_dsnet_tracker_set_property (GObject * object, guint prop_id, const GValue * value, GParamSpec * pspec)
+{
+  GstDsnetTracker *self = GST_DSNET_TRACKER (object);
+  GST_OBJECT_LOCK (self);
+  switch (prop_id) {
+    case PROP_TRACKER_WIDTH:
+      self->tracker_width = g_value_get_uint (value);
+      break;
+    case PROP_TRACKER_HEIGHT:
+      self->tracker_height = g_value_get_uint (value);
+      break;
+    case PROP_GPU_ID:
+      self->gpu_id = g_value_get_uint (value);
+      break;
+    case PROP_LL_LIB_FILE:
+      g_free (self->ll_lib_file);
+      self->ll_lib_file = g_value_dup_string (value);
+      break;
+    case PROP_LL_CONFIG_FILE:
+      g_free (self->ll_config_file);
+      self->ll_config_file = g_value_dup_string (value);
+      break;
+    case PROP_DISPLAY_TRACKING_ID:
+      self->display_tracking_id = g_value_get_boolean (value);
+      break;
+    case PROP_TRACKING_ID_RESET_MODE:
+      self->tracking_id_reset_mode = g_value_get_uint (value);
+      break;
+    case PROP_TRACKING_SURFACE_TYPE:
+      self->tracking_surface_type = g_value_get_uint (value);
+      break;
+    case PROP_COMPUTE_HW:
+      self->compute_hw = g_value_get_int (value);
+      break;
+    case PROP_USER_META_POOL_SIZE:
+      self->user_meta_pool_size = g_value_get_uint (value);
+      break;
+    case PROP_INPUT_TENSOR_META:
+      self->input_tensor_meta = g_value_get_boolean (value);
+      break;
+    case PROP_TENSOR_META_GIE_ID:
+      self->tensor_meta_gie_id = g_value_get_uint (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      break;
+  }
+  GST_OBJECT_UNLOCK (self);
+}
+
+static void
+gst_dsnet_tracker_get_property (GObject * object, guint prop_id, GValue * value, GParamSpec * pspec)
+{
+  GstDsnetTracker *self = GST_DSNET_TRACKER (object);
+  GST_OBJECT_LOCK (self);
+  switch (prop_id) {
+    case PROP_TRACKER_WIDTH:
+      g_value_set_uint (value, self->tracker_width);
+      break;
+    case PROP_TRACKER_HEIGHT:
+      g_value_set_uint (value, self->tracker_height);
+      break;
+    case PROP_GPU_ID:
+      g_value_set_uint (value, self->gpu_id);
+      break;
+    case PROP_LL_LIB_FILE:
+      g_value_set_string (value, self->ll_lib_file);
+      break;
+    case PROP_LL_CONFIG_FILE:
+      g_value_set_string (value, self->ll_config_file);
+      break;
+    case PROP_DISPLAY_TRACKING_ID:
+      g_value_set_boolean (value, self->display_tracking_id);
+      break;
+    case PROP_TRACKING_ID_RESET_MODE:
+      g_value_set_uint (value, self->tracking_id_reset_mode);
+      break;
+    case PROP_TRACKING_SURFACE_TYPE:
+      g_value_set_uint (value, self->tracking_surface_type);
+      break;
+    case PROP_COMPUTE_HW:
+      g_value_set_int (value, self->compute_hw);
+      break;
+    case PROP_USER_META_POOL_SIZE:
+      g_value_set_uint (value, self->user_meta_pool_size);
+      break;
+    case PROP_INPUT_TENSOR_META:
+      g_value_set_boolean (value, self->input_tensor_meta);
+      break;
+    case PROP_TENSOR_META_GIE_ID:
+      g_value_set_uint (value, self->tensor_meta_gie_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      break;
+  }
+  GST_OBJECT_UNLOCK (self);
+}
+
+static gboolean
+gst_dsnet_tracker_start (GstBaseTransform * trans)
+{
+  GstDsnetTracker *self = GST_DSNET_TRACKER (trans);
+  DsnetTrackerConfig cfg;
+  dsnet_tracker_config_init (&cfg);
+
+  GST_OBJECT_LOCK (self);
+  gchar *config_file = g_strdup (self->ll_config_file);
+  gchar *lib_file = g_strdup (self->ll_lib_file);
+  gint compute_hw = self->compute_hw;
+  gboolean tensor = self->input_tensor_meta;
+  GST_OBJECT_UNLOCK (self);
+
+  if (lib_file && *lib_file)
+    GST_INFO_OBJECT (self, "ll-lib-file '%s' ignored: dsnettracker has its own built-in IoU tracker", lib_file);
+  if (compute_hw != 0)
+    GST_INFO_OBJECT (self, "compute-hw=%d ignored: tracking runs on the CPU in frame coordinates", compute_hw);
+  if (tensor)
+    GST_INFO_OBJECT (self, "input-tensor-meta ignored: dsnettracker does not use re-identification tensors");
+
+  if (config_file && *config_file) {
+    GPtrArray *notes = g_ptr_array_new_with_free_func (g_free);
+    GError *err = NULL;
+    gboolean ok = dsnet_tracker_config_load (&cfg, config_file, notes, &err);
+    for (guint i = 0; i < notes->len; i++)
+      GST_INFO_OBJECT (self, "%s", (const gchar *) g_ptr_array_index (notes, i));
+    g_ptr_array_unref (notes);
+    if (!ok) {
+      GST_ELEMENT_ERROR (self, RESOURCE, SETTINGS, ("Invalid ll-config-file: %s", err->message),
+          ("ll-config-file=%s", config_file));
+      g_error_free (err);
+      g_free (config_file);
+      g_free (lib_file);
+      return FALSE;
+    }
+  } else {
+    GST_INFO_OBJECT (self, "no ll-config-file: using the built-in defaults");
+  }
+  g_free (config_file);
+  g_free (lib_file);
+
+  GST_DEBUG_OBJECT (self, "config: minDetectorConfidence=%g probationAge=%u maxShadowTrackingAge=%u "
+      "earlyTerminationAge=%u maxTargetsPerStream=%u minMatchingScore4Iou=%g matcher=%d checkClassMatch=%d",
+      cfg.min_detector_confidence, cfg.probation_age, cfg.max_shadow_tracking_age, cfg.early_termination_age,
+      cfg.max_targets_per_stream, cfg.min_score_iou, cfg.matcher, cfg.check_class_match);
+
+  g_mutex_lock (&self->lock);
+  dsnet_tracker_free (self->core);
+  self->core = dsnet_tracker_new (&cfg);
+  self->warned_no_meta = FALSE;
+  g_mutex_unlock (&self->lock);
+  return TRUE;
+}
+
+static gboolean
+gst_dsnet_tracker_stop (GstBaseTransform * trans)
+{
+  GstDsnetTracker *self = GST_DSNET_TRACKER (trans);
+  g_mutex_lock (&self->lock);
+  dsnet_tracker_free (self->core);
+  self->core = NULL;
+  g_mutex_unlock (&self->lock);
+  return TRUE;
+}
+
+static guint
+reset_mode (GstDsnetTracker * self)
+{
+  GST_OBJECT_LOCK (self);
+  guint mode = self->tracking_id_reset_mode;
+  GST_OBJECT_UNLOCK (self);
+  return mode;
+}
+
+static gboolean
+gst_dsnet_tracker_set_caps (GstBaseTransform * trans, GstCaps * incaps, GstCaps * outcaps)
+{
+  GstDsnetTracker *self = GST_DSNET_TRACKER (trans);
+  (void) outcaps;
+  const GstStructure *s = gst_caps_get_structure (incaps, 0);
+  gint w = 0, h = 0;
+  if (!gst_structure_get_int (s, "width", &w) || !gst_structure_get_int (s, "height", &h)) {
+    GST_ERROR_OBJECT (self, "caps without width/height: %" GST_PTR_FORMAT, incaps);
+    return FALSE;
+  }
+  self->width = w;
+  self->height = h;
+  return TRUE;
+}
+
+static gboolean
+gst_dsnet_tracker_sink_event (GstBaseTransform * trans, GstEvent * event)
+{
+  GstDsnetTracker *self = GST_DSNET_TRACKER (trans);
+
+  switch (GST_EVENT_TYPE (event)) {
+    case GST_EVENT_EOS:
+      /* Every stream is over: nothing can be matched again. */
+      g_mutex_lock (&self->lock);
+      if (self->core)
+        dsnet_tracker_reset_all (self->core);
+      g_mutex_unlock (&self->lock);
+      GST_DEBUG_OBJECT (self, "EOS: all targets terminated");
+      break;
+    case GST_EVENT_FLUSH_STOP:
+      if (RESET_ON_STREAM_RESET (reset_mode (self))) {
+        g_mutex_lock (&self->lock);
+        if (self->core)
+          dsnet_tracker_reset_all (self->core);
+        g_mutex_unlock (&self->lock);
+        GST_DEBUG_OBJECT (self, "flush: all targets terminated (tracking-id-reset-mode)");
+      }
+      break;
+    case GST_EVENT_CUSTOM_DOWNSTREAM:
+    case GST_EVENT_CUSTOM_DOWNSTREAM_OOB:{
+      const GstStructure *s = gst_event_get_structure (event);
+      gboolean is_eos = s && gst_structure_has_name (s, DSNET_TRACKER_EVENT_STREAM_EOS);
+      gboolean is_reset = s && gst_structure_has_name (s, DSNET_TRACKER_EVENT_STREAM_RESET);
+      if (!is_eos && !is_reset)
+        break;
+      guint id = 0;
+      if (!gst_structure_get_uint (s, "stream-id", &id)) {
+        gint sid = -1;
+        if (!gst_structure_get_int (s, "stream-id", &sid) || sid < 0) {
+          GST_WARNING_OBJECT (self, "custom event '%s' without a valid stream-id field ignored",
+              gst_structure_get_name (s));
+          break;
+        }
+        id = (guint) sid;
+      }
+      if (is_eos || RESET_ON_STREAM_RESET (reset_mode (self))) {
+        g_mutex_lock (&self->lock);
+        if (self->core)
+          dsnet_tracker_reset_source (self->core, id);
+        g_mutex_unlock (&self->lock);
+        GST_DEBUG_OBJECT (self, "%s: targets of source %u terminated", gst_structure_get_name (s), id);
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  return GST_BASE_TRANSFORM_CLASS (parent_class)->sink_event (trans, event);
+}
+
+/* Replaces the object's display text by "<label> <id>" (nvtracker's display-tracking-id). */
+static void
+set_display_text (NvDsObjectMeta * obj)
+{
+  const gchar *base = obj->text_params.display_text;
+  if (!base || !*base)
+    base = obj->obj_label;
+  gchar *text = *base ? g_strdup_printf ("%s %" G_GUINT64_FORMAT, base, obj->object_id)
+      : g_strdup_printf ("%" G_GUINT64_FORMAT, obj->object_id);
+  g_free (obj->text_params.display_text);
+  obj->text_params.display_text = text;
+}
+
+static void
+track_frame (GstDsnetTracker * self, NvDsFrameMeta * frame, gboolean display_id)
+{
+  g_array_set_size (self->dets, 0);
+  g_ptr_array_set_size (self->objs, 0);
+  for (NvDsObjectMetaList * l = frame->obj_meta_list; l; l = l->next) {
+    NvDsObjectMeta *obj = l->data;
+    /* Objects of secondary detectors (with a parent) are not tracked; they keep their ids. */
+    if (!obj || obj->parent)
+      continue;
+    DsnetTrkDetection d;
+    memset (&d, 0, sizeof d);
+    d.box.left = obj->rect_params.left;
+    d.box.top = obj->rect_params.top;
+    d.box.width = obj->rect_params.width;
+    d.box.height = obj->rect_params.height;
+    d.class_id = obj->class_id;
+    d.confidence = obj->confidence;
+    g_array_append_val (self->dets, d);
+    g_ptr_array_add (self->objs, obj);
+  }
+
+  DsnetTrkDetection *dets = (DsnetTrkDetection *) (gpointer) self->dets->data;
+  guint w = frame->pipeline_width ? frame->pipeline_width : (guint) MAX (self->width, 0);
+  guint h = frame->pipeline_height ? frame->pipeline_height : (guint) MAX (self->height, 0);
+  dsnet_tracker_update_in_frame (self->core, frame->source_id, dets, self->dets->len, w, h);
+
+  for (guint i = 0; i < self->dets->len; i++) {
+    NvDsObjectMeta *obj = g_ptr_array_index (self->objs, i);
+    const DsnetTrkDetection *d = &dets[i];
+    obj->object_id = d->object_id;
+    obj->tracker_bbox_info.org_bbox_coords.left = d->tracker_box.left;
+    obj->tracker_bbox_info.org_bbox_coords.top = d->tracker_box.top;
+    obj->tracker_bbox_info.org_bbox_coords.width = d->tracker_box.width;
+    obj->tracker_bbox_info.org_bbox_coords.height = d->tracker_box.height;
+    obj->tracker_confidence = d->tracker_confidence;
+    if (display_id && d->object_id != UNTRACKED_OBJECT_ID)
+      set_display_text (obj);
+  }
+}
+
+static GstFlowReturn
+gst_dsnet_tracker_transform_ip (GstBaseTransform * trans, GstBuffer * buf)
+{
+  GstDsnetTracker *self = GST_DSNET_TRACKER (trans);
+  NvDsBatchMeta *batch = gst_buffer_get_nvds_batch_meta (buf);
+  if (!batch) {
+    if (!self->warned_no_meta) {
+      GST_ELEMENT_WARNING (self, STREAM, FORMAT, ("Buffer without NvDsBatchMeta"),
+          ("dsnettracker needs batched buffers from dsnetstreammux; such buffers pass through untracked"));
+      self->warned_no_meta = TRUE;
+    }
+    return GST_FLOW_OK;
+  }
+  GST_OBJECT_LOCK (self);
+  gboolean display_id = self->display_tracking_id;
+  GST_OBJECT_UNLOCK (self);
+
+  g_mutex_lock (&self->lock);
+  if (!self->core) {
+    g_mutex_unlock (&self->lock);
+    GST_ELEMENT_ERROR (self, CORE, FAILED, ("Tracker not started"), (NULL));
+    return GST_FLOW_ERROR;
+  }
+  nvds_acquire_meta_lock (batch);
+  /* Frames are handled in list order, so two frames of one source in a batch are tracked in order. */
+  for (NvDsFrameMetaList * l = batch->frame_meta_list; l; l = l->next) {
+    NvDsFrameMeta *frame = l->data;
+    if (frame)
+      track_frame (self, frame, display_id);
+  }
+  nvds_release_meta_lock (batch);
+  g_mutex_unlock (&self->lock);
+  return GST_FLOW_OK;
+}
+
+static void
+gst_dsnet_tracker_finalize (GObject * object)
+{
+  GstDsnetTracker *self = GST_DSNET_TRACKER (object);
+  g_free (self->ll_lib_file);
+  g_free (self->ll_config_file);
+  dsnet_tracker_free (self->core);
+  g_mutex_clear (&self->lock);
+  g_array_unref (self->dets);
+  g_ptr_array_unref (self->objs);
+  G_OBJECT_CLASS (parent_class)->finalize (object);
+}
+
+static void
+gst_dsnet_tracker_class_init (GstDsnetTrackerClass * klass)
+{
+  GObjectClass *gobject_class = G_OBJECT_CLASS (klass);
+  GstElementClass *element_class = GST_ELEMENT_CLASS (klass);
+  GstBaseTransformClass *trans_class = GST_BASE_TRANSFORM_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | GST_PARAM_MUTABLE_READY;
+
+  GST_DEBUG_CATEGORY_INIT (gst_dsnet_tracker_debug, "dsnettracker", 0, "DeepStreamNet multi-object tracker");
+
+  gobject_class->set_property = gst_dsnet_tracker_set_property;
+  gobject_class->get_property = gst_dsnet_tracker_get_property;
+  gobject_class->finalize = gst_dsnet_tracker_finalize;
+
+  g_object_class_install_property (gobject_class, PROP_TRACKER_WIDTH,
+      g_param_spec_uint ("tracker-width", "Tracker width",
+          "Frame width at which the tracker operates (accepted for nvtracker compatibility; "
+          "dsnettracker tracks in frame coordinates)", 0, G_MAXUINT, DEFAULT_TRACKER_WIDTH, rw));
+  g_object_class_install_property (gobject_class, PROP_TRACKER_HEIGHT,
+      g_param_spec_uint ("tracker-height", "Tracker height",
+          "Frame height at which the tracker operates (accepted for nvtracker compatibility; "
+          "dsnettracker tracks in frame coordinates)", 0, G_MAXUINT, DEFAULT_TRACKER_HEIGHT, rw));
+  g_object_class_install_property (gobject_class, PROP_GPU_ID,
+      g_param_spec_uint ("gpu-id", "Set GPU Device ID", "GPU device id (accepted, unused: runs on the CPU)",
+          0, G_MAXUINT, 0, rw));
+  g_object_class_install_property (gobject_class, PROP_LL_LIB_FILE,
+      g_param_spec_string ("ll-lib-file", "Low-level library file",
+          "Low-level tracker library (accepted and ignored: the IoU tracker is built in)", NULL, rw));
+  g_object_class_install_property (gobject_class, PROP_LL_CONFIG_FILE,
+      g_param_spec_string ("ll-config-file", "Low-level library config file",
+          "NvMultiObjectTracker YAML config; the keys an IoU tracker can honour are used (see README)", NULL,
+          rw));
+  g_object_class_install_property (gobject_class, PROP_DISPLAY_TRACKING_ID,
+      g_param_spec_boolean ("display-tracking-id", "Display tracking id",
+          "Append the tracking id to the object's display text", TRUE, rw | GST_PARAM_MUTABLE_PLAYING));
+  g_object_class_install_property (gobject_class, PROP_TRACKING_ID_RESET_MODE,
+      g_param_spec_uint ("tracking-id-reset-mode", "Tracking ID reset mode",
+          "When targets are terminated: 0 = at a source's EOS only, 1 = also on stream reset (flush, "
+          "dsnet-stream-reset); 2 and 3 behave as 0 and 1 (ids are never reused, so they never restart)",
+          0, 3, DEFAULT_RESET_MODE, rw | GST_PARAM_MUTABLE_PLAYING));
+  g_object_class_install_property (gobject_class, PROP_TRACKING_SURFACE_TYPE,
+      g_param_spec_uint ("tracking-surface-type", "Tracking surface type",
+          "Surface stream type to track (accepted, unused: every frame is tracked)", 0, G_MAXUINT, 0, rw));
+  g_object_class_install_property (gobject_class, PROP_COMPUTE_HW,
+      g_param_spec_int ("compute-hw", "Compute hardware",
+          "Scaling engine: 0 = default, 1 = GPU, 2 = VIC (accepted, unused: no scaling is done)", 0, 2, 0, rw));
+  g_object_class_install_property (gobject_class, PROP_USER_META_POOL_SIZE,
+      g_param_spec_uint ("user-meta-pool-size", "User meta pool size",
+          "Tracker user-meta pool size (accepted, unused: no tracker user meta is produced)", 1, G_MAXUINT,
+          DEFAULT_USER_META_POOL_SIZE, rw));
+  g_object_class_install_property (gobject_class, PROP_INPUT_TENSOR_META,
+      g_param_spec_boolean ("input-tensor-meta", "Use preprocess tensor meta",
+          "Use tensor meta from a GIE (accepted, unused)", FALSE, rw));
+  g_object_class_install_property (gobject_class, PROP_TENSOR_META_GIE_ID,
+      g_param_spec_uint ("tensor-meta-gie-id", "Tensor meta GIE id",
+          "GIE id providing tensor meta (accepted, unused)", 0, G_MAXUINT, 0, rw));
+
+  gst_element_class_add_static_pad_template (element_class, &sink_template);
+  gst_element_class_add_static_pad_template (element_class, &src_template);
+  gst_element_class_set_static_metadata (element_class, "DeepStreamNet multi-object tracker",
+      "Filter/Video/Analyzer", "Assigns persistent object ids across frames per source (IoU + Kalman), "
+      "a portable stand-in for nvtracker", "DeepStreamNet");
+
+  trans_class->start = GST_DEBUG_FUNCPTR (gst_dsnet_tracker_start);
+  trans_class->stop = GST_DEBUG_FUNCPTR (gst_dsnet_tracker_stop);
+  trans_class->sink_event = GST_DEBUG_FUNCPTR (gst_dsnet_tracker_sink_event);
+  trans_class->set_caps = GST_DEBUG_FUNCPTR (gst_dsnet_tracker_set_caps);
+  trans_class->transform_ip = GST_DEBUG_FUNCPTR (gst_dsnet_tracker_transform_ip);
+  trans_class->transform_ip_on_passthrough = TRUE;
+}
+
+static void
+gst_dsnet_tracker_init (GstDsnetTracker * self)
+{
+  self->tracker_width = DEFAULT_TRACKER_WIDTH;
+  self->tracker_height = DEFAULT_TRACKER_HEIGHT;
+  self->display_tracking_id = TRUE;
+  self->tracking_id_reset_mode = DEFAULT_RESET_MODE;
+  self->user_meta_pool_size = DEFAULT_USER_META_POOL_SIZE;
+  g_mutex_init (&self->lock);
+  self->dets = g_array_new (FALSE, FALSE, sizeof (DsnetTrkDetection));
+  self->objs = g_ptr_array_new ();
+  /* Metadata-only element: never copy or write the pixels. */
+  gst_base_transform_set_passthrough (GST_BASE_TRANSFORM (self), TRUE);
+  gst_base_transform_set_in_place (GST_BASE_TRANSFORM (self), TRUE);
+}

@@ -1,0 +1,76 @@
+/*
+ * Detector output: DetectNet_v2 and normalised-SSD parsers (network-input pixels), clustering
+ * (cluster-mode 0–4, spec §10), back-mapping to frame coordinates and the per-class filters (§8).
+ */
+#ifndef DSNET_INFER_DETECT_H
+#define DSNET_INFER_DETECT_H
+
+#include <glib.h>
+
+#include "infer_config.h"
+#include "infer_preprocess.h"
+
+G_BEGIN_DECLS
+
+/* One detection. */
+typedef struct
+{
+  gint class_id;
+  gfloat left, top, width, height;
+  gfloat confidence;
+} DsnetInferObject;
+
+/* Parser names accepted in parse-bbox-func-name (no custom-lib-path needed). */
+#define DSNET_PARSER_DETECTNET_V2 "NvDsInferParseDetectNetV2"
+#define DSNET_PARSER_SSD_NORMALIZED "NvDsInferParseCustomSSDNormalized"
+
+/* What the parsers need from the config. */
+typedef struct
+{
+  gint net_w, net_h;
+  gint num_classes;             /* num-detected-classes */
+  const gdouble *pre_threshold; /* per class, num_classes entries */
+  const gint *class_map;        /* SSD: output class id -> model class column, or NULL */
+  guint n_class_map;
+} DsnetDetectParams;
+
+/*
+ * DetectNet_v2 grid decode (spec §9). cov: [C, Hg, Wg]; bbox: [4·C, Hb, Wb] (batch excluded).
+ * Appends DsnetInferObject to `out`. FALSE + error on inconsistent shapes.
+ */
+gboolean dsnet_parse_detectnet_v2 (const DsnetDetectParams * p, const gfloat * cov, gint C, gint Hg,
+    gint Wg, const gfloat * bbox, gint Cb, gint Hb, gint Wb, GArray * out, GError ** error);
+
+/*
+ * SSD with normalised corner boxes: scores [N, K] (class probabilities), boxes [N, 4] (x1, y1, x2, y2 in
+ * 0..1). Output class i reads score column class_map[i] (default: i + 1 when K > num_classes, i.e. column 0
+ * is background, else i). Boxes are scaled to the network size and clamped to it.
+ */
+gboolean dsnet_parse_ssd_normalized (const DsnetDetectParams * p, const gfloat * scores, gint N, gint K,
+    const gfloat * boxes, GArray * out, GError ** error);
+
+/* IoU of two boxes (continuous coordinates, 0 when the union is 0). */
+gdouble dsnet_iou (const DsnetInferObject * a, const DsnetInferObject * b);
+
+/*
+ * Clusters `in` (all classes) per class with cfg->cluster_mode and the class attributes; writes the result
+ * grouped by class in ascending order into `out`. Mode 0 (GroupRectangles) runs NMS with topk 20 and IoU 0.5.
+ */
+void dsnet_cluster (const DsnetInferConfig * cfg, GArray * in, GArray * out);
+
+/* Single-class helpers (exposed for tests). `objs` is modified in place. */
+void dsnet_cluster_nms (GArray * objs, gdouble iou_threshold, gdouble post_threshold, gint topk);
+void dsnet_cluster_dbscan (GArray * objs, const DsnetInferClassAttrs * a, gboolean average);
+void dsnet_cluster_topk (GArray * objs, gint topk);
+
+/*
+ * Maps a detection from network-input pixels to frame coordinates (spec §8.1) and applies the filters of
+ * §8.2. `roi_left/top` is added after clamping negatives (secondary mode: the parent's left/top, with
+ * frame limits checked on the final box). Returns FALSE when the object is dropped.
+ */
+gboolean dsnet_map_object (const DsnetInferConfig * cfg, const DsnetScaleInfo * si, gdouble roi_left,
+    gdouble roi_top, gint frame_w, gint frame_h, DsnetInferObject * o);
+
+G_END_DECLS
+
+#endif
