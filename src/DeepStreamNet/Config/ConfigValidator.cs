@@ -146,7 +146,11 @@ public static class ConfigValidator
             r.Error(m.Width <= 0 ? "width" : "height", "[streammux] width and height must both be set (> 0): nvstreammux scales every frame to them", "e.g. width=1920 and height=1080");
         }
 
-        if (m.BatchSize == 0)
+        if (config.SourceList is not null)
+        {
+            // deepstream-app forces the muxer and primary GIE batch sizes to the number of listed sources.
+        }
+        else if (m.BatchSize == 0)
         {
             if (n > 1)
             {
@@ -230,7 +234,7 @@ public static class ConfigValidator
             }
 
             var batch = gie.BatchSize ?? infer?.BatchSize;
-            if (gie.IsPrimary && batch is { } b && b < n)
+            if (gie.IsPrimary && config.SourceList is null && batch is { } b && b < n)
             {
                 r.Warning(gie.BatchSize is null ? null : "batch-size", $"primary GIE batch-size {b} is smaller than the number of sources ({n}): each muxer batch is inferred in several passes", $"set batch-size={n}");
             }

@@ -118,7 +118,12 @@ public sealed partial class PipelineGraphBuilder
 
         e.Set("live-source", m.LiveSource);
         e.Set("batched-push-timeout", m.BatchedPushTimeout);
-        if (m.BatchSize != 0)
+        if (_config.SourceList is not null)
+        {
+            e.Set("batch-size", Math.Max(sources, 1));
+            e.Note = "[source-list]: batch-size forced to the number of sources";
+        }
+        else if (m.BatchSize != 0)
         {
             e.Set("batch-size", m.BatchSize);
         }
@@ -373,6 +378,8 @@ public sealed partial class PipelineGraphBuilder
             RewriteLabels = _config.TiledDisplay.Mode == TilerMode.Disabled || _config.SourceCount == 1,
             DisplayTrackingId = _config.Tracker.Enable && _config.Tracker.DisplayTrackingId,
         };
+        var o = _config.Osd;
+        _graph.LabelStyle = new LabelStyle(o.Font, o.TextSize, o.TextColor, o.TextBgColor is { AnyPositive: true } bg ? bg : null, o.BorderWidth);
         foreach (var gie in new[] { _config.PrimaryGie }.Concat(_config.SecondaryGies).OfType<GieGroup>())
         {
             _graph.GieStyles.Add(new GieStyle(gie.Name, gie.EffectiveUniqueId, gie.BboxBorderColor, gie.BboxBorderColors, gie.BboxBgColors, _config.Osd.BorderWidth));

@@ -4,6 +4,7 @@ using NUnit.Framework;
 namespace DeepStreamNet.Tests.Config;
 
 /// <summary>The real <c>dsnet validate</c> / <c>dsnet describe</c> commands, run as a process: output and exit codes.</summary>
+[Parallelizable(ParallelScope.Children)]
 public sealed class CliCommandTests
 {
     private static (int Code, string Out, string Err) Dsnet(params string[] args)

@@ -9,7 +9,7 @@ public sealed class SampleConfigTests
     private static readonly string[] CleanConfigs =
     [
         "app_camera.txt", "app_demux.txt", "app_msgbroker.txt", "app_multistream4.txt", "app_rtsp.txt",
-        "app_secondary.txt", "app_tiler_demux.txt",
+        "app_secondary.txt", "app_source_list.txt", "app_tiler_demux.txt",
     ];
 
     [TestCaseSource(nameof(CleanConfigs))]

@@ -291,6 +291,7 @@ public sealed class DeepStreamGraphTests
             Assert.That(style.BackgroundColorOf(1), Is.EqualTo(new Rgba(1, 0, 0, 0.2)));
             Assert.That(style.BackgroundColorOf(0), Is.Null);
             Assert.That(style.BorderWidth, Is.EqualTo(3));
+            Assert.That(g.LabelStyle, Is.EqualTo(new LabelStyle("Serif", 15, new Rgba(1, 1, 1, 1), new Rgba(0.3, 0.3, 0.3, 1), 3)));
             Assert.That(g.RunOptions, Is.EqualTo(new RunOptions { EnablePerfMeasurement = true, PerfMeasurementIntervalSec = 5, FileLoop = false, RewriteLabels = true, DisplayTrackingId = true }));
         });
     }
@@ -305,5 +306,20 @@ public sealed class DeepStreamGraphTests
         {
             "nvstreammux", "queue", "nvdspreprocess", "queue", "nvinfer", "nvtracker", "queue", "nvdsanalytics", "queue", "dsexample", "queue", "nvmultistreamtiler",
         }));
+    }
+
+    [Test]
+    public void Source_list_forces_batch_sizes_to_the_number_of_sources()
+    {
+        var (g, r) = Build("app_source_list.txt", PipelineBackend.DeepStream);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Prop(g, "src_bin_muxer", "batch-size"), Is.EqualTo("2"));
+            Assert.That(Prop(g, "primary_gie", "batch-size"), Is.EqualTo("2"));
+            Assert.That(g["src_bin_0_src"].Factory, Is.EqualTo("uridecodebin"));
+            Assert.That(g["src_bin_1_src"].Factory, Is.EqualTo("rtspsrc"));
+            Assert.That(Prop(g, "src_bin_1_src", "latency"), Is.EqualTo("500"), "[source1] overrides list entry 1");
+            Assert.That(r.Warnings, Is.Empty, r.ToString());
+        });
     }
 }
