@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using DeepStreamNet.Config;
+using DeepStreamNet.Pipeline;
+using DeepStreamNet.Runtime;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Events;
+using Serilog.Extensions.Logging;
+
+namespace DeepStreamNet.Cli.Commands;
+
+/// <summary>
+/// <c>dsnet run CONFIG [--backend auto|deepstream|portable] [--set group.key=value]… [--log-level …]</c>: validate, build,
+/// run. Exit 0 on EOS or Ctrl-C / SIGTERM (EOS first so files are finalised; a second signal stops at once),
+/// 1 invalid config, 2 file not found, 3 pipeline error (including elements that are not installed).
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1848", Justification = "a few messages per run")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1873", Justification = "a few messages per run")]
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var config = new Argument<FileInfo>("CONFIG") { Description = "deepstream-app config file (INI / GLib key file)" };
+        var set = ConfigOptions.SetOption();
+        var backend = ConfigOptions.BackendOption(PipelineBackend.Auto, "element set: auto (deepstream when the nvinfer factory exists, else portable), deepstream or portable");
+        var platform = ConfigOptions.PlatformOption();
+        var logLevel = LogLevelOption();
+        var command = new Command("run", "Run a deepstream-app config: builds the GStreamer pipeline and plays it until EOS or Ctrl-C.")
+        {
+            config, set, backend, platform, logLevel,
+        };
+        command.SetAction(parse => Execute(parse.GetValue(config)!, ConfigOptions.Overrides(parse.GetValue(set)), parse.GetValue(backend),
+            parse.GetValue(platform), parse.GetValue(logLevel), null));
+        return command;
+    }
+
+    public static Option<LogEventLevel> LogLevelOption() => new("--log-level")
+    {
+        Description = "verbose, debug, information, warning, error (GStreamer's own log follows GST_DEBUG and lands here too)",
+        DefaultValueFactory = _ => LogEventLevel.Information,
+    };
+
+    /// <summary>Loads, validates, builds and runs; <paramref name="configure"/> may attach probes before playing.</summary>
+    public static int Execute(FileInfo path, IEnumerable<string> overrides, PipelineBackend requested, TargetPlatform? platform, LogEventLevel level,
+        Action<PipelineRunner, Microsoft.Extensions.Logging.ILogger>? configure)
+    {
+        if (!path.Exists)
+        {
+            Console.Error.WriteLine($"{path.FullName}: config file not found");
+            return 2;
+        }
+
+        using var serilog = new LoggerConfiguration()
+            .MinimumLevel.Is(level)
+            .WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: LogEventLevel.Verbose)
+            .CreateLogger();
+        using var factory = new SerilogLoggerFactory(serilog);
+        var log = factory.CreateLogger("dsnet.run");
+
+        var result = AppConfigLoader.Load(path.FullName, overrides);
+        if (result.Config is null)
+        {
+            ConfigOptions.Print(result.Report);
+            return 1;
+        }
+
+        PipelineGraph graph;
+        try
+        {
+            GStreamerRuntime.Initialize();
+            GstLogBridge.Install(factory);
+            var resolved = BackendSelector.Resolve(requested, GStreamerRuntime.FactoryExists);
+            graph = PipelineGraphBuilder.Build(result.Config, resolved, ConfigOptions.Platform(platform), result.Report);
+        }
+        catch (InvalidOperationException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 3;
+        }
+
+        ConfigOptions.Print(result.Report);
+        if (!result.Report.IsValid)
+        {
+            Console.WriteLine($"{path.Name}: invalid ({result.Report.Errors.Count()} error(s)): not running");
+            return 1;
+        }
+
+        using var runner = new PipelineRunner(graph, result.Config, factory.CreateLogger("dsnet.pipeline"));
+        try
+        {
+            runner.Build();
+            configure?.Invoke(runner, log);
+        }
+        catch (PipelineException ex)
+        {
+            Console.Error.WriteLine($"cannot build the pipeline: {ex.Message}");
+            return 3;
+        }
+
+        log.LogInformation("running {Config} on the {Backend} backend ({Elements} elements)", path.Name, graph.Backend, graph.Elements.Count);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => OnSignal(c, runner, log));
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => OnSignal(c, runner, log));
+        var outcome = runner.RunAsync().GetAwaiter().GetResult();
+        foreach (var failure in outcome.SourceFailures)
+        {
+            log.LogWarning("failed source: {Source}", failure);
+        }
+
+        log.LogInformation("run ended: {Outcome} (exit {Code})", outcome.Outcome, outcome.ExitCode);
+        return outcome.ExitCode;
+    }
+
+    private static void OnSignal(PosixSignalContext context, PipelineRunner runner, Microsoft.Extensions.Logging.ILogger log)
+    {
+        context.Cancel = true; // keep the process: EOS must finalise the outputs
+        log.LogInformation("{Signal} received", context.Signal);
+        runner.RequestStop();
+    }
+}
