@@ -34,4 +34,11 @@ public static unsafe class PipelineRunnerProbeExtensions
             ? ProbeRegistration.Attach(pad, probe, logger)
             : throw new InvalidOperationException($"the pipeline has no pad '{padName}' on an element named '{elementName}'");
     }
+
+    /// <summary>Adds a delegate probe on pad <paramref name="padName"/> of element <paramref name="elementName"/>.</summary>
+    public static ProbeRegistration AddProbe(this PipelineRunner runner, string elementName, string padName, BatchProbe probe, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        return runner.AddProbe(elementName, padName, new DelegateBatchProbe(probe), logger);
+    }
 }
