@@ -78,7 +78,7 @@ public sealed class PipelineRunnerTests
         rng.NextBytes(bytes);
         File.WriteAllBytes(garbage, bytes);
         var (graph, config) = RunnerHarness.Graph(dir, RunnerHarness.Config(
-            [TestMedia.Uri(TestMedia.ShortClip), TestMedia.Uri(garbage)], "type=1\nsync=0", infer: false, tracker: false));
+            [TestMedia.Uri(TestMedia.ShortClip), TestMedia.Uri(garbage)], "type=1\nsync=0\ncontainer=1\ncodec=1", infer: false, tracker: false));
         using var runner = new PipelineRunner(graph, config, new TestLogger());
         var result = RunnerHarness.Run(runner, TimeSpan.FromSeconds(60));
 
@@ -93,7 +93,7 @@ public sealed class PipelineRunnerTests
     {
         var dir = RunnerHarness.TempDir("missing");
         var missing = TestMedia.Uri(Path.Combine(dir, "nope.mp4"));
-        var (graph, config) = RunnerHarness.Graph(dir, RunnerHarness.Config([missing, TestMedia.Uri(TestMedia.ShortClip)], "type=1\nsync=0", infer: false, tracker: false));
+        var (graph, config) = RunnerHarness.Graph(dir, RunnerHarness.Config([missing, TestMedia.Uri(TestMedia.ShortClip)], "type=1\nsync=0\ncontainer=1\ncodec=1", infer: false, tracker: false));
         using var runner = new PipelineRunner(graph, config, new TestLogger());
         var result = RunnerHarness.Run(runner, TimeSpan.FromSeconds(60));
         Assert.That(result.Outcome, Is.EqualTo(RunOutcome.EndOfStream));
@@ -104,7 +104,7 @@ public sealed class PipelineRunnerTests
     public void MissingPlugin_ClearErrorNamingFactoryAndHint()
     {
         var dir = RunnerHarness.TempDir("plugin");
-        var (graph, config) = RunnerHarness.Graph(dir, RunnerHarness.Config([TestMedia.Uri(TestMedia.ShortClip)], "type=1", infer: false, tracker: false));
+        var (graph, config) = RunnerHarness.Graph(dir, RunnerHarness.Config([TestMedia.Uri(TestMedia.ShortClip)], "type=1\ncontainer=1\ncodec=1", infer: false, tracker: false));
         graph.Add("extra", "dsnetnosuchelement");
         using var runner = new PipelineRunner(graph, config, new TestLogger());
         var ex = Assert.Throws<PipelineException>(runner.Build);
@@ -118,7 +118,7 @@ public sealed class PipelineRunnerTests
         var infer = Path.Combine(dir, "infer.txt");
         File.WriteAllText(infer, File.ReadAllText(RunnerHarness.InferConfig).Replace("onnx-file=../../../assets/models/ultraface/RFB-640-masked_face-v2.onnx", "onnx-file=/nonexistent/model.onnx", StringComparison.Ordinal)
             .Replace("labelfile-path=labels_masknet.txt", "labelfile-path=" + Path.Combine(Path.GetDirectoryName(RunnerHarness.InferConfig)!, "labels_masknet.txt"), StringComparison.Ordinal));
-        var (graph, config) = RunnerHarness.Graph(dir, RunnerHarness.Config([TestMedia.Uri(TestMedia.ShortClip)], "type=1\nsync=0", tracker: false), $"primary-gie.config-file={infer}");
+        var (graph, config) = RunnerHarness.Graph(dir, RunnerHarness.Config([TestMedia.Uri(TestMedia.ShortClip)], "type=1\nsync=0\ncontainer=1\ncodec=1", tracker: false), $"primary-gie.config-file={infer}");
         using var runner = new PipelineRunner(graph, config, new TestLogger());
         var result = RunnerHarness.Run(runner, TimeSpan.FromSeconds(60));
         Assert.That(result.Outcome, Is.EqualTo(RunOutcome.Error));
