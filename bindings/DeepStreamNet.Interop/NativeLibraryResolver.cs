@@ -63,6 +63,13 @@ public static class NativeLibraryResolver
         Overrides[logicalName] = path;
     }
 
+    /// <summary>Tests only: forgets the override and the cached handle of one name (the library stays loaded).</summary>
+    internal static void Forget(string logicalName)
+    {
+        Overrides.TryRemove(logicalName, out _);
+        Loaded.TryRemove(logicalName, out _);
+    }
+
     /// <summary>The files tried for <paramref name="logicalName"/>, in order (paths, or bare names for the loader's search).</summary>
     public static IReadOnlyList<string> Candidates(string logicalName)
     {

@@ -22,7 +22,7 @@ typedef struct
   gint frames;
   gint threads;
   gint distinct;
-  gint rounds;
+  gint chunk;
   gchar *media;
   gchar *model;
 } Options;
@@ -104,116 +104,160 @@ make_batch (GstBuffer * frame, gint w, gint h, gint frame_num)
   return buf;
 }
 
-static gdouble
-bench_bare (const Options * o, GstBuffer * frame, gint w, gint h)
+/* The bare side: the same model and threads on a ready input tensor. */
+typedef struct
+{
+  DsnetOrtModel *model;
+  gfloat *input;
+  gint64 dims[4];
+} Bare;
+
+static void
+bare_init (Bare * b, const Options * o, GstBuffer * frame, gint w, gint h)
 {
   GError *e = NULL;
-  DsnetOrtModel *m = dsnet_ort_model_load (o->model, o->threads, 0, &e);
-  if (m == NULL) {
+  b->model = dsnet_ort_model_load (o->model, o->threads, 0, &e);
+  if (b->model == NULL) {
     fprintf (stderr, "dsnet-bench-infer: %s\n", e->message);
     exit (2);
   }
-  const DsnetTensorDesc *in = dsnet_ort_model_input (m);
+  const DsnetTensorDesc *in = dsnet_ort_model_input (b->model);
   gint64 dims[4] = { 1, in->dims[1], in->dims[2], in->dims[3] };
-  gfloat *input = g_new (gfloat, dims[1] * dims[2] * dims[3]);
+  memcpy (b->dims, dims, sizeof (dims));
+  b->input = g_new (gfloat, dims[1] * dims[2] * dims[3]);
   DsnetPreprocess pp = { (gint) dims[3], (gint) dims[2], 3, 0, FALSE, FALSE, FALSE, 1 / 128.f,
     {127, 127, 127, 0}
   };
   GstMapInfo map;
   gst_buffer_map (frame, &map, GST_MAP_READ);
-  dsnet_preprocess_rgba (&pp, map.data, w * 4, 0, 0, w, h, input, NULL);
+  dsnet_preprocess_rgba (&pp, map.data, w * 4, 0, 0, w, h, b->input, NULL);
   gst_buffer_unmap (frame, &map);
-  for (int i = 0; i < 3; i++)
-    dsnet_ort_outputs_free (dsnet_ort_model_run (m, input, dims, 4, NULL));
+}
+
+/* Seconds for n runs. */
+static gdouble
+bare_run (Bare * b, gint n)
+{
   gint64 t0 = g_get_monotonic_time ();
-  for (gint i = 0; i < o->frames; i++) {
-    DsnetOrtOutputs *out = dsnet_ort_model_run (m, input, dims, 4, &e);
+  for (gint i = 0; i < n; i++) {
+    GError *e = NULL;
+    DsnetOrtOutputs *out = dsnet_ort_model_run (b->model, b->input, b->dims, 4, &e);
     if (out == NULL) {
       fprintf (stderr, "dsnet-bench-infer: %s\n", e->message);
       exit (2);
     }
     dsnet_ort_outputs_free (out);
   }
-  gdouble secs = (g_get_monotonic_time () - t0) / 1e6;
-  g_free (input);
-  dsnet_ort_model_free (m);
-  return o->frames / secs;
+  return (g_get_monotonic_time () - t0) / 1e6;
 }
 
-static gdouble
-bench_pipeline (const Options * o, GPtrArray * frames, gint w, gint h, const gchar * config)
+/* The pipeline side: appsrc ! dsnetinfer ! fakesink, kept playing between chunks. */
+typedef struct
 {
-  gchar *desc = g_strdup_printf ("appsrc name=src format=time block=true max-buffers=4 ! dsnetinfer "
-      "config-file-path=\"%s\" ! fakesink name=sink sync=false signal-handoffs=true", config);
-  GError *e = NULL;
-  GstElement *p = gst_parse_launch (desc, &e);
-  g_free (desc);
-  if (p == NULL) {
-    fprintf (stderr, "dsnet-bench-infer: %s\n", e->message);
-    exit (2);
-  }
-  GstElement *src = gst_bin_get_by_name (GST_BIN (p), "src");
-  GstElement *sink = gst_bin_get_by_name (GST_BIN (p), "sink");
-  gchar *caps = g_strdup_printf ("video/x-raw(" DSNET_BATCH_CAPS_FEATURE "),format=RGBA,width=%d,"
-      "height=%d,framerate=25/1,batch-size=1", w, h);
-  GstCaps *c = gst_caps_from_string (caps);
-  g_object_set (src, "caps", c, NULL);
-  gst_caps_unref (c);
-  g_free (caps);
-  g_signal_connect (sink, "handoff", G_CALLBACK (on_handoff), NULL);
-  if (gst_element_set_state (p, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE) {
-    fprintf (stderr, "dsnet-bench-infer: the pipeline did not start (see GST_DEBUG=dsnetinfer:4)\n");
-    exit (2);
-  }
-  GstFlowReturn fr;
-  const gint warm = 3;
-  g_atomic_int_set (&handoffs, 0);
-  for (gint i = 0; i < warm; i++)
-    g_signal_emit_by_name (src, "push-buffer", make_batch (g_ptr_array_index (frames, i % frames->len), w,
-            h, i), &fr);
-  while (g_atomic_int_get (&handoffs) < warm)
-    g_usleep (1000);
-  gint64 t0 = g_get_monotonic_time ();
-  for (gint i = 0; i < o->frames; i++) {
-    GstBuffer *b = make_batch (g_ptr_array_index (frames, (guint) i % frames->len), w, h, warm + i);
-    g_signal_emit_by_name (src, "push-buffer", b, &fr);
-    gst_buffer_unref (b);
-    if (fr != GST_FLOW_OK) {
-      fprintf (stderr, "dsnet-bench-infer: push failed: %s\n", gst_flow_get_name (fr));
-      exit (2);
-    }
-  }
-  g_signal_emit_by_name (src, "end-of-stream", &fr);
-  GstBus *bus = gst_element_get_bus (p);
-  GstMessage *msg = gst_bus_timed_pop_filtered (bus, GST_CLOCK_TIME_NONE, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
-  gdouble secs = (g_get_monotonic_time () - t0) / 1e6;
-  if (GST_MESSAGE_TYPE (msg) == GST_MESSAGE_ERROR) {
+  GstElement *pipe, *src, *sink;
+  GPtrArray *frames;
+  gint w, h, pushed;
+} Pipe;
+
+static void
+pipe_check_error (Pipe * p)
+{
+  GstBus *bus = gst_element_get_bus (p->pipe);
+  GstMessage *msg = gst_bus_pop_filtered (bus, GST_MESSAGE_ERROR);
+  if (msg != NULL) {
     GError *err = NULL;
     gst_message_parse_error (msg, &err, NULL);
     fprintf (stderr, "dsnet-bench-infer: pipeline error: %s\n", err->message);
     exit (2);
   }
+  gst_object_unref (bus);
+}
+
+/* Pushes n batches and waits until the sink has them all; returns the seconds taken. */
+static gdouble
+pipe_run (Pipe * p, gint n)
+{
+  gint64 t0 = g_get_monotonic_time ();
+  gint target = p->pushed + n;
+  for (gint i = 0; i < n; i++, p->pushed++) {
+    GstFlowReturn fr;
+    GstBuffer *b = make_batch (g_ptr_array_index (p->frames, (guint) p->pushed % p->frames->len), p->w,
+        p->h, p->pushed);
+    g_signal_emit_by_name (p->src, "push-buffer", b, &fr);
+    gst_buffer_unref (b);
+    if (fr != GST_FLOW_OK) {
+      pipe_check_error (p);
+      fprintf (stderr, "dsnet-bench-infer: push failed: %s\n", gst_flow_get_name (fr));
+      exit (2);
+    }
+  }
+  while (g_atomic_int_get (&handoffs) < target) {
+    g_usleep (200);
+    pipe_check_error (p);
+  }
+  return (g_get_monotonic_time () - t0) / 1e6;
+}
+
+static void
+pipe_init (Pipe * p, GPtrArray * frames, gint w, gint h, const gchar * config)
+{
+  gchar *desc = g_strdup_printf ("appsrc name=src format=time block=true max-buffers=4 ! dsnetinfer "
+      "config-file-path=\"%s\" ! fakesink name=sink sync=false signal-handoffs=true", config);
+  GError *e = NULL;
+  p->pipe = gst_parse_launch (desc, &e);
+  g_free (desc);
+  if (p->pipe == NULL) {
+    fprintf (stderr, "dsnet-bench-infer: %s\n", e->message);
+    exit (2);
+  }
+  p->src = gst_bin_get_by_name (GST_BIN (p->pipe), "src");
+  p->sink = gst_bin_get_by_name (GST_BIN (p->pipe), "sink");
+  p->frames = frames;
+  p->w = w;
+  p->h = h;
+  p->pushed = 0;
+  gchar *caps = g_strdup_printf ("video/x-raw(" DSNET_BATCH_CAPS_FEATURE "),format=RGBA,width=%d,"
+      "height=%d,framerate=25/1,batch-size=1", w, h);
+  GstCaps *c = gst_caps_from_string (caps);
+  g_object_set (p->src, "caps", c, NULL);
+  gst_caps_unref (c);
+  g_free (caps);
+  g_atomic_int_set (&handoffs, 0);
+  g_signal_connect (p->sink, "handoff", G_CALLBACK (on_handoff), NULL);
+  if (gst_element_set_state (p->pipe, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE) {
+    pipe_check_error (p);
+    fprintf (stderr, "dsnet-bench-infer: the pipeline did not start (see GST_DEBUG=dsnetinfer:4)\n");
+    exit (2);
+  }
+}
+
+static void
+pipe_finish (Pipe * p)
+{
+  GstFlowReturn fr;
+  g_signal_emit_by_name (p->src, "end-of-stream", &fr);
+  GstBus *bus = gst_element_get_bus (p->pipe);
+  GstMessage *msg = gst_bus_timed_pop_filtered (bus, GST_CLOCK_TIME_NONE, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
   gst_message_unref (msg);
   gst_object_unref (bus);
-  gst_element_set_state (p, GST_STATE_NULL);
-  gst_object_unref (src);
-  gst_object_unref (sink);
-  gst_object_unref (p);
-  return o->frames / secs;
+  gst_element_set_state (p->pipe, GST_STATE_NULL);
+  gst_object_unref (p->src);
+  gst_object_unref (p->sink);
+  gst_object_unref (p->pipe);
 }
 
 int
 main (int argc, char **argv)
 {
-  Options o = { 200, 0, 25, 3, NULL, NULL };
+  Options o = { 200, 0, 25, 10, NULL, NULL };
   const gchar *shared = g_getenv ("DSNET_SHARED_DIR") ? g_getenv ("DSNET_SHARED_DIR") : DSNET_DEFAULT_SHARED_DIR;
   GOptionEntry entries[] = {
     {"frames", 'n', 0, G_OPTION_ARG_INT, &o.frames, "Frames to time in each measurement (default 200)", "N"},
     {"threads", 't', 0, G_OPTION_ARG_INT, &o.threads, "ONNX Runtime intra-op threads, both sides "
           "(default 0 = ONNX Runtime default)", "T"},
     {"distinct", 'd', 0, G_OPTION_ARG_INT, &o.distinct, "Distinct decoded frames cycled (default 25)", "K"},
-    {"rounds", 'r', 0, G_OPTION_ARG_INT, &o.rounds, "Alternating rounds; the best of each side counts "
-          "(default 3: robust to other load on the machine)", "R"},
+    {"chunk", 'c', 0, G_OPTION_ARG_INT, &o.chunk, "Frames per alternation between the two sides "
+          "(default 10: other load on the machine hits both alike)", "C"},
     {"media", 0, 0, G_OPTION_ARG_FILENAME, &o.media, "Video (default: shared demo MP4 1280x720)", "FILE"},
     {"model", 0, 0, G_OPTION_ARG_FILENAME, &o.model, "Model (default: UltraFace RFB-640 masked-face)", "FILE"},
     {NULL, 0, 0, 0, NULL, NULL, NULL}
@@ -222,7 +266,7 @@ main (int argc, char **argv)
   g_option_context_add_main_entries (ctx, entries, NULL);
   g_option_context_add_group (ctx, gst_init_get_option_group ());
   GError *e = NULL;
-  if (!g_option_context_parse (ctx, &argc, &argv, &e) || o.frames <= 0 || o.distinct <= 0 || o.rounds <= 0) {
+  if (!g_option_context_parse (ctx, &argc, &argv, &e) || o.frames <= 0 || o.distinct <= 0 || o.chunk <= 0) {
     fprintf (stderr, "dsnet-bench-infer: %s\n", e ? e->message : "--frames and --distinct must be > 0");
     return 2;
   }
@@ -263,19 +307,30 @@ main (int argc, char **argv)
     gst_buffer_unmap (f0, &map);
     g_free (buf);
   }
-  gdouble bare = 0, pipe = 0;
-  for (gint r = 0; r < o.rounds; r++) {
-    gdouble b = bench_bare (&o, g_ptr_array_index (frames, 0), w, h);
-    gdouble q = bench_pipeline (&o, frames, w, h, config);
-    printf ("round %d: bare ONNX Runtime %.2f frames/s, dsnetinfer pipeline %.2f frames/s\n", r + 1, b, q);
-    bare = MAX (bare, b);
-    pipe = MAX (pipe, q);
+  /* Both sides stay loaded; they alternate in chunks so that a busy machine slows both alike. */
+  Bare bare;
+  Pipe pipe;
+  bare_init (&bare, &o, g_ptr_array_index (frames, 0), w, h);
+  pipe_init (&pipe, frames, w, h, config);
+  bare_run (&bare, 3);          /* warm-up */
+  pipe_run (&pipe, 3);
+  gdouble t_bare = 0, t_pipe = 0;
+  gint done = 0;
+  while (done < o.frames) {
+    gint n = MIN (o.chunk, o.frames - done);
+    t_bare += bare_run (&bare, n);
+    t_pipe += pipe_run (&pipe, n);
+    done += n;
   }
-  printf ("bare ONNX Runtime:   %8.2f frames/s (best of %d rounds of %d runs on a ready input tensor)\n",
-      bare, o.rounds, o.frames);
-  printf ("dsnetinfer pipeline: %8.2f frames/s (best of %d rounds of %d frames: preprocessing + inference + "
-      "parsing + metadata)\n", pipe, o.rounds, o.frames);
-  printf ("ratio: %.3f (target >= 0.90)\n", pipe / bare);
+  pipe_finish (&pipe);
+  dsnet_ort_model_free (bare.model);
+  g_free (bare.input);
+  gdouble fps_bare = o.frames / t_bare, fps_pipe = o.frames / t_pipe;
+  printf ("bare ONNX Runtime:   %8.2f frames/s (%d runs on a ready input tensor)\n", fps_bare, o.frames);
+  printf ("dsnetinfer pipeline: %8.2f frames/s (%d frames: preprocessing + inference + parsing + metadata)\n",
+      fps_pipe, o.frames);
+  printf ("(alternating in chunks of %d frames)\n", o.chunk);
+  printf ("ratio: %.3f (target >= 0.90)\n", fps_pipe / fps_bare);
 
   g_unlink (config);
   g_rmdir (dir);

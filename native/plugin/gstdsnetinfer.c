@@ -21,6 +21,7 @@
 #include "infer_labels.h"
 #include "infer_ort.h"
 #include "infer_preprocess.h"
+#include "gstdsnetinfer_meta.h"
 
 GST_DEBUG_CATEGORY_STATIC (gst_dsnet_infer_debug);
 #define GST_CAT_DEFAULT gst_dsnet_infer_debug
@@ -533,133 +534,9 @@ gst_dsnet_infer_set_caps (GstBaseTransform * trans, GstCaps * incaps, GstCaps * 
   return TRUE;
 }
 
-/* ------------------------------------------------------------------------------------------ metadata */
 
-static gpointer
-tensor_meta_copy (gpointer data, gpointer user_data)
-{
-  (void) user_data;
-  NvDsUserMeta *um = data;
-  NvDsInferTensorMeta *src = um->user_meta_data;
-  NvDsInferTensorMeta *dst = g_memdup2 (src, sizeof (*src));
-  guint n = src->num_output_layers;
-  dst->output_layers_info = g_memdup2 (src->output_layers_info, n * sizeof (NvDsInferLayerInfo));
-  dst->out_buf_ptrs_host = g_new0 (void *, MAX (n, 1));
-  dst->out_buf_ptrs_dev = g_new0 (void *, MAX (n, 1));
-  for (guint i = 0; i < n; i++) {
-    gsize bytes = (gsize) src->output_layers_info[i].inferDims.numElements * sizeof (gfloat);
-    dst->out_buf_ptrs_host[i] = g_memdup2 (src->out_buf_ptrs_host[i], bytes);
-    dst->output_layers_info[i].buffer = dst->out_buf_ptrs_host[i];
-    dst->output_layers_info[i].layerName = g_intern_string (src->output_layers_info[i].layerName);
-  }
-  return dst;
-}
 
-static void
-tensor_meta_release (gpointer data, gpointer user_data)
-{
-  (void) user_data;
-  NvDsUserMeta *um = data;
-  NvDsInferTensorMeta *m = um->user_meta_data;
-  if (m == NULL)
-    return;
-  for (guint i = 0; i < m->num_output_layers; i++)
-    g_free (m->out_buf_ptrs_host[i]);
-  g_free (m->out_buf_ptrs_host);
-  g_free (m->out_buf_ptrs_dev);
-  g_free (m->output_layers_info);
-  g_free (m);
-  um->user_meta_data = NULL;
-}
 
-static NvDsUserMeta *
-make_tensor_meta (GstDsnetInfer * self, NvDsBatchMeta * batch, DsnetOrtOutputs * out, guint item)
-{
-  NvDsUserMeta *um = nvds_acquire_user_meta_from_pool (batch);
-  if (um == NULL)
-    return NULL;
-  NvDsInferTensorMeta *m = g_new0 (NvDsInferTensorMeta, 1);
-  m->unique_id = (guint) self->cfg->gie_unique_id;
-  m->num_output_layers = out->n;
-  m->output_layers_info = g_new0 (NvDsInferLayerInfo, MAX (out->n, 1));
-  m->out_buf_ptrs_host = g_new0 (void *, MAX (out->n, 1));
-  m->out_buf_ptrs_dev = g_new0 (void *, MAX (out->n, 1));
-  m->gpu_id = self->cfg->gpu_id;
-  m->network_info.width = (guint) self->pp.net_w;
-  m->network_info.height = (guint) self->pp.net_h;
-  m->network_info.channels = (guint) self->pp.channels;
-  m->maintain_aspect_ratio = self->cfg->maintain_aspect_ratio;
-  for (guint i = 0; i < out->n; i++) {
-    const DsnetTensorDesc *d = &out->desc[i];
-    NvDsInferLayerInfo *li = &m->output_layers_info[i];
-    gsize per = 1;
-    li->inferDims.numDims = (guint) MIN (d->n_dims > 0 ? d->n_dims - 1 : 0, NVDSINFER_MAX_DIMS);
-    for (gsize k = 1; k < d->n_dims; k++) {
-      per *= (gsize) d->dims[k];
-      if (k - 1 < NVDSINFER_MAX_DIMS)
-        li->inferDims.d[k - 1] = (guint) d->dims[k];
-    }
-    li->inferDims.numElements = (guint) per;
-    li->dataType = FLOAT;
-    li->bindingIndex = (gint) i + 1;
-    li->layerName = g_intern_string (d->name);
-    li->isInput = 0;
-    m->out_buf_ptrs_host[i] = g_memdup2 (out->data[i] + per * item, per * sizeof (gfloat));
-    li->buffer = m->out_buf_ptrs_host[i];
-  }
-  um->user_meta_data = m;
-  um->base_meta.meta_type = NVDSINFER_TENSOR_OUTPUT_META;
-  um->base_meta.copy_func = tensor_meta_copy;
-  um->base_meta.release_func = tensor_meta_release;
-  return um;
-}
-
-static void
-fill_object_meta (GstDsnetInfer * self, NvDsObjectMeta * om, gint class_id, gfloat conf, gdouble left,
-    gdouble top, gdouble width, gdouble height)
-{
-  const DsnetInferClassAttrs *a = dsnet_infer_config_class_attrs (self->cfg, class_id);
-  om->unique_component_id = self->cfg->gie_unique_id;
-  om->confidence = conf;
-  om->object_id = UNTRACKED_OBJECT_ID;
-  om->class_id = class_id;
-  NvOSD_RectParams *r = &om->rect_params;
-  r->left = (gfloat) left;
-  r->top = (gfloat) top;
-  r->width = (gfloat) width;
-  r->height = (gfloat) height;
-  om->detector_bbox_info.org_bbox_coords.left = r->left;
-  om->detector_bbox_info.org_bbox_coords.top = r->top;
-  om->detector_bbox_info.org_bbox_coords.width = r->width;
-  om->detector_bbox_info.org_bbox_coords.height = r->height;
-  r->border_width = 3;
-  r->border_color.red = a->border_color[0];
-  r->border_color.green = a->border_color[1];
-  r->border_color.blue = a->border_color[2];
-  r->border_color.alpha = a->border_color[3];
-  r->has_bg_color = a->has_bg_color ? 1 : 0;
-  if (a->has_bg_color) {
-    r->bg_color.red = a->bg_color[0];
-    r->bg_color.green = a->bg_color[1];
-    r->bg_color.blue = a->bg_color[2];
-    r->bg_color.alpha = a->bg_color[3];
-  }
-  const gchar *label = dsnet_infer_labels_class (self->labels, class_id);
-  if (label != NULL)
-    g_strlcpy (om->obj_label, label, MAX_LABEL_SIZE);
-  NvOSD_TextParams *t = &om->text_params;
-  g_free (t->display_text);
-  t->display_text = label ? g_strdup (label) : NULL;
-  t->x_offset = (guint) MAX (left, 0.0);
-  t->y_offset = (guint) MAX (top - 10, 0.0);
-  t->set_bg_clr = 1;
-  t->text_bg_clr.red = t->text_bg_clr.green = t->text_bg_clr.blue = 0.0;
-  t->text_bg_clr.alpha = 1.0;
-  t->font_params.font_name = (char *) "Serif";
-  t->font_params.font_size = 11;
-  t->font_params.font_color.red = t->font_params.font_color.green = t->font_params.font_color.blue = 1.0;
-  t->font_params.font_color.alpha = 1.0;
-}
 
 /* Detector output of one image → object metas. */
 static gboolean
@@ -718,7 +595,7 @@ attach_detections (GstDsnetInfer * self, NvDsBatchMeta * batch, Unit * u, DsnetO
     NvDsObjectMeta *om = nvds_acquire_obj_meta_from_pool (batch);
     if (om == NULL)
       break;
-    fill_object_meta (self, om, o.class_id, o.confidence, o.left, o.top, o.width, o.height);
+    dsnet_infer_fill_object_meta (om, self->cfg, self->labels, o.class_id, o.confidence, o.left, o.top, o.width, o.height);
     nvds_add_obj_meta_to_frame (u->frame, om, u->object);
   }
   u->frame->bInferDone = TRUE;
@@ -727,63 +604,7 @@ attach_detections (GstDsnetInfer * self, NvDsBatchMeta * batch, Unit * u, DsnetO
   return TRUE;
 }
 
-static void
-attach_classifier_meta (GstDsnetInfer * self, NvDsBatchMeta * batch, NvDsObjectMeta * om, GArray * labels)
-{
-  if (labels->len == 0)
-    return;
-  NvDsClassifierMeta *cm = nvds_acquire_classifier_meta_from_pool (batch);
-  if (cm == NULL)
-    return;
-  cm->unique_component_id = self->cfg->gie_unique_id;
-  cm->classifier_type = self->classifier_type;
-  for (guint i = 0; i < labels->len; i++) {
-    const NvDsLabelInfo *src = &g_array_index (labels, NvDsLabelInfo, i);
-    NvDsLabelInfo *li = nvds_acquire_label_info_meta_from_pool (batch);
-    if (li == NULL)
-      break;
-    li->num_classes = src->num_classes;
-    memcpy (li->result_label, src->result_label, MAX_LABEL_SIZE);
-    li->pResult_label = NULL;
-    li->result_class_id = src->result_class_id;
-    li->label_id = src->label_id;
-    li->result_prob = src->result_prob;
-    nvds_add_label_info_meta_to_classifier (cm, li);
-  }
-  cm->num_labels = labels->len;
-  nvds_add_classifier_meta_to_object (om, cm);
-}
 
-/* Classifier output of one image: arg-max per output layer (attribute) above classifier-threshold. */
-static GArray *
-classify (GstDsnetInfer * self, DsnetOrtOutputs * out, guint item)
-{
-  GArray *labels = g_array_new (FALSE, TRUE, sizeof (NvDsLabelInfo));
-  for (guint l = 0; l < out->n; l++) {
-    const DsnetTensorDesc *d = &out->desc[l];
-    gsize per = 1;
-    for (gsize k = 1; k < d->n_dims; k++)
-      per *= (gsize) d->dims[k];
-    const gfloat *p = out->data[l] + per * item;
-    gsize best = 0;
-    for (gsize k = 1; k < per; k++)
-      if (p[k] > p[best])
-        best = k;
-    if (per == 0 || !(p[best] > self->cfg->classifier_threshold))
-      continue;
-    NvDsLabelInfo li;
-    memset (&li, 0, sizeof (li));
-    li.num_classes = (guint) per;
-    li.result_class_id = (guint) best;
-    li.label_id = l;
-    li.result_prob = p[best];
-    const gchar *text = dsnet_infer_labels_attr (self->labels, l, (gint) best);
-    if (text)
-      g_strlcpy (li.result_label, text, MAX_LABEL_SIZE);
-    g_array_append_val (labels, li);
-  }
-  return labels;
-}
 
 static gboolean
 history_expired (gpointer key, gpointer value, gpointer user_data)
@@ -814,19 +635,20 @@ attach_results (GstDsnetInfer * self, NvDsBatchMeta * batch, Unit * units, guint
       return FALSE;
     nvds_acquire_meta_lock (batch);
     if (c->network_type == DSNET_NETWORK_CLASSIFIER) {
-      GArray *labels = classify (self, out, i);
+      GArray *labels = dsnet_infer_classify (out, i, c->classifier_threshold, self->labels);
       NvDsObjectMeta *target = u->object;
       if (target == NULL && labels->len > 0) {
         /* full-frame classifier: one object covering the frame, class −1 */
         target = nvds_acquire_obj_meta_from_pool (batch);
         if (target != NULL) {
-          fill_object_meta (self, target, -1, 1.0f, 0, 0, self->width, self->height);
+          dsnet_infer_fill_object_meta (target, self->cfg, self->labels, -1, 1.0f, 0, 0, self->width, self->height);
           target->confidence = g_array_index (labels, NvDsLabelInfo, 0).result_prob;
           nvds_add_obj_meta_to_frame (u->frame, target, NULL);
         }
       }
       if (target != NULL)
-        attach_classifier_meta (self, batch, target, labels);
+        dsnet_infer_attach_classifier_meta (batch, target, labels, self->cfg->gie_unique_id,
+            self->classifier_type);
       if (u->object != NULL && u->object->object_id != UNTRACKED_OBJECT_ID) {
         ObjectHistory *h = g_new0 (ObjectHistory, 1);
         h->last_frame = u->frame->frame_num;
@@ -839,7 +661,7 @@ attach_results (GstDsnetInfer * self, NvDsBatchMeta * batch, Unit * units, guint
       }
     }
     if (c->output_tensor_meta) {
-      NvDsUserMeta *um = make_tensor_meta (self, batch, out, i);
+      NvDsUserMeta *um = dsnet_infer_make_tensor_meta (batch, out, i, self->cfg, &self->pp);
       if (um != NULL) {
         if (u->object)
           nvds_add_user_meta_to_obj (u->object, um);
@@ -922,7 +744,8 @@ object_selected (GstDsnetInfer * self, NvDsFrameMeta * f, NvDsObjectMeta * o)
       h->last_seen = self->batch_counter;
       if (!grew && !stale) {
         /* re-attach the cached result, as nvinfer does for tracked objects */
-        attach_classifier_meta (self, f->base_meta.batch_meta, o, h->labels);
+        dsnet_infer_attach_classifier_meta (f->base_meta.batch_meta, o, h->labels,
+            c->gie_unique_id, self->classifier_type);
         return FALSE;
       }
     }

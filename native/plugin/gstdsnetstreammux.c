@@ -399,9 +399,10 @@ ensure_converter (GstDsNetStreamMux * self, GstDsNetStreamMuxPad * pad)
   }
 
   gst_video_info_set_format (&out_info, GST_VIDEO_FORMAT_RGBA, want.width, want.height);
-  /* the converter insists on identical frame rates; scaling is all it does here */
+  /* the converter insists on identical frame rates and interlacing; scaling is all it does here */
   out_info.fps_n = pad->info.fps_n;
   out_info.fps_d = pad->info.fps_d;
+  GST_VIDEO_INFO_INTERLACE_MODE (&out_info) = GST_VIDEO_INFO_INTERLACE_MODE (&pad->info);
   config = gst_structure_new ("GstVideoConverter",
       GST_VIDEO_CONVERTER_OPT_DEST_X, G_TYPE_INT, dx,
       GST_VIDEO_CONVERTER_OPT_DEST_Y, G_TYPE_INT, dy,
@@ -456,6 +457,7 @@ add_frame (GstDsNetStreamMux * self, GstDsNetStreamMuxPad * pad, GstBuffer * inb
   GstVideoInfo out_info;
   GstBuffer *slot_buf;
   NvDsFrameMeta *fm;
+  NvDsBatchMeta *in_batch;
   GstFlowReturn ret;
   gsize fsize, offset;
   guint slot;
@@ -507,22 +509,43 @@ add_frame (GstDsNetStreamMux * self, GstDsNetStreamMuxPad * pad, GstBuffer * inb
   sys_ts = self->attach_sys_ts;
   GST_OBJECT_UNLOCK (self);
 
-  fm = nvds_acquire_frame_meta_from_pool (self->pending_meta);
-  fm->pad_index = pad->source_id;
-  fm->source_id = pad->source_id;
-  fm->batch_id = slot;
-  fm->frame_num = pad->frame_num++;
-  fm->buf_pts = GST_BUFFER_PTS (inbuf);
-  fm->ntp_timestamp = sys_ts ? (guint64) g_get_real_time () * 1000u : upstream_ntp_time (inbuf);
-  fm->num_surfaces_per_frame = 1;
-  fm->source_frame_width = GST_VIDEO_INFO_WIDTH (&pad->info);
-  fm->source_frame_height = GST_VIDEO_INFO_HEIGHT (&pad->info);
-  fm->pipeline_width = self->out_width;
-  fm->pipeline_height = self->out_height;
-  nvds_add_frame_meta_to_batch (self->pending_meta, fm);
-  /* NvDs metas attached upstream of the muxer become frame user meta (DeepStream 6.1+ behaviour). */
-  if (gst_buffer_get_nvds_meta (inbuf))
-    nvds_copy_gst_meta_to_frame_meta (inbuf, self->pending_meta, fm);
+  in_batch = gst_buffer_get_nvds_batch_meta (inbuf);
+  if (in_batch && in_batch->frame_meta_list) {
+    /* Already batched upstream (e.g. a demuxed stream): deep-copy its frame meta and rewrite only
+     * batch_id, as nvstreammux does. */
+    GList one = { in_batch->frame_meta_list->data, NULL, NULL };
+    GList *last;
+
+    nvds_acquire_meta_lock (in_batch);
+    nvds_copy_frame_meta_list (&one, self->pending_meta);
+    nvds_release_meta_lock (in_batch);
+    last = g_list_last (self->pending_meta->frame_meta_list);
+    if (!last) {
+      GST_ELEMENT_ERROR (self, CORE, FAILED,
+          ("dsnetstreammux: copying the frame meta of %s failed", GST_PAD_NAME (pad)), (NULL));
+      return GST_FLOW_ERROR;
+    }
+    fm = last->data;
+    fm->batch_id = slot;
+    pad->frame_num++;
+  } else {
+    fm = nvds_acquire_frame_meta_from_pool (self->pending_meta);
+    fm->pad_index = pad->source_id;
+    fm->source_id = pad->source_id;
+    fm->batch_id = slot;
+    fm->frame_num = pad->frame_num++;
+    fm->buf_pts = GST_BUFFER_PTS (inbuf);
+    fm->ntp_timestamp = sys_ts ? (guint64) g_get_real_time () * 1000u : upstream_ntp_time (inbuf);
+    fm->num_surfaces_per_frame = 1;
+    fm->source_frame_width = GST_VIDEO_INFO_WIDTH (&pad->info);
+    fm->source_frame_height = GST_VIDEO_INFO_HEIGHT (&pad->info);
+    fm->pipeline_width = self->out_width;
+    fm->pipeline_height = self->out_height;
+    nvds_add_frame_meta_to_batch (self->pending_meta, fm);
+    /* NvDs metas attached upstream of the muxer become frame user meta (DeepStream 6.1+). */
+    if (gst_buffer_get_nvds_meta (inbuf))
+      nvds_copy_gst_meta_to_frame_meta (inbuf, self->pending_meta, fm);
+  }
 
   self->pending_n++;
   self->pending_meta->num_frames_in_batch = self->pending_n;
@@ -582,6 +605,8 @@ gst_dsnet_stream_mux_aggregate (GstAggregator * agg, gboolean timeout)
     }
   }
 
+  if (!pads)
+    all_eos = FALSE;            /* every pad released: wait for new ones */
   for (l = pads; l; l = l->next) {
     GstAggregatorPad *aggpad = l->data;
     if (!gst_aggregator_pad_is_eos (aggpad) || gst_aggregator_pad_has_buffer (aggpad))
@@ -644,9 +669,13 @@ gst_dsnet_stream_mux_get_next_time (GstAggregator * agg)
     return 0;
   if (self->pending && GST_CLOCK_TIME_IS_VALID (self->pending_deadline)
       && GST_CLOCK_TIME_IS_VALID (self->cached_latency)) {
-    /* the base class waits until base_time + returned time + latency */
+    /* The base class waits until base_time + returned time + latency. A deadline earlier than
+     * base_time + latency (a batch started right after start-up) cannot be expressed: wake up that
+     * much late rather than spin on an early wake-up (new frames still trigger rounds at once). */
     at = base + self->cached_latency;
-    return self->pending_deadline > at ? self->pending_deadline - at : 0;
+    if (self->pending_deadline >= at)
+      return self->pending_deadline - at;
+    return self->pending_deadline > base ? self->pending_deadline - base : 0;
   }
   return GST_CLOCK_TIME_NONE;
 }

@@ -353,6 +353,53 @@ GST_START_TEST (test_id_list_and_labels)
 }
 GST_END_TEST;
 
+/* Every [property] key of DeepStream 6.3 (spec §2.1–§2.4) and every class attribute (§3) is known: a file
+ * using them all gives no unknown-key warning. */
+GST_START_TEST (test_every_key_known)
+{
+  const gchar *text =
+      "[property]\n"
+      "gie-unique-id=1\nprocess-mode=1\ninterval=0\ngpu-id=0\nbatch-size=1\noperate-on-gie-id=-1\n"
+      "operate-on-class-ids=0\nfilter-out-class-ids=1\nsecondary-reinfer-interval=10\n"
+      "input-object-min-width=1\ninput-object-min-height=1\ninput-object-max-width=0\n"
+      "input-object-max-height=0\nclassifier-async-mode=0\noutput-tensor-meta=0\n"
+      "output-instance-mask=0\ninput-tensor-from-meta=0\ncrop-objects-to-roi-boundary=0\n"
+      "tensor-meta-pool-size=4\nmaintain-aspect-ratio=0\nsymmetric-padding=0\nscaling-filter=1\n"
+      "scaling-compute-hw=0\nauto-inc-mem=1\nmax-gpu-mem-per=99\n"
+      "network-type=0\nnetwork-mode=0\nmodel-engine-file=m.engine\nint8-calib-file=cal.bin\n"
+      "tlt-encoded-model=m.etlt\ntlt-model-key=k\nonnx-file=m.onnx\nuff-file=m.uff\n"
+      "uff-input-blob-name=input_1\nmodel-file=m.caffemodel\nproto-file=m.prototxt\n"
+      "custom-network-config=net.cfg\nengine-create-func-name=f\ncustom-lib-path=lib.so\n"
+      "infer-dims=3;544;960\nuff-input-order=0\nnetwork-input-order=0\nforce-implicit-batch-dim=0\n"
+      "workspace-size=100\nenable-dla=0\nuse-dla-core=0\noutput-blob-names=a;b\n"
+      "output-io-formats=a:fp32:chw\nlayer-device-precision=a:fp16:gpu\n"
+      "net-scale-factor=1\noffsets=1;2;3\nmean-file=mean.ppm\nmodel-color-format=0\n"
+      "num-detected-classes=2\ncluster-mode=2\nparse-bbox-func-name=f\n"
+      "parse-bbox-instance-mask-func-name=g\nparse-classifier-func-name=h\nclassifier-threshold=0.5\n"
+      "classifier-type=t\nsegmentation-threshold=0.5\nsegmentation-output-order=0\nlabelfile-path=l.txt\n"
+      "[class-attrs-all]\n"
+      "pre-cluster-threshold=0.1\npost-cluster-threshold=0.1\neps=0.2\nminBoxes=1\ndbscan-min-score=0.5\n"
+      "group-threshold=1\nnms-iou-threshold=0.5\ntopk=10\nroi-top-offset=1\nroi-bottom-offset=1\n"
+      "detected-min-w=1\ndetected-min-h=1\ndetected-max-w=100\ndetected-max-h=100\n"
+      "border-color=1;0;0;1\nbg-color=0;0;0;0.5\n";
+  GError *e = NULL;
+  DsnetInferConfig *cfg = load_text (text, 0, &e);
+  fail_unless (cfg != NULL, "%s", e ? e->message : "");
+  for (guint i = 0; i < cfg->warnings->len; i++)
+    fail ("unexpected warning: %s", (const gchar *) g_ptr_array_index (cfg->warnings, i));
+  ck_assert_int_eq (cfg->scaling_filter, 1);
+  ck_assert_int_eq (cfg->workspace_size, 100);
+  ck_assert_str_eq (cfg->tlt_model_key, "k");
+  ck_assert_str_eq (cfg->custom_network_config, "net.cfg");     /* str, not resolved */
+  ck_assert_str_eq (cfg->mean_file, "/cfg/dir/mean.ppm");
+  ck_assert_str_eq (cfg->output_io_formats[0], "a:fp32:chw");
+  ck_assert_int_eq (cfg->class_attrs[1].min_boxes, 1);
+  fail_unless (cfg->class_attrs[1].dbscan_min_score == 0.5);
+  ck_assert_int_eq (cfg->class_attrs[1].detected_max_h, 100);
+  dsnet_infer_config_free (cfg);
+}
+GST_END_TEST;
+
 static Suite *
 infer_config_suite (void)
 {
@@ -369,6 +416,7 @@ infer_config_suite (void)
   tcase_add_test (tc, test_property_overrides_skip_keys);
   tcase_add_test (tc, test_relative_path_resolution_on_disk);
   tcase_add_test (tc, test_id_list_and_labels);
+  tcase_add_test (tc, test_every_key_known);
   return s;
 }
 

@@ -71,6 +71,57 @@ GST_START_TEST (test_model_errors)
 }
 GST_END_TEST;
 
+/* With the real muxer: two decoded copies of the demo MP4 → dsnetstreammux (batch 2) → dsnetinfer. Both
+ * frames of a batch are inferred and, being the same picture, get the same objects. */
+GST_START_TEST (test_with_streammux)
+{
+  if (gst_element_factory_find ("dsnetstreammux") == NULL) {
+    g_print ("SKIP: dsnetstreammux not built\n");
+    return;
+  }
+  gchar *cfg = ultraface_config ("batch-size=2", "");
+  gchar *media = shared_path ("assets/media/facemask-demo-720p.mp4");
+  gchar *desc = g_strdup_printf ("dsnetstreammux name=m width=1280 height=720 batch-size=2 ! "
+      "dsnetinfer config-file-path=\"%s\" ! appsink name=sink sync=false max-buffers=2 "
+      "filesrc location=\"%s\" ! decodebin ! videoconvert ! m.sink_0 "
+      "filesrc location=\"%s\" ! decodebin ! videoconvert ! m.sink_1", cfg, media, media);
+  GError *e = NULL;
+  GstElement *pipe = gst_parse_launch (desc, &e);
+  fail_unless (pipe != NULL, "%s", e ? e->message : "");
+  GstElement *sink = gst_bin_get_by_name (GST_BIN (pipe), "sink");
+  fail_unless (gst_element_set_state (pipe, GST_STATE_PLAYING) != GST_STATE_CHANGE_FAILURE);
+  guint with_objects = 0;
+  for (int i = 0; i < 8; i++) {
+    GstSample *sample = NULL;
+    g_signal_emit_by_name (sink, "pull-sample", &sample);
+    fail_unless (sample != NULL, "no batch %d", i);
+    NvDsBatchMeta *batch = gst_buffer_get_nvds_batch_meta (gst_sample_get_buffer (sample));
+    fail_unless (batch != NULL);
+    ck_assert_uint_eq (batch->num_frames_in_batch, 2);
+    NvDsFrameMeta *a = batch->frame_meta_list->data, *b = batch->frame_meta_list->next->data;
+    fail_unless (a->bInferDone && b->bInferDone);
+    ck_assert_uint_eq (a->source_id + b->source_id, 1);
+    ck_assert_uint_eq (g_list_length (a->obj_meta_list), g_list_length (b->obj_meta_list));
+    for (GList * l = a->obj_meta_list; l; l = l->next) {
+      NvDsObjectMeta *o = l->data;
+      fail_unless (o->rect_params.left >= 0 && o->rect_params.left + o->rect_params.width <= 1280.01);
+      fail_unless (o->rect_params.top >= 0 && o->rect_params.top + o->rect_params.height <= 720.01);
+    }
+    if (a->obj_meta_list)
+      with_objects++;
+    gst_sample_unref (sample);
+  }
+  /* the first demo segment is a Kaggle picture with annotated faces */
+  fail_unless (with_objects >= 6, "only %u of 8 batches have faces", with_objects);
+  gst_element_set_state (pipe, GST_STATE_NULL);
+  gst_object_unref (sink);
+  gst_object_unref (pipe);
+  g_free (desc);
+  g_free (media);
+  remove_temp (cfg);
+}
+GST_END_TEST;
+
 static Suite *
 infer_element_full_suite (void)
 {
@@ -80,6 +131,7 @@ infer_element_full_suite (void)
   suite_add_tcase (s, tc);
   tcase_add_test (tc, test_batch_and_interval);
   tcase_add_test (tc, test_model_errors);
+  tcase_add_test (tc, test_with_streammux);
   return s;
 }
 

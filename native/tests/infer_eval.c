@@ -146,12 +146,14 @@ eval_decode_png (const gchar * path, gint * width, gint * height, GError ** erro
   return buf;
 }
 
+/* IoU in continuous coordinates, or with the VOC devkit's inclusive-pixel "+1" widths. */
 static gdouble
-iou (const EvalDet * d, const EvalBox * g)
+iou (const EvalDet * d, const EvalBox * g, gboolean plus_one)
 {
+  const gdouble e = plus_one ? 1.0 : 0.0;
   gdouble l = MAX (d->x1, g->x1), t = MAX (d->y1, g->y1), r = MIN (d->x2, g->x2), b = MIN (d->y2, g->y2);
-  gdouble inter = MAX (0.0, r - l) * MAX (0.0, b - t);
-  gdouble uni = (d->x2 - d->x1) * (d->y2 - d->y1) + (g->x2 - g->x1) * (g->y2 - g->y1) - inter;
+  gdouble inter = MAX (0.0, r - l + e) * MAX (0.0, b - t + e);
+  gdouble uni = (d->x2 - d->x1 + e) * (d->y2 - d->y1 + e) + (g->x2 - g->x1 + e) * (g->y2 - g->y1 + e) - inter;
   return uni > 0 ? inter / uni : 0;
 }
 
@@ -165,7 +167,8 @@ cmp_det (gconstpointer pa, gconstpointer pb)
 }
 
 void
-eval_score (GPtrArray * images, GArray * dets, gdouble * ap, gdouble * accuracy, guint * matched)
+eval_score (GPtrArray * images, GArray * dets, gboolean plus_one, gdouble * ap, gdouble * accuracy,
+    guint * matched)
 {
   guint n_gt = 0;
   GPtrArray *used = g_ptr_array_new_with_free_func (g_free);
@@ -184,7 +187,7 @@ eval_score (GPtrArray * images, GArray * dets, gdouble * ap, gdouble * accuracy,
     gdouble best = 0;
     gint bi = -1;
     for (guint g = 0; g < im->gt->len; g++) {
-      gdouble o = iou (&d[k], &g_array_index (im->gt, EvalBox, g));
+      gdouble o = iou (&d[k], &g_array_index (im->gt, EvalBox, g), plus_one);
       if (o > best) {
         best = o;
         bi = (gint) g;

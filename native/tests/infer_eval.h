@@ -37,8 +37,9 @@ GPtrArray *eval_load_dataset (guint limit);
 GstBuffer *eval_decode_png (const gchar * path, gint * width, gint * height, GError ** error);
 
 /* AP@0.5 over all faces (class-agnostic, VOC all-point) and accuracy on detections with score >= 0.5
- * matched to a face (IoU >= 0.5). */
-void eval_score (GPtrArray * images, GArray * dets, gdouble * ap, gdouble * accuracy, guint * matched);
+ * matched to a face (IoU >= 0.5). plus_one: IoU with the VOC devkit's inclusive-pixel widths. */
+void eval_score (GPtrArray * images, GArray * dets, gboolean plus_one, gdouble * ap, gdouble * accuracy,
+    guint * matched);
 
 G_END_DECLS
 

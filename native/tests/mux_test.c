@@ -522,6 +522,58 @@ GST_START_TEST (test_resolution_change_mid_stream)
 
 GST_END_TEST;
 
+/* An input that already carries a batch meta keeps its frame meta (deep copy), only batch_id changes. */
+GST_START_TEST (test_input_batch_meta_is_kept)
+{
+  GstElement *p = parse ("appsrc name=src format=time "
+      "caps=video/x-raw,format=GRAY8,width=16,height=16,framerate=25/1 ! "
+      "dsnetstreammux name=m batch-size=1 width=16 height=16 ! fakesink name=out");
+  GstElement *appsrc = gst_bin_get_by_name (GST_BIN (p), "src");
+  Collector c;
+  RunResult r;
+  GstBuffer *buf = gst_buffer_new_allocate (NULL, 16 * 16, NULL);
+  NvDsBatchMeta *in = nvds_create_batch_meta (1);
+  NvDsMeta *meta;
+  NvDsFrameMeta *fm, *out_fm;
+  NvDsObjectMeta *obj;
+  GstFlowReturn ret;
+
+  gst_buffer_memset (buf, 0, 128, 16 * 16);
+  GST_BUFFER_PTS (buf) = 0;
+  meta = gst_buffer_add_nvds_meta (buf, in, NULL, nvds_batch_meta_copy_func,
+      nvds_batch_meta_release_func);
+  meta->meta_type = NVDS_BATCH_GST_META;
+  fm = nvds_acquire_frame_meta_from_pool (in);
+  fm->source_id = fm->pad_index = 7;
+  fm->frame_num = 42;
+  fm->batch_id = 0;
+  nvds_add_frame_meta_to_batch (in, fm);
+  obj = nvds_acquire_obj_meta_from_pool (in);
+  obj->class_id = 3;
+  nvds_add_obj_meta_to_frame (fm, obj, NULL);
+
+  collector_init (&c);
+  attach_collector (p, "out", &c);
+  g_signal_emit_by_name (appsrc, "push-buffer", buf, &ret);
+  gst_buffer_unref (buf);
+  g_signal_emit_by_name (appsrc, "end-of-stream", &ret);
+  fail_unless (run_pipeline (p, &r, NULL));
+  fail_unless (r.error == NULL, "error: %s", r.error);
+  fail_unless_equals_int (c.buffers->len, 1);
+  out_fm = frame_in_slot (batch_of (g_ptr_array_index (c.buffers, 0)), 0);
+  fail_unless (out_fm != NULL);
+  fail_unless_equals_int (out_fm->source_id, 7);
+  fail_unless_equals_int (out_fm->frame_num, 42);
+  fail_unless_equals_int (g_list_length (out_fm->obj_meta_list), 1);
+  fail_unless_equals_int (((NvDsObjectMeta *) out_fm->obj_meta_list->data)->class_id, 3);
+  gst_object_unref (appsrc);
+  run_result_clear (&r);
+  collector_clear (&c);
+  gst_object_unref (p);
+}
+
+GST_END_TEST;
+
 /* ---- one source ending early ------------------------------------------------------------------ */
 
 GST_START_TEST (test_one_source_ends_early)
@@ -576,6 +628,53 @@ GST_START_TEST (test_missing_output_size_is_an_error)
       "unclear error: %s", r.error);
   run_result_clear (&r);
   gst_object_unref (p);
+}
+
+GST_END_TEST;
+
+/* Bad input gives a clear error naming the element and what is wrong, never a crash. */
+static gchar *
+run_with_one_buffer (const gchar * desc, gsize size)
+{
+  GstElement *p = parse (desc);
+  GstElement *appsrc = gst_bin_get_by_name (GST_BIN (p), "src");
+  GstBuffer *buf = gst_buffer_new_allocate (NULL, size, NULL);
+  GstFlowReturn ret;
+  RunResult r;
+  gchar *error;
+
+  gst_buffer_memset (buf, 0, 0, size);
+  GST_BUFFER_PTS (buf) = 0;
+  g_signal_emit_by_name (appsrc, "push-buffer", buf, &ret);
+  g_signal_emit_by_name (appsrc, "end-of-stream", &ret);
+  gst_buffer_unref (buf);
+  fail_if (run_pipeline (p, &r, NULL));
+  error = r.error;
+  r.error = NULL;
+  run_result_clear (&r);
+  gst_object_unref (appsrc);
+  gst_object_unref (p);
+  return error;
+}
+
+GST_START_TEST (test_bad_input_errors)
+{
+  gchar *e;
+
+  /* a buffer too small for its caps */
+  e = run_with_one_buffer ("appsrc name=src format=time "
+      "caps=video/x-raw,format=I420,width=64,height=48,framerate=25/1 ! "
+      "dsnetstreammux batch-size=1 width=32 height=32 ! fakesink", 100);
+  fail_unless (e && strstr (e, "dsnetstreammux") && strstr (e, "sink_0") && strstr (e, "64x48"),
+      "unclear error: %s", e);
+  g_free (e);
+
+  /* a DsNetBatch buffer without NvDsBatchMeta into the demuxer */
+  e = run_with_one_buffer ("appsrc name=src format=time "
+      "caps=\"video/x-raw(memory:DsNetBatch),format=RGBA,width=8,height=8,framerate=25/1,batch-size=1\" ! "
+      "dsnetstreamdemux name=d d.src_0 ! fakesink", 8 * 8 * 4);
+  fail_unless (e && strstr (e, "NvDsBatchMeta"), "unclear error: %s", e);
+  g_free (e);
 }
 
 GST_END_TEST;
@@ -698,6 +797,99 @@ GST_START_TEST (test_live_different_framerates)
   }
   fail_unless_equals_int (next[0], 15);
   fail_unless_equals_int (next[1], 5);
+  run_result_clear (&r);
+  collector_clear (&c);
+  gst_object_unref (p);
+}
+
+GST_END_TEST;
+
+/* Pads requested and released while playing. */
+static gboolean
+wait_for_count (Collector * c, guint n)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint have = 0;
+
+  while (g_get_monotonic_time () < end) {
+    g_mutex_lock (&c->lock);
+    have = c->buffers->len;
+    g_mutex_unlock (&c->lock);
+    if (have >= n)
+      return TRUE;
+    g_usleep (2000);
+  }
+  return FALSE;
+}
+
+static void
+push_one (GstElement * appsrc, GstClockTime pts)
+{
+  GstBuffer *buf = gst_buffer_new_allocate (NULL, 16 * 16, NULL);
+  GstFlowReturn ret;
+
+  gst_buffer_memset (buf, 0, 77, 16 * 16);
+  GST_BUFFER_PTS (buf) = pts;
+  g_signal_emit_by_name (appsrc, "push-buffer", buf, &ret);
+  gst_buffer_unref (buf);
+}
+
+GST_START_TEST (test_pads_added_and_released_while_playing)
+{
+  GstElement *p = parse ("appsrc name=a format=time "
+      "caps=video/x-raw,format=GRAY8,width=16,height=16,framerate=25/1 ! "
+      "dsnetstreammux name=m batch-size=1 width=16 height=16 ! fakesink name=out");
+  GstElement *a = gst_bin_get_by_name (GST_BIN (p), "a");
+  GstElement *m = gst_bin_get_by_name (GST_BIN (p), "m");
+  GstElement *b;
+  GstPad *sink1, *bsrc;
+  GstCaps *caps;
+  GstFlowReturn ret;
+  Collector c;
+  RunResult r;
+  const guint expect[4] = { 0, 0, 1, 0 };
+  guint i;
+
+  collector_init (&c);
+  attach_collector (p, "out", &c);
+  fail_unless (gst_element_set_state (p, GST_STATE_PLAYING) != GST_STATE_CHANGE_FAILURE);
+  push_one (a, 0);
+  fail_unless (wait_for_count (&c, 1));
+
+  /* a second source joins */
+  b = gst_element_factory_make ("appsrc", "b");
+  caps = gst_caps_from_string ("video/x-raw,format=GRAY8,width=16,height=16,framerate=25/1");
+  g_object_set (b, "format", GST_FORMAT_TIME, "caps", caps, NULL);
+  gst_caps_unref (caps);
+  gst_bin_add (GST_BIN (p), b);
+  sink1 = gst_element_request_pad_simple (m, "sink_1");
+  bsrc = gst_element_get_static_pad (b, "src");
+  fail_unless_equals_int (gst_pad_link (bsrc, sink1), GST_PAD_LINK_OK);
+  gst_element_sync_state_with_parent (b);
+  push_one (a, GST_SECOND / 25);
+  push_one (b, 0);
+  fail_unless (wait_for_count (&c, 3));
+
+  /* and leaves again (released without EOS); source 0 carries on */
+  gst_element_set_state (b, GST_STATE_NULL);
+  gst_pad_unlink (bsrc, sink1);
+  gst_element_release_request_pad (m, sink1);
+  gst_bin_remove (GST_BIN (p), b);
+  gst_object_unref (bsrc);
+  gst_object_unref (sink1);
+  push_one (a, 2 * GST_SECOND / 25);
+  g_signal_emit_by_name (a, "end-of-stream", &ret);
+  fail_unless (run_pipeline (p, &r, NULL));
+  fail_unless (r.error == NULL, "error: %s", r.error);
+
+  fail_unless_equals_int (c.buffers->len, 4);
+  for (i = 0; i < 4; i++) {
+    NvDsFrameMeta *fm = frame_in_slot (batch_of (g_ptr_array_index (c.buffers, i)), 0);
+    fail_unless (fm != NULL);
+    fail_unless_equals_int (fm->source_id, expect[i]);
+  }
+  gst_object_unref (a);
+  gst_object_unref (m);
   run_result_clear (&r);
   collector_clear (&c);
   gst_object_unref (p);
@@ -842,10 +1034,13 @@ mux_suite (void)
   tcase_add_test (tc, test_pixels_and_padding);
   tcase_add_test (tc, test_no_padding_fills_frame_and_pillarbox);
   tcase_add_test (tc, test_resolution_change_mid_stream);
+  tcase_add_test (tc, test_input_batch_meta_is_kept);
   tcase_add_test (tc, test_one_source_ends_early);
   tcase_add_test (tc, test_missing_output_size_is_an_error);
+  tcase_add_test (tc, test_bad_input_errors);
   tcase_add_test (tc, test_timeout_with_stalled_live_source);
   tcase_add_test (tc, test_live_different_framerates);
+  tcase_add_test (tc, test_pads_added_and_released_while_playing);
   tcase_add_test (tc, test_demux_routing);
   tcase_add_test (tc, test_demux_per_source_eos);
   return s;

@@ -8,3 +8,5 @@ dsnet_add_test(infer_element_full_test SOURCES infer_element_full_test.c infer_e
 # Full Kaggle dev set (AP / accuracy) and secondary ResNet-18 models: too heavy for valgrind.
 dsnet_add_test(infer_facemask_test SOURCES infer_facemask_test.c infer_eval.c LIBS dsnet_meta PkgConfig::GST NO_VALGRIND)
 set_tests_properties(infer_facemask_test PROPERTIES TIMEOUT 900)
+# Built-in DetectNet_v2 parser end to end on a tiny ONNX graph written by the test (dynamic batch axis).
+dsnet_add_test(infer_detectnet_test SOURCES infer_detectnet_test.c infer_eval.c LIBS dsnet_meta PkgConfig::GST m)

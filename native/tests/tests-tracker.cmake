@@ -15,6 +15,12 @@ if(GSTCHECK_FOUND)
   add_dependencies(tracker_clip_test gstdsnet)
 endif()
 
+# Behind a real dsnetstreammux (two sources of different lengths; valgrind twin included).
+if(GSTCHECK_FOUND AND EXISTS ${CMAKE_SOURCE_DIR}/native/plugin/gstdsnetstreammux.c)
+  dsnet_add_test(tracker_mux_test SOURCES tracker_mux_test.c LIBS dsnet_meta)
+  add_dependencies(tracker_mux_test gstdsnet)
+endif()
+
 # Behind the real detector (needs dsnetstreammux and dsnetinfer in the plugin; large model and media, no valgrind).
 if(GSTCHECK_FOUND AND EXISTS ${CMAKE_SOURCE_DIR}/native/plugin/gstdsnetinfer.c
     AND EXISTS ${CMAKE_SOURCE_DIR}/native/plugin/gstdsnetstreammux.c)

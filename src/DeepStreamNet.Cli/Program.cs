@@ -11,13 +11,13 @@ internal static class Program
         var root = new RootCommand("DeepStreamNet: run DeepStream-style pipelines, on NVIDIA DeepStream or the portable runtime.");
         // One line per command group (keep alphabetical).
         root.Subcommands.Add(AssetsCommand.Create());
+        root.Subcommands.Add(DatasetCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(DescribeCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
-        root.Subcommands.Add(Commands.DatasetCommand.Create());
-        root.Subcommands.Add(Commands.EvaluateCommand.Create());
-        root.Subcommands.Add(Commands.VisualizeCommand.Create());
+        root.Subcommands.Add(VisualizeCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

@@ -44,8 +44,8 @@ public sealed class NativeLibraryResolverTests
     [Test]
     public void SetPath_overrides_and_a_missing_library_lists_every_path_tried()
     {
-        // gstrtspserver is not loaded by any other test of this assembly, so its override can still be set.
         const string bogus = "/nonexistent/dsnet/libgstrtspserver-test.so";
+        NativeLibraryResolver.Forget(LibraryNames.GstRtspServer); // other tests may have loaded it already
         NativeLibraryResolver.SetPath(LibraryNames.GstRtspServer, bogus);
         var candidates = NativeLibraryResolver.Candidates(LibraryNames.GstRtspServer);
         Assert.That(candidates[0], Is.EqualTo(bogus));
@@ -53,6 +53,7 @@ public sealed class NativeLibraryResolverTests
         // The override fails, the soname after it loads: the message path is exercised through an unknown file only.
         Assert.That(NativeLibraryResolver.LoadedPath(LibraryNames.GstRtspServer), Is.EqualTo("libgstrtspserver-1.0.so.0"));
         Assert.Throws<InvalidOperationException>(() => NativeLibraryResolver.SetPath(LibraryNames.GstRtspServer, bogus));
+        NativeLibraryResolver.Forget(LibraryNames.GstRtspServer);
     }
 
     [Test]

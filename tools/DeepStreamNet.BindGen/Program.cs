@@ -60,9 +60,10 @@ internal static class Program
                     }
 
                     Console.Error.WriteLine("bindgen: checked-in bindings differ from the generator's output (run 'generate'):");
+                    string cwd = Environment.CurrentDirectory.TrimEnd('/') + "/";
                     foreach (string d in diffs)
                     {
-                        Console.Error.WriteLine("  " + d);
+                        Console.Error.WriteLine("  " + (d.StartsWith(cwd, StringComparison.Ordinal) ? d[cwd.Length..] : d));
                     }
 
                     return 1;

@@ -8,6 +8,7 @@
 #include <gstnvdsmeta.h>
 #include <nvdsmeta.h>
 #include <nvll_osd_struct.h>
+#include <dsnet_infer_meta.h>
 
 #include "dsnet_layout_probe.h"
 
@@ -82,6 +83,31 @@ static const DsnetLayoutRow rows[] = {
   { "NvDsFrameMeta", "pipeline_width", offsetof (NvDsFrameMeta, pipeline_width), sizeof (((NvDsFrameMeta *) 0)->pipeline_width) },
   { "NvDsFrameMeta", "pipeline_height", offsetof (NvDsFrameMeta, pipeline_height), sizeof (((NvDsFrameMeta *) 0)->pipeline_height) },
   { "NvDsFrameMeta", "reserved", offsetof (NvDsFrameMeta, reserved), sizeof (((NvDsFrameMeta *) 0)->reserved) },
+  { "NvDsInferDims", NULL, 0, sizeof (NvDsInferDims) },
+  { "NvDsInferDims", "numDims", offsetof (NvDsInferDims, numDims), sizeof (((NvDsInferDims *) 0)->numDims) },
+  { "NvDsInferDims", "d", offsetof (NvDsInferDims, d), sizeof (((NvDsInferDims *) 0)->d) },
+  { "NvDsInferDims", "numElements", offsetof (NvDsInferDims, numElements), sizeof (((NvDsInferDims *) 0)->numElements) },
+  { "NvDsInferLayerInfo", NULL, 0, sizeof (NvDsInferLayerInfo) },
+  { "NvDsInferLayerInfo", "dataType", offsetof (NvDsInferLayerInfo, dataType), sizeof (((NvDsInferLayerInfo *) 0)->dataType) },
+  { "NvDsInferLayerInfo", "bindingIndex", offsetof (NvDsInferLayerInfo, bindingIndex), sizeof (((NvDsInferLayerInfo *) 0)->bindingIndex) },
+  { "NvDsInferLayerInfo", "layerName", offsetof (NvDsInferLayerInfo, layerName), sizeof (((NvDsInferLayerInfo *) 0)->layerName) },
+  { "NvDsInferLayerInfo", "buffer", offsetof (NvDsInferLayerInfo, buffer), sizeof (((NvDsInferLayerInfo *) 0)->buffer) },
+  { "NvDsInferLayerInfo", "isInput", offsetof (NvDsInferLayerInfo, isInput), sizeof (((NvDsInferLayerInfo *) 0)->isInput) },
+  { "NvDsInferLayerInfo", "inferDims", offsetof (NvDsInferLayerInfo, inferDims), sizeof (((NvDsInferLayerInfo *) 0)->inferDims) },
+  { "NvDsInferNetworkInfo", NULL, 0, sizeof (NvDsInferNetworkInfo) },
+  { "NvDsInferNetworkInfo", "width", offsetof (NvDsInferNetworkInfo, width), sizeof (((NvDsInferNetworkInfo *) 0)->width) },
+  { "NvDsInferNetworkInfo", "height", offsetof (NvDsInferNetworkInfo, height), sizeof (((NvDsInferNetworkInfo *) 0)->height) },
+  { "NvDsInferNetworkInfo", "channels", offsetof (NvDsInferNetworkInfo, channels), sizeof (((NvDsInferNetworkInfo *) 0)->channels) },
+  { "NvDsInferTensorMeta", NULL, 0, sizeof (NvDsInferTensorMeta) },
+  { "NvDsInferTensorMeta", "unique_id", offsetof (NvDsInferTensorMeta, unique_id), sizeof (((NvDsInferTensorMeta *) 0)->unique_id) },
+  { "NvDsInferTensorMeta", "num_output_layers", offsetof (NvDsInferTensorMeta, num_output_layers), sizeof (((NvDsInferTensorMeta *) 0)->num_output_layers) },
+  { "NvDsInferTensorMeta", "output_layers_info", offsetof (NvDsInferTensorMeta, output_layers_info), sizeof (((NvDsInferTensorMeta *) 0)->output_layers_info) },
+  { "NvDsInferTensorMeta", "out_buf_ptrs_host", offsetof (NvDsInferTensorMeta, out_buf_ptrs_host), sizeof (((NvDsInferTensorMeta *) 0)->out_buf_ptrs_host) },
+  { "NvDsInferTensorMeta", "out_buf_ptrs_dev", offsetof (NvDsInferTensorMeta, out_buf_ptrs_dev), sizeof (((NvDsInferTensorMeta *) 0)->out_buf_ptrs_dev) },
+  { "NvDsInferTensorMeta", "gpu_id", offsetof (NvDsInferTensorMeta, gpu_id), sizeof (((NvDsInferTensorMeta *) 0)->gpu_id) },
+  { "NvDsInferTensorMeta", "priv_data", offsetof (NvDsInferTensorMeta, priv_data), sizeof (((NvDsInferTensorMeta *) 0)->priv_data) },
+  { "NvDsInferTensorMeta", "network_info", offsetof (NvDsInferTensorMeta, network_info), sizeof (((NvDsInferTensorMeta *) 0)->network_info) },
+  { "NvDsInferTensorMeta", "maintain_aspect_ratio", offsetof (NvDsInferTensorMeta, maintain_aspect_ratio), sizeof (((NvDsInferTensorMeta *) 0)->maintain_aspect_ratio) },
   { "NvDsLabelInfo", NULL, 0, sizeof (NvDsLabelInfo) },
   { "NvDsLabelInfo", "base_meta", offsetof (NvDsLabelInfo, base_meta), sizeof (((NvDsLabelInfo *) 0)->base_meta) },
   { "NvDsLabelInfo", "num_classes", offsetof (NvDsLabelInfo, num_classes), sizeof (((NvDsLabelInfo *) 0)->num_classes) },

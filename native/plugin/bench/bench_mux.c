@@ -162,7 +162,7 @@ main (int argc, char **argv)
   gboolean padding = FALSE;
   const gchar *patterns[] = { "smpte", "ball", "snow", "colors", "circular", "zone-plate" };
   Feed *feeds;
-  gdouble base, mux, base_cpu, mux_cpu, total;
+  gdouble base, mux, base_cpu, mux_cpu, total, one, one_cpu, one_base, one_base_cpu;
 
   gst_init (&argc, &argv);
   for (i = 1; i < argc; i++) {
@@ -213,6 +213,9 @@ main (int argc, char **argv)
   total = (gdouble) n * frames;
   base = run (FALSE, feeds, n, w, h, ow, oh, threads, padding, &base_cpu);
   mux = run (TRUE, feeds, n, w, h, ow, oh, threads, padding, &mux_cpu);
+  /* the same frames of one source alone, for the multi-stream efficiency ratio */
+  one_base = run (FALSE, feeds, 1, w, h, ow, oh, threads, padding, &one_base_cpu);
+  one = run (TRUE, feeds, 1, w, h, ow, oh, threads, padding, &one_cpu);
 
   printf ("dsnet-bench-mux: %d sources x %d frames, %dx%d %s -> %dx%d RGBA, batch-size %d, "
       "conversion-threads %u (%s), padding %s, %u CPUs\n", n, frames, w, h, in_format, ow, oh, n, threads,
@@ -222,6 +225,11 @@ main (int argc, char **argv)
   printf ("muxer cost: %.1f us/frame wall, %.1f us/frame CPU\n", (mux - base) * 1e6 / total,
       (mux_cpu - base_cpu) * 1e6 / total);
   printf ("throughput: %.1f frames/s total (%.1f batches/s)\n", total / mux, frames / mux);
+  printf ("single source: %.1f us/frame wall, %.1f us/frame CPU\n", (one - one_base) * 1e6 / frames,
+      (one_cpu - one_base_cpu) * 1e6 / frames);
+  printf ("multi-stream efficiency (single-source cost / per-frame cost with %d sources; target >= 0.9): "
+      "%.2f wall, %.2f CPU\n", n, ((one - one_base) / frames) / ((mux - base) / total),
+      ((one_cpu - one_base_cpu) / frames) / ((mux_cpu - base_cpu) / total));
 
   for (i = 0; i < n; i++)
     g_ptr_array_unref (feeds[i].frames);

@@ -49,6 +49,13 @@ internal static class ConfigOptions
     public static IEnumerable<string> Overrides(string[]? fromCommandLine) =>
         AppConfigLoader.OverridesFromEnvironment().Concat(fromCommandLine ?? []);
 
+    public static ValidationTarget Target(PipelineBackend? backend) => backend switch
+    {
+        PipelineBackend.DeepStream => ValidationTarget.DeepStream,
+        PipelineBackend.Portable => ValidationTarget.Portable,
+        _ => ValidationTarget.Any,
+    };
+
     public static void Print(ValidationReport report)
     {
         foreach (var issue in report.Issues)

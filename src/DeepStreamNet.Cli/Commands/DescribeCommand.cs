@@ -27,14 +27,14 @@ internal static class DescribeCommand
                 return 2;
             }
 
-            var result = AppConfigLoader.Load(path.FullName, ConfigOptions.Overrides(parse.GetValue(set)));
+            var resolved = BackendSelector.Resolve(parse.GetValue(backend), ConfigOptions.FactoryExists);
+            var result = AppConfigLoader.Load(path.FullName, ConfigOptions.Overrides(parse.GetValue(set)), ConfigOptions.Target(resolved));
             if (result.Config is null)
             {
                 ConfigOptions.Print(result.Report);
                 return 1;
             }
 
-            var resolved = BackendSelector.Resolve(parse.GetValue(backend), ConfigOptions.FactoryExists);
             var graph = PipelineGraphBuilder.Build(result.Config, resolved, ConfigOptions.Platform(parse.GetValue(platform)), result.Report);
             ConfigOptions.Print(result.Report);
             var dotFile = parse.GetValue(dot);

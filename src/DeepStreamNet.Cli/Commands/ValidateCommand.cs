@@ -27,17 +27,18 @@ internal static class ValidateCommand
                 return 2;
             }
 
-            var result = AppConfigLoader.Load(path.FullName, ConfigOptions.Overrides(parse.GetValue(set)));
+            PipelineBackend? resolved = parse.GetResult(backend) is null ? null : BackendSelector.Resolve(parse.GetValue(backend), ConfigOptions.FactoryExists);
+            var result = AppConfigLoader.Load(path.FullName, ConfigOptions.Overrides(parse.GetValue(set)), ConfigOptions.Target(resolved));
             if (result.Config is null)
             {
                 ConfigOptions.Print(result.Report);
                 return result.Report.Errors.Any(e => e.Line == 0 && e.Message.StartsWith("cannot read", StringComparison.Ordinal)) ? 2 : 1;
             }
 
-            if (parse.GetResult(backend) is not null && parse.GetValue(backend) is var requested)
+            if (resolved is { } b)
             {
-                var resolved = BackendSelector.Resolve(requested, ConfigOptions.FactoryExists);
-                PipelineGraphBuilder.Build(result.Config, resolved, ConfigOptions.Platform(parse.GetValue(platform)), result.Report);
+                // Building the graph adds what the chosen backend cannot run.
+                PipelineGraphBuilder.Build(result.Config, b, ConfigOptions.Platform(parse.GetValue(platform)), result.Report);
             }
 
             ConfigOptions.Print(result.Report);

@@ -47,7 +47,18 @@ public static class KittiConverter
         var candidates = new List<Candidate>();
         foreach (var (key, read) in Sources(options, summary))
         {
-            var result = read();
+            SourceReadResult result;
+            try
+            {
+                result = read();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // An unreadable folder or annotation file loses that dataset, not the run.
+                result = new SourceReadResult();
+                result.Problems.Add(new SourceProblem(key, "(dataset)", e.Message));
+            }
+
             var ds = new DatasetSummary { Dataset = key, ImagesListed = result.Images.Count };
             foreach (var (reason, n) in result.DroppedAnnotations)
             {

@@ -20,7 +20,20 @@ public static class Evaluator
     {
         options ??= new EvaluationOptions();
         var problems = new List<string>();
-        var gt = ReadGroundTruth(groundTruthDir, options.GroundTruthFormat, problems);
+        var gt = LoadGroundTruth(groundTruthDir, options.GroundTruthFormat, problems);
+        var pred = LoadPredictions(predictionDir, problems);
+        var result = Evaluate(gt, pred, options);
+        result.Problems.InsertRange(0, problems);
+        return result;
+    }
+
+    /// <summary>
+    /// Reads KITTI result files (<c>&lt;stem&gt;.txt</c>, 15 or 16 fields) keyed by stem; unreadable files are
+    /// added to <paramref name="problems"/> and left out (so they count as no detections).
+    /// </summary>
+    public static Dictionary<string, IReadOnlyList<KittiObject>> LoadPredictions(string predictionDir, ICollection<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
         var predDir = LabelFolder(predictionDir, "labels");
         if (!Directory.Exists(predDir))
         {
@@ -40,9 +53,7 @@ public static class Evaluator
             }
         }
 
-        var result = Evaluate(gt, pred, options);
-        result.Problems.InsertRange(0, problems);
-        return result;
+        return pred;
     }
 
     /// <summary>Evaluates in-memory labels keyed by image id. Predictions without a score count as score 1.</summary>
@@ -244,8 +255,13 @@ public static class Evaluator
         };
     }
 
-    private static Dictionary<string, IReadOnlyList<KittiObject>> ReadGroundTruth(string dir, GroundTruthFormat format, List<string> problems)
+    /// <summary>
+    /// Reads ground truth keyed by file stem: KITTI <c>.txt</c> or VOC <c>.xml</c> (object name → type);
+    /// unreadable files are added to <paramref name="problems"/> and left out.
+    /// </summary>
+    public static Dictionary<string, IReadOnlyList<KittiObject>> LoadGroundTruth(string dir, GroundTruthFormat format, ICollection<string> problems)
     {
+        ArgumentNullException.ThrowIfNull(problems);
         var gt = new Dictionary<string, IReadOnlyList<KittiObject>>(StringComparer.Ordinal);
         if (format == GroundTruthFormat.Kitti)
         {
@@ -283,7 +299,10 @@ public static class Evaluator
             {
                 var (objects, _) = VocReader.Parse(f, sink, "gt");
                 gt[Path.GetFileNameWithoutExtension(f)] = objects.Select(o => new KittiObject(o.Name, o.Box)).ToList();
-                problems.AddRange(sink.Problems.Select(p => $"{p.Path}: {p.Message}"));
+                foreach (var p in sink.Problems)
+                {
+                    problems.Add($"{p.Path}: {p.Message}");
+                }
             }
             catch (LabelFormatException e)
             {

@@ -110,5 +110,5 @@ public static class KittiLabelFile
     }
 
     // Two decimals are far below a pixel of labelling noise and keep files short and stable.
-    private static string Num(double v) => Math.Round(v, 2).ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Num(double v) => Math.Round(v, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture);
 }

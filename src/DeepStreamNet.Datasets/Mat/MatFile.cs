@@ -163,11 +163,11 @@ public sealed class MatFile
             }
 
             var data = span.Slice(pos + 8, (int)len).ToArray();
-            pos += 8 + (int)len;
-            if (type != MatDataType.Compressed)
-            {
-                pos = Math.Min(buf.Length, (pos + 7) & ~7);
-            }
+
+            // Padding to 8 bytes is relative to the tag (a compressed element before it may end unaligned);
+            // compressed elements themselves are not padded.
+            var padded = type == MatDataType.Compressed ? (int)len : (int)((len + 7) & ~7u);
+            pos = (int)Math.Min(buf.Length, (long)pos + 8 + padded);
 
             return (type, data);
         }

@@ -34,7 +34,17 @@ public static class FddbReader
 
     private static void ReadFold(string file, string picsRoot, HashSet<string> seen, SourceReadResult result)
     {
-        var lines = File.ReadAllLines(file);
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            result.Problems.Add(new SourceProblem(DatasetKey, file, e.Message));
+            return;
+        }
+
         var i = 0;
         while (i < lines.Length)
         {
@@ -50,6 +60,11 @@ public static class FddbReader
             if (i >= lines.Length || !int.TryParse(lines[i].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
             {
                 result.Problems.Add(new SourceProblem(DatasetKey, $"{file}:{i + 1}", $"expected a face count after '{path}'; block skipped"));
+                while (i < lines.Length && !LooksLikePath(lines[i]))
+                {
+                    i++; // resynchronise on the next image path
+                }
+
                 continue;
             }
 
@@ -58,15 +73,25 @@ public static class FddbReader
             var bad = false;
             for (var k = 0; k < n; k++, i++)
             {
-                if (i >= lines.Length || !TryEllipse(lines[i], out var box))
+                if (i >= lines.Length || LooksLikePath(lines[i]))
                 {
-                    result.Problems.Add(new SourceProblem(DatasetKey, $"{file}:{i + 1}", $"malformed ellipse line for '{path}'; image skipped"));
-                    bad = true;
-                    if (i >= lines.Length || LooksLikePath(lines[i]))
+                    if (!bad)
                     {
-                        break;
+                        result.Problems.Add(new SourceProblem(DatasetKey, $"{file}:{i + 1}", $"'{path}' has fewer ellipse lines than its count {n}; image skipped"));
                     }
 
+                    bad = true;
+                    break;
+                }
+
+                if (!TryEllipse(lines[i], out var box))
+                {
+                    if (!bad)
+                    {
+                        result.Problems.Add(new SourceProblem(DatasetKey, $"{file}:{i + 1}", $"malformed ellipse line for '{path}'; image skipped"));
+                    }
+
+                    bad = true;
                     continue;
                 }
 

@@ -104,10 +104,24 @@ public static class WiderFaceReader
         return result;
     }
 
+    /// <summary>Parsed text entries as (relative path, face count, invalid count), for tests.</summary>
+    internal static List<(string RelPath, int Faces, int Invalid)> ReadTextForTest(string path, SourceReadResult result) =>
+        ReadText(path, result).Select(e => (e.Item1, e.Item3.Count, e.Item3.Count(f => f.Invalid != 0))).ToList();
+
     private static List<(string, string, List<Face>)> ReadText(string path, SourceReadResult result)
     {
         var entries = new List<(string, string, List<Face>)>();
-        var lines = File.ReadAllLines(path);
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            result.Problems.Add(new SourceProblem(DatasetKey, path, e.Message));
+            return entries;
+        }
+
         var i = 0;
         while (i < lines.Length)
         {
@@ -153,12 +167,17 @@ public static class WiderFaceReader
 
                 if (!ok)
                 {
-                    result.Problems.Add(new SourceProblem(DatasetKey, string.Create(CultureInfo.InvariantCulture, $"{path}:{i + 1}"), $"malformed box line for '{rel}'; image skipped"));
-                    bad = true;
-                    if (lines[i].Contains('/', StringComparison.Ordinal))
+                    var shortEntry = lines[i].Contains('/', StringComparison.Ordinal);
+                    if (!bad)
                     {
-                        i--; // the entry was short: resume at this path line
-                        break;
+                        var why = shortEntry ? $"'{rel}' has fewer box lines than its count {n}" : $"malformed box line for '{rel}'";
+                        result.Problems.Add(new SourceProblem(DatasetKey, string.Create(CultureInfo.InvariantCulture, $"{path}:{i + 1}"), why + "; image skipped"));
+                    }
+
+                    bad = true;
+                    if (shortEntry)
+                    {
+                        break; // resume at this path line
                     }
 
                     continue;

@@ -17,7 +17,8 @@ public static class AppConfigLoader
     private const int MaxSecondaryGies = 16;
 
     /// <summary>Loads, applies overrides in order, parses and validates.</summary>
-    public static AppConfigResult Load(string path, IEnumerable<string>? overrides = null)
+    /// <param name="target">Backend the config is checked for (resources only one backend uses).</param>
+    public static AppConfigResult Load(string path, IEnumerable<string>? overrides = null, ValidationTarget target = ValidationTarget.Any)
     {
         ArgumentNullException.ThrowIfNull(path);
         var report = new ValidationReport();
@@ -60,7 +61,7 @@ public static class AppConfigLoader
         }
 
         var config = Read(file, full, report);
-        config = ConfigValidator.Validate(config, report);
+        config = ConfigValidator.Validate(config, report, target);
         return new AppConfigResult(config, report);
     }
 

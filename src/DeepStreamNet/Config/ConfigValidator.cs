@@ -6,11 +6,12 @@ namespace DeepStreamNet.Config;
 /// </summary>
 public static class ConfigValidator
 {
+    private const string DeepStreamInstallDir = "/opt/nvidia/deepstream/";
     private static readonly string[] EncoderKeys = ["container", "codec", "enc-type", "bitrate", "output-file", "iframeinterval", "rtsp-port", "udp-port"];
     private static readonly string[] Klt5Libraries = ["libnvds_mot_klt.so", "libnvds_mot_iou.so", "libnvds_nvdcf.so"];
 
     /// <summary>Adds every finding to <paramref name="report"/>; returns the config with the GIEs' nvinfer files attached.</summary>
-    public static AppConfig Validate(AppConfig config, ValidationReport report)
+    public static AppConfig Validate(AppConfig config, ValidationReport report, ValidationTarget target = ValidationTarget.Any)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(report);
@@ -27,8 +28,8 @@ public static class ConfigValidator
         }
 
         ValidateStreamMux(config, n, report);
-        var gies = ValidateGies(config, n, report);
-        ValidateTracker(config.Tracker, report);
+        var gies = ValidateGies(config, n, report, target);
+        ValidateTracker(config.Tracker, report, target);
         ValidateTiler(config, n, report);
         ValidateOsd(config.Osd, report);
         ValidateSinks(config, report);
@@ -140,12 +141,16 @@ public static class ConfigValidator
             return;
         }
 
-        if (m.Width <= 0 || m.Height <= 0)
+        if ((m.Width <= 0 || m.Height <= 0) && !r.IsMalformed("width", KeyType.Int) && !r.IsMalformed("height", KeyType.Int))
         {
             r.Error(m.Width <= 0 ? "width" : "height", "[streammux] width and height must both be set (> 0): nvstreammux scales every frame to them", "e.g. width=1920 and height=1080");
         }
 
-        if (m.BatchSize == 0)
+        if (config.SourceList is not null)
+        {
+            // deepstream-app forces the muxer and primary GIE batch sizes to the number of listed sources.
+        }
+        else if (m.BatchSize == 0)
         {
             if (n > 1)
             {
@@ -172,7 +177,7 @@ public static class ConfigValidator
         }
     }
 
-    private static List<GieGroup> ValidateGies(AppConfig config, int n, ValidationReport report)
+    private static List<GieGroup> ValidateGies(AppConfig config, int n, ValidationReport report, ValidationTarget target)
     {
         var all = new List<GieGroup>();
         if (config.PrimaryGie is { } pgie)
@@ -207,7 +212,7 @@ public static class ConfigValidator
             }
             else if (gie.PluginType == 0)
             {
-                infer = NvInferConfig.Load(gie.ConfigFile, report);
+                infer = NvInferConfig.Load(gie.ConfigFile, report, target);
             }
 
             var loadedGie = gie with { Infer = infer };
@@ -229,7 +234,7 @@ public static class ConfigValidator
             }
 
             var batch = gie.BatchSize ?? infer?.BatchSize;
-            if (gie.IsPrimary && batch is { } b && b < n)
+            if (gie.IsPrimary && config.SourceList is null && batch is { } b && b < n)
             {
                 r.Warning(gie.BatchSize is null ? null : "batch-size", $"primary GIE batch-size {b} is smaller than the number of sources ({n}): each muxer batch is inferred in several passes", $"set batch-size={n}");
             }
@@ -274,16 +279,16 @@ public static class ConfigValidator
 
         foreach (var gie in all.Where(g => !g.IsPrimary))
         {
-            if (gie.OperateOnGieId is { } target && !ids.ContainsKey(target))
+            if (gie.OperateOnGieId is { } targetId && !ids.ContainsKey(targetId))
             {
-                ReaderOf(gie.Group, report)!.Warning("operate-on-gie-id", $"no GIE has gie-unique-id {target}: this secondary GIE will see no objects");
+                ReaderOf(gie.Group, report)!.Warning("operate-on-gie-id", $"no GIE has gie-unique-id {targetId}: this secondary GIE will see no objects");
             }
         }
 
         return loaded;
     }
 
-    private static void ValidateTracker(TrackerGroup t, ValidationReport report)
+    private static void ValidateTracker(TrackerGroup t, ValidationReport report, ValidationTarget target)
     {
         var r = ReaderOf(t.Group, report);
         if (r is null)
@@ -303,16 +308,23 @@ public static class ConfigValidator
 
         if (t.LlLibFile is null)
         {
-            r.Error("ll-lib-file", "ll-lib-file is required when the tracker is enabled");
+            DeepStreamOnly(r, target, "ll-lib-file", "ll-lib-file is required by nvtracker when the tracker is enabled", "point it at libnvds_nvmultiobjecttracker.so (the portable tracker does not need it)");
         }
         else if (!File.Exists(t.LlLibFile))
         {
-            r.Error("ll-lib-file", $"file not found: {t.LlLibFile}", "on the portable backend this key is ignored (dsnettracker is built in); on DeepStream point it at libnvds_nvmultiobjecttracker.so");
+            DeepStreamOnly(r, target, "ll-lib-file", $"file not found: {t.LlLibFile}", "on DeepStream point it at libnvds_nvmultiobjecttracker.so; the portable tracker ignores this key");
         }
 
         if (t.LlConfigFile is { } cfg && !File.Exists(cfg))
         {
-            r.Error("ll-config-file", $"file not found: {cfg}");
+            if (cfg.StartsWith(DeepStreamInstallDir, StringComparison.Ordinal))
+            {
+                DeepStreamOnly(r, target, "ll-config-file", $"file not found: {cfg}", "this is a file of the DeepStream installation");
+            }
+            else
+            {
+                r.Error("ll-config-file", $"file not found: {cfg}");
+            }
         }
 
         if (t.TrackerWidth <= 0 || t.TrackerHeight <= 0)
@@ -513,23 +525,49 @@ public static class ConfigValidator
 
     private static void RequireEncoder(GroupReader r, SinkGroup s, bool file)
     {
-        if (s.Codec is null && !r.Group.Contains("codec"))
+        var codecs = "1 (H.264), 2 (H.265)" + (file ? ", 3 (MPEG-4 part 2)" : "");
+        if (s.CodecValue is null)
         {
-            r.Error("codec", $"codec is required for type={(int)s.Type!}", "1 H.264, 2 H.265" + (file ? ", 3 MPEG-4" : ""));
+            if (!r.Group.Contains("codec"))
+            {
+                r.Error("codec", $"codec is required for type={(int)s.Type!}", codecs);
+            }
         }
-        else if (!file && s.Codec == EncoderCodec.Mpeg4)
+        else if (s.Codec is null || (!file && s.Codec == EncoderCodec.Mpeg4))
         {
-            r.Error("codec", "codec=3 (MPEG-4) is not supported for RTSP streaming", "use 1 (H.264) or 2 (H.265)");
+            r.Error("codec", $"{s.CodecValue} is not a valid codec for type={(int)s.Type!}", "valid values: " + codecs);
         }
 
-        if (file && s.Container is null && !r.Group.Contains("container"))
+        if (s.EncTypeValue is { } et && s.EncType is null)
         {
-            r.Error("container", "container is required for type=3", "1 MP4, 2 MKV");
+            r.Error("enc-type", $"{et} is not a valid encoder type", "valid values: 0 (hardware), 1 (software)");
+        }
+
+        if (file && s.ContainerValue is null && !r.Group.Contains("container"))
+        {
+            r.Error("container", "container is required for type=3", "1 (MP4), 2 (MKV)");
+        }
+        else if (file && s.ContainerValue is { } cv && s.Container is null)
+        {
+            r.Error("container", $"{cv} is not a valid container", "valid values: 1 (MP4), 2 (MKV)");
         }
 
         if (s.Bitrate < 0)
         {
             r.Error("bitrate", "bitrate must be >= 0 (bit/s)");
+        }
+    }
+
+    /// <summary>A resource only DeepStream needs: error for DeepStream, warning when the backend is open, nothing for portable.</summary>
+    internal static void DeepStreamOnly(GroupReader r, ValidationTarget target, string key, string message, string? hint)
+    {
+        if (target == ValidationTarget.DeepStream)
+        {
+            r.Error(key, message, hint);
+        }
+        else if (target == ValidationTarget.Any)
+        {
+            r.Warning(key, message + " (needed on DeepStream)", hint);
         }
     }
 

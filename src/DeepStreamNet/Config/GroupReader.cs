@@ -72,13 +72,32 @@ public sealed class GroupReader
         return e is null ? (Group.Origin, Group.Line) : (e.Origin, e.Line);
     }
 
+    /// <summary>True when the key is present but its value does not parse as <paramref name="type"/> (already reported).</summary>
+    public bool IsMalformed(string key, KeyType type)
+    {
+        if (Group.Find(key) is not { } e)
+        {
+            return false;
+        }
+
+        try
+        {
+            Parse(type, e.RawValue);
+            return false;
+        }
+        catch (FormatException)
+        {
+            return true;
+        }
+    }
+
     public bool Has(string key) => Group.Contains(key) && !_invalid.Contains(key);
 
-    public int? GetInt(string key) => Get(key, KeyFileValues.ParseInt);
+    public int? GetInt(string key) => Get(key, s => (int?)KeyFileValues.ParseInt(s));
 
     public int GetInt(string key, int fallback) => GetInt(key) ?? fallback;
 
-    public long? GetInt64(string key) => Get(key, KeyFileValues.ParseInt64);
+    public long? GetInt64(string key) => Get(key, s => (long?)KeyFileValues.ParseInt64(s));
 
     /// <summary>Integer on/off (0 = off, anything else = on).</summary>
     public bool GetIntBool(string key, bool fallback) => GetInt(key) is { } v ? v != 0 : fallback;

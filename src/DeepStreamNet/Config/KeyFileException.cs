@@ -50,6 +50,6 @@ public sealed class KeyFileException : Exception
         var where = line > 0 ? $"{origin}:{line}:" : $"{origin}:";
         var grp = group is null ? "" : $" [{group}]";
         var k = key is null ? "" : $" {key}";
-        return $"{where}{grp}{k}: {reason}";
+        return group is null && key is null ? $"{where} {reason}" : $"{where}{grp}{k}: {reason}";
     }
 }

@@ -59,7 +59,7 @@ public sealed record NvInferConfig
     public IReadOnlyList<ClassAttributes> Classes { get; init; } = [];
 
     /// <summary>Reads and validates an nvinfer file; every finding goes to <paramref name="report"/>. Null when unreadable.</summary>
-    public static NvInferConfig? Load(string path, ValidationReport report)
+    public static NvInferConfig? Load(string path, ValidationReport report, ValidationTarget target = ValidationTarget.Any)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(report);
@@ -74,10 +74,10 @@ public sealed record NvInferConfig
             return null;
         }
 
-        return Read(file, report);
+        return Read(file, report, target);
     }
 
-    internal static NvInferConfig? Read(KeyFile file, ValidationReport report)
+    internal static NvInferConfig? Read(KeyFile file, ValidationReport report, ValidationTarget target)
     {
         var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(file.Origin)) ?? "/";
         var prop = file.Group("property");
@@ -116,7 +116,7 @@ public sealed record NvInferConfig
         };
         cfg = cfg with { Offsets = ReadOffsets(prop) };
 
-        ValidateProperty(r, cfg);
+        ValidateProperty(r, cfg, target);
         cfg = cfg with { Classes = ReadClasses(file, dir, report, cfg) };
         ValidateFiles(r, cfg);
         return cfg;
@@ -134,7 +134,7 @@ public sealed record NvInferConfig
         }
     }
 
-    private static void ValidateProperty(GroupReader r, NvInferConfig c)
+    private static void ValidateProperty(GroupReader r, NvInferConfig c, ValidationTarget target)
     {
         if (r.Has("gie-unique-id") && c.GieUniqueId <= 0)
         {
@@ -235,7 +235,7 @@ public sealed record NvInferConfig
 
         if (r.Has("parse-bbox-func-name") && c.CustomLibPath is null)
         {
-            r.Error("parse-bbox-func-name", "parse-bbox-func-name needs custom-lib-path (the library that exports it)");
+            ConfigValidator.DeepStreamOnly(r, target, "parse-bbox-func-name", "parse-bbox-func-name needs custom-lib-path (the library that exports it)", "the portable runtime has the parser built in; nvinfer needs the library");
         }
 
         if (c.TltEncodedModel is not null && r.GetString("tlt-model-key") is null)

@@ -25,11 +25,19 @@ public sealed record SinkGroup
 
     public int NvbufMemoryType { get; init; }
 
-    public ContainerType? Container { get; init; }
+    /// <summary><c>container</c> as written (checked only for sink types that encode).</summary>
+    public int? ContainerValue { get; init; }
 
-    public EncoderCodec? Codec { get; init; }
+    public int? CodecValue { get; init; }
 
-    public EncoderType? EncType { get; init; }
+    public int? EncTypeValue { get; init; }
+
+    /// <summary>The container, or null when not set or not a valid value.</summary>
+    public ContainerType? Container => ContainerValue is { } v && Enum.IsDefined((ContainerType)v) ? (ContainerType)v : null;
+
+    public EncoderCodec? Codec => CodecValue is { } v && Enum.IsDefined((EncoderCodec)v) ? (EncoderCodec)v : null;
+
+    public EncoderType? EncType => EncTypeValue is { } v && Enum.IsDefined((EncoderType)v) ? (EncoderType)v : null;
 
     public int OutputIoMode { get; init; }
 
@@ -90,9 +98,9 @@ public sealed record SinkGroup
         LinkToDemux = r.GetIntBool("link-to-demux", false),
         GpuId = r.GetInt("gpu-id", 0),
         NvbufMemoryType = r.GetInt("nvbuf-memory-type", 0),
-        Container = r.Enum<ContainerType>("container", "container", "1 (MP4), 2 (MKV)"),
-        Codec = r.Enum<EncoderCodec>("codec", "codec", "1 (H.264), 2 (H.265), 3 (MPEG-4 part 2)"),
-        EncType = r.Enum<EncoderType>("enc-type", "encoder type", "0 (hardware), 1 (software)"),
+        ContainerValue = r.GetInt("container"),
+        CodecValue = r.GetInt("codec"),
+        EncTypeValue = r.GetInt("enc-type"),
         OutputIoMode = r.GetInt("output-io-mode", 0),
         Bitrate = r.GetInt("bitrate", 0),
         Profile = r.GetInt("profile", 0),

@@ -12,7 +12,7 @@ namespace DeepStreamNet.Config;
 /// <param name="Hint">How to fix it, or null.</param>
 public sealed record ValidationIssue(Severity Severity, string File, int Line, string? Group, string? Key, string Message, string? Hint = null)
 {
-    /// <summary><c>file:line: [group] key: message</c> (line left out when 0, group/key when null).</summary>
+    /// <summary><c>file:line:</c> or <c>file:line: [group] key:</c> (line left out when 0, group/key when null).</summary>
     public string Location
     {
         get
@@ -34,12 +34,17 @@ public sealed record ValidationIssue(Severity Severity, string File, int Line, s
                 sb.Append(' ').Append(Key);
             }
 
+            if (Group is not null || Key is not null)
+            {
+                sb.Append(':');
+            }
+
             return sb.ToString();
         }
     }
 
     /// <summary>One line: <c>file:line: [group] key: severity: message</c>.</summary>
-    public override string ToString() => $"{Location}: {(Severity == Severity.Error ? "error" : "warning")}: {Message}";
+    public override string ToString() => $"{Location} {(Severity == Severity.Error ? "error" : "warning")}: {Message}";
 
     /// <summary>The line of <see cref="ToString"/> plus an indented <c>hint:</c> line when there is a hint.</summary>
     public string ToDisplayString() => Hint is null ? ToString() : $"{this}{Environment.NewLine}    hint: {Hint}";

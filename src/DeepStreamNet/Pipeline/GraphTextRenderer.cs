@@ -62,6 +62,9 @@ public static class GraphTextRenderer
             }
         }
 
+        var ls = graph.LabelStyle;
+        sb.Append("label text: font ").Append(ls.Font ?? "(default)").Append(", size ").Append(ls.TextSize).Append(", colour ").Append(ls.TextColor)
+          .Append(", background ").AppendLine(ls.TextBackground?.ToString() ?? "none");
         var o = graph.RunOptions;
         sb.AppendLine("run options:");
         sb.Append("  perf-measurement: ").AppendLine(o.EnablePerfMeasurement ? $"every {o.PerfMeasurementIntervalSec} s" : "off");

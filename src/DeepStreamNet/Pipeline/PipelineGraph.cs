@@ -29,6 +29,9 @@ public sealed class PipelineGraph
 
     public List<GieStyle> GieStyles { get; } = [];
 
+    /// <summary>Label text styling from <c>[osd]</c> (used when the host rebuilds label text).</summary>
+    public LabelStyle LabelStyle { get; set; } = new(null, 0, default, null, 0);
+
     public List<RtspServerSpec> RtspServers { get; } = [];
 
     /// <summary>Element by name (throws when absent).</summary>

@@ -37,6 +37,7 @@ public sealed partial class PipelineGraphBuilder
     {
         var t = _config.TiledDisplay;
         var (rows, columns) = t.GridFor(_config.SourceCount);
+        var q = _graph.Add("tiled_display_queue", "queue");
         var e = _graph.Add("tiled_display_tiler", F("nvmultistreamtiler", "dsnetmultistreamtiler"));
         e.Set("rows", GraphValue.OfUInt((uint)rows)).Set("columns", GraphValue.OfUInt((uint)columns));
         e.Set("width", GraphValue.OfUInt((uint)t.Width)).Set("height", GraphValue.OfUInt((uint)t.Height));
@@ -49,7 +50,6 @@ public sealed partial class PipelineGraphBuilder
             }
         }
 
-        var q = _graph.Add("tiled_display_queue", "queue");
         _graph.Chain(tail, q.Name, e.Name);
         return e.Name;
     }
@@ -85,7 +85,7 @@ public sealed partial class PipelineGraphBuilder
             if (_ds)
             {
                 osd.Set("gpu-id", GraphValue.OfUInt((uint)o.GpuId));
-                osd.Set("process-mode", (int)o.ProcessMode);
+                osd.Set("process-mode", GraphValue.Enum(I((int)o.ProcessMode)));
             }
 
             osd.Set("display-text", o.DisplayText).Set("display-bbox", o.DisplayBbox);

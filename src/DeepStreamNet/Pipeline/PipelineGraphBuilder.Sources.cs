@@ -44,8 +44,15 @@ public sealed partial class PipelineGraphBuilder
     {
         _graph.Add($"{p}_src", "v4l2src").Set("device", $"/dev/video{I(s.CameraV4L2DevNode)}");
         _graph.Add($"{p}_cap_filter1", "capsfilter").Set("caps", GraphValue.Caps(CameraCaps(s, nvmm: false)));
+        _graph.Link($"{p}_src", $"{p}_cap_filter1");
+        if (!_ds)
+        {
+            return ConvertForMuxer(s, p, $"{p}_cap_filter1");
+        }
+
+        // deepstream-app converts raw camera formats in system memory first (videoconvert), then to NVMM.
         _graph.Add($"{p}_vidconv1", "videoconvert");
-        _graph.Chain($"{p}_src", $"{p}_cap_filter1", $"{p}_vidconv1");
+        _graph.Link($"{p}_cap_filter1", $"{p}_vidconv1");
         return ConvertForMuxer(s, p, $"{p}_vidconv1");
     }
 

@@ -118,7 +118,12 @@ public sealed partial class PipelineGraphBuilder
 
         e.Set("live-source", m.LiveSource);
         e.Set("batched-push-timeout", m.BatchedPushTimeout);
-        if (m.BatchSize != 0)
+        if (_config.SourceList is not null)
+        {
+            e.Set("batch-size", Math.Max(sources, 1));
+            e.Note = "[source-list]: batch-size forced to the number of sources";
+        }
+        else if (m.BatchSize != 0)
         {
             e.Set("batch-size", m.BatchSize);
         }
@@ -321,31 +326,24 @@ public sealed partial class PipelineGraphBuilder
                 continue;
             }
 
-            var e = _graph.Add(k == 0 ? name : $"{name}_{k}", factory);
+            var elementName = k == 0 ? name : $"{name}_{k}";
             k++;
+            var q = _graph.Add($"{elementName}_queue", "queue");
+            var e = _graph.Add(elementName, factory);
             if (a.ConfigFile is not null)
             {
-                e.Set(kind is GroupKind.PreProcess or GroupKind.SecondaryPreProcess ? "config-file" : "config-file", a.ConfigFile);
+                e.Set("config-file", a.ConfigFile);
             }
 
             foreach (var (key, value) in a.Ints.Where(p => p.Key != "enable"))
             {
-                var prop = key switch
+                // nvdspreprocess takes its target ids from its own config file.
+                if (key != "operate-on-gie-id")
                 {
-                    "processing-width" => "processing-width",
-                    "processing-height" => "processing-height",
-                    "unique-id" => "unique-id",
-                    "full-frame" => "full-frame",
-                    "operate-on-gie-id" => null, // nvdspreprocess takes target ids from its own config
-                    _ => key,
-                };
-                if (prop is not null)
-                {
-                    e.Set(prop, value);
+                    e.Set(key, value);
                 }
             }
 
-            var q = _graph.Add($"{e.Name}_queue", "queue");
             _graph.Chain(tail, q.Name, e.Name);
             tail = e.Name;
         }
@@ -380,6 +378,8 @@ public sealed partial class PipelineGraphBuilder
             RewriteLabels = _config.TiledDisplay.Mode == TilerMode.Disabled || _config.SourceCount == 1,
             DisplayTrackingId = _config.Tracker.Enable && _config.Tracker.DisplayTrackingId,
         };
+        var o = _config.Osd;
+        _graph.LabelStyle = new LabelStyle(o.Font, o.TextSize, o.TextColor, o.TextBgColor is { AnyPositive: true } bg ? bg : null, o.BorderWidth);
         foreach (var gie in new[] { _config.PrimaryGie }.Concat(_config.SecondaryGies).OfType<GieGroup>())
         {
             _graph.GieStyles.Add(new GieStyle(gie.Name, gie.EffectiveUniqueId, gie.BboxBorderColor, gie.BboxBorderColors, gie.BboxBgColors, _config.Osd.BorderWidth));

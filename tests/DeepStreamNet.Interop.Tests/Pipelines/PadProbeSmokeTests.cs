@@ -73,7 +73,7 @@ public sealed unsafe class PadProbeSmokeTests
 
         Assert.That(Gst.gst_element_set_state(pipeline, GstState.GST_STATE_PLAYING), Is.Not.EqualTo(GstStateChangeReturn.GST_STATE_CHANGE_FAILURE));
         GstBus* bus = Gst.gst_element_get_bus(pipeline);
-        GstMessage* msg = Gst.gst_bus_timed_pop_filtered(bus, 10UL * 1_000_000_000UL, GstMessageType.GST_MESSAGE_EOS | GstMessageType.GST_MESSAGE_ERROR);
+        GstMessage* msg = Gst.gst_bus_timed_pop_filtered(bus, 10 * Gst.GST_SECOND, GstMessageType.GST_MESSAGE_EOS | GstMessageType.GST_MESSAGE_ERROR);
         Assert.That(msg != null, Is.True, "no EOS within 10 s");
         GstMessageType type = msg->type;
         string? errorText = null;
@@ -85,13 +85,13 @@ public sealed unsafe class PadProbeSmokeTests
             GLib.g_error_free(err);
         }
 
-        Gst.gst_mini_object_unref((GstMiniObject*)msg);
+        Gst.gst_message_unref(msg);
         Gst.gst_object_unref(bus);
 
         Assert.That(type, Is.EqualTo(GstMessageType.GST_MESSAGE_EOS), errorText);
         Gst.gst_element_set_state(pipeline, GstState.GST_STATE_NULL);
         Assert.That(state.Buffers, Is.EqualTo(30));
-        Assert.That(state.LastPts, Is.EqualTo(29UL * 1_000_000_000UL / 30), "pts of the 30th buffer at 30 fps");
+        Assert.That(state.LastPts, Is.EqualTo(29 * Gst.GST_SECOND / 30), "pts of the 30th buffer at 30 fps");
         Assert.That(state.DestroyNotifies, Is.Zero, "the probe is still installed");
 
         Gst.gst_pad_remove_probe(pad, id);

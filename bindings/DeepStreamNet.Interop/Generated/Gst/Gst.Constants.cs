@@ -12,6 +12,8 @@ public static partial class Gst
 {
     public const string GST_META_TAG_MEMORY_REFERENCE_STR = "memory-reference";
     public const string GST_META_TAG_MEMORY_STR = "memory";
+    public const int GST_PADDING = 4;
+    public const int GST_PADDING_LARGE = 20;
     public const int GST_VERSION_MAJOR = 1;
     public const int GST_VERSION_MICRO = 0;
     public const int GST_VERSION_MINOR = 22;

@@ -14,6 +14,7 @@ public static partial class NvDs
     public const int MAX_LABEL_SIZE = 128;
     public const int MAX_RESERVED_FIELDS = 4;
     public const int MAX_USER_FIELDS = 4;
+    public const int NVDSINFER_MAX_DIMS = 8;
     public const string NVDS_META_STRING = "nvdsmeta";
     public const ulong UNTRACKED_OBJECT_ID = 0xFFFFFFFFFFFFFFFFUL;
 }

@@ -1,0 +1,61 @@
+using DeepStreamNet.Interop;
+
+namespace DeepStreamNet.Metadata;
+
+/// <summary>The labels of a classifier result (<c>classifier_meta.label_info_list</c>). Zero-copy and allocation-free: <c>foreach</c> walks the GList in place. The next node is read before
+/// the current item is handed out, so removing the current item inside the loop is safe (as in pyds loops).</summary>
+public readonly unsafe ref struct LabelInfoList
+{
+    private readonly GList* _head;
+
+    internal LabelInfoList(GList* head) => _head = head;
+
+    /// <summary>Whether the list is empty.</summary>
+    public bool IsEmpty => _head is null;
+
+    /// <summary>Number of items (walks the list).</summary>
+    public int Count
+    {
+        get
+        {
+            var n = 0;
+            for (var l = _head; l is not null; l = l->next)
+            {
+                n++;
+            }
+
+            return n;
+        }
+    }
+
+    /// <summary>The first item, or a null view when the list is empty.</summary>
+    public LabelInfo First => _head is null ? default : new((NvDsLabelInfo*)_head->data);
+
+    /// <summary>Starts a walk.</summary>
+    public Enumerator GetEnumerator() => new(_head);
+
+    /// <summary>Allocation-free enumerator over the list.</summary>
+    public ref struct Enumerator
+    {
+        private GList* _next;
+        private NvDsLabelInfo* _current;
+
+        internal Enumerator(GList* head) => _next = head;
+
+        /// <summary>The item at the cursor.</summary>
+        public readonly LabelInfo Current => new(_current);
+
+        /// <summary>Advances (reads the next link first, so the current item may be removed).</summary>
+        public bool MoveNext()
+        {
+            if (_next is null)
+            {
+                return false;
+            }
+
+            _current = (NvDsLabelInfo*)_next->data;
+            _next = _next->next;
+            return true;
+        }
+    }
+}

@@ -1,9 +1,0 @@
-using NUnit.Framework;
-
-namespace DeepStreamNet.BindGen.Tests;
-
-public sealed class SkeletonTests
-{
-    [Test]
-    public void Assembly_loads() => Assert.That(typeof(SkeletonTests).Assembly.GetName().Name, Is.EqualTo("DeepStreamNet.BindGen.Tests"));
-}

@@ -1,0 +1,13 @@
+namespace DeepStreamNet.Tests.Config;
+
+/// <summary>Inputs of the config and pipeline tests: the test configs and the ../shared model and clip they use.</summary>
+internal static class ConfigTestPaths
+{
+    public static string ConfigData => Path.Combine(TestPaths.RepositoryRoot, "tests", "DeepStreamNet.Tests", "Config", "TestData");
+
+    public static string Data(string name) => Path.Combine(ConfigData, name);
+
+    public static string UltraFace640 => Path.Combine(TestPaths.SharedAssets, "models", "ultraface", "RFB-640-masked_face-v2.onnx");
+
+    public static string DemoClip => Path.Combine(TestPaths.SharedAssets, "media", "facemask-demo-720p.mp4");
+}
