@@ -70,4 +70,20 @@ public sealed class CliProcessTests
         Assert.That(code, Is.EqualTo(1), stdout + stderr);
         Assert.That(stdout, Does.Contain("[source0] uri").And.Contain("none.mp4"));
     }
+
+    [Test]
+    public void Demo_OneSecond_WritesAnnotatedMp4_AndPrintsMaskCounts()
+    {
+        Assume.That(File.Exists(Path.Combine(TestPaths.RepositoryRoot, "assets", "media", "facemask-demo-720p.mp4")), Is.True,
+            "demo assets not fetched (./dsnet assets fetch): setup.sh fetches them");
+        var dir = RunnerHarness.TempDir("cli-demo");
+        var output = Path.Combine(dir, "demo.mp4");
+        var (code, stdout, stderr) = Dsnet(dir, TimeSpan.FromSeconds(240), "demo", "--out", output, "--duration", "1", "--backend", "portable");
+        Assert.That(code, Is.Zero, stdout + stderr);
+        Assert.That(stdout, Does.Match(@"t=\s+0s\s+mask=\s*\d+\s+no-mask=\s*\d+\s+frames=\s*25\s+fps="));
+        Assert.That(stdout, Does.Contain("non-commercial"));
+        var (frames, width, height, _) = TestMedia.Inspect(output);
+        Assert.That((width, height), Is.EqualTo((1280, 720)));
+        Assert.That(frames, Is.InRange(25, 80), "stopped after about one second of video (plus the frames in flight)");
+    }
 }

@@ -21,7 +21,7 @@ public sealed class HostingTests
         builder.Services.AddDeepStream(o =>
         {
             o.ConfigPath = path;
-            o.Backend = Pipeline.PipelineBackend.Portable;
+            o.Backend = DeepStreamNet.Pipeline.PipelineBackend.Portable;
         });
         builder.Services.AddPipelineAttachment<CountingAttachment>();
         using var host = builder.Build();
