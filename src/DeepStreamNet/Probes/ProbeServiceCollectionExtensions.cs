@@ -1,3 +1,4 @@
+using DeepStreamNet.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,6 +14,7 @@ public static class ProbeServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<TProbe>();
         services.AddSingleton(new ProbeBinding(target, sp => sp.GetRequiredService<TProbe>()));
+        AddAttachment(services);
         return services;
     }
 
@@ -23,6 +25,11 @@ public static class ProbeServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(probe);
         var p = new DelegateBatchProbe(probe);
         services.AddSingleton(new ProbeBinding(target, _ => p));
+        AddAttachment(services);
         return services;
     }
+
+    /// <summary>Once per container: the hosted pipeline attaches every <see cref="ProbeBinding"/> when it is built.</summary>
+    private static void AddAttachment(IServiceCollection services) =>
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPipelineAttachment, ProbeBindingAttachment>());
 }

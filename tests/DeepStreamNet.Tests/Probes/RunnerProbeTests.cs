@@ -1,3 +1,4 @@
+using DeepStreamNet.Hosting;
 using DeepStreamNet.Metadata;
 using DeepStreamNet.Probes;
 using DeepStreamNet.Runtime;
@@ -86,5 +87,17 @@ public sealed class RunnerProbeTests
         Assert.That(osdLabels, Does.Not.Contain("no-mask"));
         Assert.That(() => runner.AddProbe("no_such_element", "src", (ref BatchMeta b, in ProbeContext c) => { }),
             Throws.InvalidOperationException.With.Message.Contains("no_such_element"));
+    }
+
+    [Test]
+    public void ProbesRegisteredInDiReachTheHostThroughOnePipelineAttachment()
+    {
+        var services = new ServiceCollection()
+            .AddBatchProbe<Relabel>(ProbeTarget.At(ProbeAttachPoint.AfterPrimaryInference))
+            .AddBatchProbe(ProbeTarget.At(ProbeAttachPoint.BeforeOsd), (ref BatchMeta batch, in ProbeContext ctx) => { })
+            .BuildServiceProvider();
+
+        Assert.That(services.GetServices<IPipelineAttachment>().Count(), Is.EqualTo(1));
+        Assert.That(services.GetServices<ProbeBinding>().Count(), Is.EqualTo(2));
     }
 }
