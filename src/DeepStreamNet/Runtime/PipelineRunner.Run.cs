@@ -384,8 +384,12 @@ public sealed unsafe partial class PipelineRunner
 
         if (slot.IsRtsp && slot.ReconnectIntervalSec > 0 && _stopRequests == 0)
         {
-            _log.LogWarning("{Source}: {Message}; reconnecting", slot.Describe(), message);
-            Reconnect(slot);
+            // The watchdog reconnects once the interval passed without data (no tight retry loop on errors).
+            if (slot.ErrorsSinceAttempt++ == 0)
+            {
+                _log.LogWarning("{Source}: {Message}; reconnecting within {Seconds} s", slot.Describe(), message, slot.ReconnectIntervalSec);
+            }
+
             return;
         }
 
@@ -439,8 +443,7 @@ public sealed unsafe partial class PipelineRunner
 
             if (slot.IsRtsp && slot.ReconnectIntervalSec > 0)
             {
-                _log.LogWarning("{Source}: stream ended; reconnecting", slot.Describe());
-                Reconnect(slot);
+                _log.LogWarning("{Source}: stream ended; reconnecting within {Seconds} s", slot.Describe(), slot.ReconnectIntervalSec);
                 return;
             }
 
@@ -503,6 +506,7 @@ public sealed unsafe partial class PipelineRunner
         }
 
         slot.ReconnectsDone++;
+        slot.ErrorsSinceAttempt = 0;
         _log.LogWarning("{Source}: reconnection attempt {Attempt}{Of}", slot.Describe(), slot.ReconnectsDone,
             slot.ReconnectAttempts < 0 ? "" : $" of {slot.ReconnectAttempts}");
         Interlocked.Exchange(ref slot.LastDataTicks, Stopwatch.GetTimestamp());

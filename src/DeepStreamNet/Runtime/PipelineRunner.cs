@@ -295,7 +295,9 @@ public sealed unsafe partial class PipelineRunner : IDisposable
         }
 
         var srcTemplate = link.FromPad is null ? null : PadTemplate(src, link.FromPad);
-        if (srcTemplate is not null && srcTemplate->presence == GstPadPresence.GST_PAD_SOMETIMES)
+        // A pattern with no template of that name (rtspsrc calls its pads stream_%u) means "its sometimes pads".
+        var pattern = link.FromPad?.Contains('%', StringComparison.Ordinal) == true;
+        if ((srcTemplate is not null && srcTemplate->presence == GstPadPresence.GST_PAD_SOMETIMES) || (pattern && srcTemplate is null))
         {
             ConnectPadAdded(link);
             return;

@@ -37,6 +37,9 @@ internal sealed class SourceSlot
 
     public int ReconnectsDone { get; set; }
 
+    /// <summary>Errors since the last reconnection attempt (only the first is logged).</summary>
+    public int ErrorsSinceAttempt { get; set; }
+
     /// <summary>Stopwatch ticks of the last buffer that reached the muxer.</summary>
     public long LastDataTicks;
 
