@@ -33,7 +33,9 @@ public readonly unsafe ref struct ObjectMeta
     public string Label => Encoding.UTF8.GetString(LabelUtf8);
 
     /// <summary>Compares the label with UTF-8 bytes without allocating: <c>obj.LabelEquals("no-mask"u8)</c>.</summary>
-    public bool LabelEquals(ReadOnlySpan<byte> utf8) => LabelUtf8.SequenceEqual(utf8);
+    public bool LabelEquals(ReadOnlySpan<byte> utf8) =>
+        utf8.Length < NvDs.MAX_LABEL_SIZE && _p->obj_label[utf8.Length] == 0 &&
+        new ReadOnlySpan<byte>(_p->obj_label, utf8.Length).SequenceEqual(utf8); // like strcmp: no scan of the whole array
 
     /// <summary><c>rect_params</c> left/top/width/height: the box the OSD draws (pixels of the muxer frame).</summary>
     public RectF Rect

@@ -247,6 +247,13 @@ public sealed unsafe partial class PipelineRunner
     private void HandleMessage(GstMessage* m)
     {
         var path = m->src is null ? "?" : NativeText.Take(Gst.gst_object_get_path_string(m->src)) ?? "?";
+        if (m->src is not null && !InPipeline(m->src))
+        {
+            // Posted by an element of a source already taken out of the pipeline (its last words).
+            _log.LogDebug("message {Type} from removed element {Path} ignored", m->type, path);
+            return;
+        }
+
         switch (m->type)
         {
             case GstMessageType.GST_MESSAGE_EOS:
@@ -334,6 +341,19 @@ public sealed unsafe partial class PipelineRunner
         return (text, NativeText.Take(debug));
     }
 
+    private bool InPipeline(GstObject* obj)
+    {
+        for (var o = obj; o is not null; o = o->parent)
+        {
+            if (o == (GstObject*)Pipeline)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The source whose bin holds <paramref name="obj"/> (walking up to the pipeline's direct child).</summary>
     private SourceSlot? SourceOf(GstObject* obj)
     {
@@ -398,6 +418,13 @@ public sealed unsafe partial class PipelineRunner
         {
             Gst.gst_pad_send_event((GstPad*)pad, Gst.gst_event_new_eos());
         }
+
+        // A source that failed while prerolling left the pipeline's state change unfinished: ask again now
+        // that it is gone (a bin only forwards EOS once it is PLAYING).
+        if (!_eosSent)
+        {
+            Gst.gst_element_set_state(Pipeline, GstState.GST_STATE_PLAYING);
+        }
     }
 
     /// <summary>[tests] file-loop: a file source's EOS is dropped and the source seeks back to the start.</summary>
@@ -419,6 +446,16 @@ public sealed unsafe partial class PipelineRunner
 
             var src = Element($"src_bin_{slot.Index}_src");
             _log.LogInformation("{Source}: end of file, looping", slot.Describe());
+
+            // The seek restarts the file's timestamps at 0: shift the running time by what was played so far so
+            // the muxer, encoders and file muxers see time go on.
+            slot.LoopOffset += Interlocked.Read(ref slot.LastEnd);
+            Interlocked.Exchange(ref slot.LastEnd, 0);
+            if (slot.Last is not null && FindPad(slot.Last, "src") is var feed && feed is not null)
+            {
+                Gst.gst_pad_set_offset(feed, slot.LoopOffset);
+            }
+
             if (src is null || !Gst.gst_element_seek_simple(src, GstFormat.GST_FORMAT_TIME, GstSeekFlags.GST_SEEK_FLAG_FLUSH | GstSeekFlags.GST_SEEK_FLAG_KEY_UNIT, 0))
             {
                 _log.LogWarning("{Source}: seek to the start failed; ending the source", slot.Describe());
@@ -509,6 +546,16 @@ public sealed unsafe partial class PipelineRunner
             if (((uint)info->type & (uint)GstPadProbeType.GST_PAD_PROBE_TYPE_BUFFER) != 0)
             {
                 Interlocked.Exchange(ref _slot.LastDataTicks, Stopwatch.GetTimestamp());
+                var b = Gst.gst_pad_probe_info_get_buffer(info);
+                if (b is not null && b->pts != ulong.MaxValue)
+                {
+                    var end = (long)(b->pts + (b->duration == ulong.MaxValue ? 0 : b->duration));
+                    if (end > Interlocked.Read(ref _slot.LastEnd))
+                    {
+                        Interlocked.Exchange(ref _slot.LastEnd, end);
+                    }
+                }
+
                 return GstPadProbeReturn.GST_PAD_PROBE_OK;
             }
 

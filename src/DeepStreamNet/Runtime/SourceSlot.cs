@@ -40,7 +40,11 @@ internal sealed class SourceSlot
     /// <summary>Stopwatch ticks of the last buffer that reached the muxer.</summary>
     public long LastDataTicks;
 
-    public bool Reconnecting { get; set; }
+    /// <summary>End (PTS + duration) of the latest buffer of the current pass over a looping file.</summary>
+    public long LastEnd;
+
+    /// <summary>Running-time offset applied to a looping file's feed pad (sum of the passes so far).</summary>
+    public long LoopOffset { get; set; }
 
     public string Describe() => Location is null ? $"source {Index}" : $"source {Index} ({Location})";
 }

@@ -1,4 +1,4 @@
-using DeepStreamNet.Inference;
+using DeepStreamNet.Runtime;
 
 namespace DeepStreamNet.Tests.Probes;
 
@@ -26,7 +26,12 @@ internal static class ProbeTestEnv
             NUnit.Framework.Assert.Fail($"libgstdsnet.so is not built in {NativeLibDir}: run cmake -S . -B build/native && cmake --build build/native");
         }
 
-        GStreamerSetup.EnsureInitialized(NativeLibDir);
+        // Same isolated registry as the runtime tests (Runtime/GstSetUp.cs), whichever fixture runs first.
+        if (!GStreamerRuntime.IsInitialized)
+        {
+            GStreamerRuntime.UseIsolatedRegistry(NativeLibDir, Path.Combine(TestPaths.RepositoryRoot, "build", "native", "gst-registry-dotnet-tests.bin"));
+            GStreamerRuntime.Initialize();
+        }
     }
 
     /// <summary>

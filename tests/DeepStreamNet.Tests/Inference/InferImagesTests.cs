@@ -1,0 +1,146 @@
+using DeepStreamNet.Datasets.Evaluation;
+using DeepStreamNet.Inference;
+using DeepStreamNet.Tests.Probes;
+using NUnit.Framework;
+
+namespace DeepStreamNet.Tests.Inference;
+
+/// <summary><c>dsnet infer-images</c> on real images (PNG 8/16-bit, JPEG, a broken file) and the measured accuracy.</summary>
+[TestFixture]
+public sealed class InferImagesTests
+{
+    private string _tmp = null!;
+
+    [OneTimeSetUp]
+    public void Init() => ProbeTestEnv.Init();
+
+    [SetUp]
+    public void MakeTemp()
+    {
+        _tmp = Path.Combine(Path.GetTempPath(), "dsnet-infer-images-test-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_tmp);
+    }
+
+    [TearDown]
+    public void RemoveTemp() => Directory.Delete(_tmp, recursive: true);
+
+    private static string AppConfig => Path.Combine(ProbeTestEnv.PortableConfigDir, "deepstream_app_file_masknet.txt");
+
+    [Test]
+    public void WritesKittiPerImageForPngJpegAnd16BitAndSkipsBrokenFiles()
+    {
+        var images = Directory.CreateDirectory(Path.Combine(_tmp, "images")).FullName;
+        File.Copy(ProbeTestEnv.FaceImage, Path.Combine(images, "a-rgba8.png"));
+        Encode(ProbeTestEnv.FaceImage, "jpegenc quality=95", Path.Combine(images, "b.jpg"));
+        Encode(ProbeTestEnv.FaceImage, "videoconvert ! video/x-raw,format=GRAY16_BE ! pngenc", Path.Combine(images, "c-gray16.png"));
+        File.WriteAllBytes(Path.Combine(images, "d-broken.png"), [0x89, 0x50, 0x4E, 0x47, 1, 2, 3, 4, 5]);
+        File.WriteAllText(Path.Combine(images, "notes.txt"), "not an image");
+        var log = new StringWriter();
+
+        var summary = ImageInference.Run(new InferImagesOptions
+        {
+            AppConfigPath = AppConfig,
+            ImagesDirectory = images,
+            OutputDirectory = Path.Combine(_tmp, "out"),
+            Log = log,
+        });
+
+        Assert.That(summary.Images, Is.EqualTo(4));
+        Assert.That(summary.Written, Is.EqualTo(3));
+        Assert.That(summary.Skipped, Is.EqualTo(1));
+        Assert.That(summary.Pipelines, Is.EqualTo(1), "same size: one pipeline reused");
+        Assert.That(log.ToString(), Does.Contain("d-broken.png"));
+        Assert.That(File.Exists(Path.Combine(_tmp, "out", "d-broken.txt")), Is.False);
+
+        var png = ReadKitti(Path.Combine(_tmp, "out", "a-rgba8.txt"));
+        var jpg = ReadKitti(Path.Combine(_tmp, "out", "b.txt"));
+        var gray = ReadKitti(Path.Combine(_tmp, "out", "c-gray16.txt"));
+        Assert.That(png, Has.Count.InRange(2, 4));
+        foreach (var l in png)
+        {
+            Assert.That(l.Fields, Has.Length.EqualTo(16));
+            Assert.That(l.Fields[0], Is.AnyOf("mask", "no-mask"));
+            Assert.That(l.Box[0], Is.InRange(0, 512));
+            Assert.That(l.Box[2], Is.InRange(l.Box[0], 512));
+            Assert.That(l.Box[3], Is.InRange(l.Box[1], 366));
+            Assert.That(l.Score, Is.InRange(0.5, 1));
+        }
+
+        // The JPEG of the same picture finds the same faces at about the same places (image coordinates, no rescale).
+        Assert.That(jpg, Has.Count.EqualTo(png.Count));
+        foreach (var p in png)
+        {
+            Assert.That(jpg.Any(j => Math.Abs(j.Box[0] - p.Box[0]) < 6 && Math.Abs(j.Box[1] - p.Box[1]) < 6), Is.True);
+        }
+
+        Assert.That(gray, Is.Not.Empty, "a 16-bit grey PNG decodes and runs");
+    }
+
+    [Test]
+    public void BadConfigNamesTheProblem()
+    {
+        var cfg = Path.Combine(_tmp, "app.txt");
+        File.WriteAllText(cfg, "[application]\nenable-perf-measurement=1\n");
+        var e = Assert.Throws<InvalidDataException>(() => ImageInference.Run(new InferImagesOptions
+        {
+            AppConfigPath = cfg,
+            ImagesDirectory = _tmp,
+            OutputDirectory = Path.Combine(_tmp, "out"),
+        }));
+        Assert.That(e!.Message, Does.Contain("primary-gie").And.Contain(cfg));
+    }
+
+    [Test]
+    public void DetectorThresholdOverrideKeepsPathsAndSetsEveryClass()
+    {
+        var copy = DetectorThresholdOverride.Write(Path.Combine(ProbeTestEnv.PortableConfigDir, "config_infer_primary_ultraface.txt"), 0.05f, _tmp);
+        var text = File.ReadAllText(copy);
+        Assert.That(text, Does.Contain("pre-cluster-threshold=0.05"));
+        Assert.That(text, Does.Not.Contain("pre-cluster-threshold=0.5\n"));
+        var onnx = text.Split('\n').Single(l => l.StartsWith("onnx-file=", StringComparison.Ordinal))["onnx-file=".Length..];
+        Assert.That(Path.IsPathRooted(onnx) && File.Exists(onnx), Is.True, onnx);
+    }
+
+    /// <summary>
+    /// The recorded accuracy: UltraFace RFB-640 masked-face (MIT; trained on WIDER FACE + MAFA, non-commercial data)
+    /// through the portable app config on the 107 Kaggle dev images: class-agnostic face AP@0.5 and mask/no-mask accuracy
+    /// of matched faces at score ≥ 0.5. Detector at pre-cluster-threshold 0.05 so AP covers the whole PR curve.
+    /// </summary>
+    [Test]
+    [Category("Slow")]
+    public void KaggleDevAccuracyMeetsTheTarget()
+    {
+        var dataset = Path.Combine(TestPaths.Shared, "datasets", "kaggle-facemask-dev");
+        var summary = ImageInference.Run(new InferImagesOptions
+        {
+            AppConfigPath = AppConfig,
+            ImagesDirectory = Path.Combine(dataset, "images"),
+            OutputDirectory = Path.Combine(_tmp, "pred"),
+            DetectorThreshold = 0.05f,
+            ScoreThreshold = 0.05f,
+        });
+        Assert.That(summary.Written, Is.EqualTo(107), string.Join(Environment.NewLine, summary.Problems));
+
+        var result = Evaluator.Evaluate(Path.Combine(_tmp, "pred"), dataset, new EvaluationOptions { GroundTruthFormat = GroundTruthFormat.Voc, ScoreThreshold = 0.5 });
+        TestContext.Out.WriteLine(result.ToText());
+        Assert.That(result.Face, Is.Not.Null);
+        Assert.That(result.Face!.AveragePrecision, Is.GreaterThanOrEqualTo(0.78));
+        Assert.That(result.ClassificationAccuracy, Is.GreaterThanOrEqualTo(0.90));
+    }
+
+    private static void Encode(string png, string encoder, string output)
+    {
+        using var p = new LaunchedPipeline($"filesrc location=\"{png}\" ! pngdec ! videoconvert ! {encoder} ! filesink location=\"{output}\"");
+        p.RunToEnd(TimeSpan.FromSeconds(30));
+    }
+
+    private sealed record KittiLine(string[] Fields, double[] Box, double Score);
+
+    private static List<KittiLine> ReadKitti(string path) =>
+        File.ReadAllLines(path).Where(l => l.Length > 0).Select(l =>
+        {
+            var f = l.Split(' ');
+            var n = f.Select(x => double.TryParse(x, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : double.NaN).ToArray();
+            return new KittiLine(f, [n[4], n[5], n[6], n[7]], n[15]);
+        }).ToList();
+}
