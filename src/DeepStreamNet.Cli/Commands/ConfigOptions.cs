@@ -7,10 +7,8 @@ namespace DeepStreamNet.Cli.Commands;
 /// <summary>Options shared by the config commands (validate, describe).</summary>
 internal static class ConfigOptions
 {
-    /// <summary>Until the interop can ask GStreamer's registry, a factory "exists" when its plugin library is installed where DeepStream puts it.</summary>
-    public static readonly Func<string, bool> FactoryExists = factory =>
-        factory == "nvinfer" && (File.Exists("/opt/nvidia/deepstream/deepstream/lib/gst-plugins/libnvdsgst_infer.so")
-            || Environment.GetEnvironmentVariable("GST_PLUGIN_PATH")?.Split(':').Any(d => File.Exists(Path.Combine(d, "libnvdsgst_infer.so"))) == true);
+    /// <summary>Asks GStreamer's registry (gst_element_factory_find through the interop) whether a factory is installed.</summary>
+    public static readonly Func<string, bool> FactoryExists = BackendSelector.FactoryInRegistry;
 
     public static Option<string[]> SetOption() => new("--set")
     {
@@ -49,9 +47,11 @@ internal static class ConfigOptions
     public static IEnumerable<string> Overrides(string[]? fromCommandLine) =>
         AppConfigLoader.OverridesFromEnvironment().Concat(fromCommandLine ?? []);
 
+    /// <summary>The validation target of a resolved backend; DeepStream checked on a machine without nvinfer is
+    /// <see cref="ValidationTarget.DeepStreamElsewhere"/> (its install and model files are expected on the target).</summary>
     public static ValidationTarget Target(PipelineBackend? backend) => backend switch
     {
-        PipelineBackend.DeepStream => ValidationTarget.DeepStream,
+        PipelineBackend.DeepStream => FactoryExists("nvinfer") ? ValidationTarget.DeepStream : ValidationTarget.DeepStreamElsewhere,
         PipelineBackend.Portable => ValidationTarget.Portable,
         _ => ValidationTarget.Any,
     };

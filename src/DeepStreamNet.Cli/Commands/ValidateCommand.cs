@@ -11,8 +11,7 @@ internal static class ValidateCommand
     {
         var config = new Argument<FileInfo>("CONFIG") { Description = "deepstream-app config file (INI / GLib key file)" };
         var set = ConfigOptions.SetOption();
-        var backend = ConfigOptions.BackendOption(PipelineBackend.Auto, "also check what the chosen backend cannot run (auto: deepstream when nvinfer exists, else portable; omit for backend-neutral checks only)");
-        backend.DefaultValueFactory = null;
+        var backend = ConfigOptions.BackendOption(PipelineBackend.Auto, "also check what the chosen backend cannot run (default auto: deepstream when the GStreamer registry has nvinfer, else portable)");
         var platform = ConfigOptions.PlatformOption();
         var command = new Command("validate", "Check a deepstream-app config and the nvinfer files it names; prints every problem as file:line: [group] key: message.")
         {
@@ -27,7 +26,7 @@ internal static class ValidateCommand
                 return 2;
             }
 
-            PipelineBackend? resolved = parse.GetResult(backend) is null ? null : BackendSelector.Resolve(parse.GetValue(backend), ConfigOptions.FactoryExists);
+            PipelineBackend? resolved = BackendSelector.Resolve(parse.GetValue(backend), ConfigOptions.FactoryExists);
             var result = AppConfigLoader.Load(path.FullName, ConfigOptions.Overrides(parse.GetValue(set)), ConfigOptions.Target(resolved));
             if (result.Config is null)
             {

@@ -150,6 +150,10 @@ public static class ConfigValidator
         {
             // deepstream-app forces the muxer and primary GIE batch sizes to the number of listed sources.
         }
+        else if (m.BatchSize < 0)
+        {
+            r.Error("batch-size", "batch-size must be positive");
+        }
         else if (m.BatchSize == 0)
         {
             if (n > 1)
@@ -160,10 +164,6 @@ public static class ConfigValidator
         else if (m.BatchSize < n)
         {
             r.Warning("batch-size", $"batch-size {m.BatchSize} is smaller than the number of sources ({n}): frames of some sources wait for later batches", $"set batch-size={n}");
-        }
-        else if (m.BatchSize < 0)
-        {
-            r.Error("batch-size", "batch-size must be positive");
         }
 
         if (m.BatchedPushTimeout < -1)
@@ -312,14 +312,14 @@ public static class ConfigValidator
         }
         else if (!File.Exists(t.LlLibFile))
         {
-            DeepStreamOnly(r, target, "ll-lib-file", $"file not found: {t.LlLibFile}", "on DeepStream point it at libnvds_nvmultiobjecttracker.so; the portable tracker ignores this key");
+            DeepStreamOnly(r, target, "ll-lib-file", $"file not found: {t.LlLibFile}", "on DeepStream point it at libnvds_nvmultiobjecttracker.so; the portable tracker ignores this key", missingFile: true);
         }
 
         if (t.LlConfigFile is { } cfg && !File.Exists(cfg))
         {
             if (cfg.StartsWith(DeepStreamInstallDir, StringComparison.Ordinal))
             {
-                DeepStreamOnly(r, target, "ll-config-file", $"file not found: {cfg}", "this is a file of the DeepStream installation");
+                DeepStreamOnly(r, target, "ll-config-file", $"file not found: {cfg}", "this is a file of the DeepStream installation", missingFile: true);
             }
             else
             {
@@ -559,9 +559,14 @@ public static class ConfigValidator
     }
 
     /// <summary>A resource only DeepStream needs: error for DeepStream, warning when the backend is open, nothing for portable.</summary>
-    internal static void DeepStreamOnly(GroupReader r, ValidationTarget target, string key, string message, string? hint)
+    /// <param name="missingFile">The finding is a file missing on this machine: only a warning when DeepStream is checked elsewhere.</param>
+    internal static void DeepStreamOnly(GroupReader r, ValidationTarget target, string key, string message, string? hint, bool missingFile = false)
     {
-        if (target == ValidationTarget.DeepStream)
+        if (target == ValidationTarget.DeepStreamElsewhere && missingFile)
+        {
+            r.Warning(key, message + " (not found on this machine: must exist on the DeepStream target)", hint);
+        }
+        else if (target is ValidationTarget.DeepStream or ValidationTarget.DeepStreamElsewhere)
         {
             r.Error(key, message, hint);
         }

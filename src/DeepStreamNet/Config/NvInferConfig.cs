@@ -118,7 +118,7 @@ public sealed record NvInferConfig
 
         ValidateProperty(r, cfg, target);
         cfg = cfg with { Classes = ReadClasses(file, dir, report, cfg) };
-        ValidateFiles(r, cfg);
+        ValidateFiles(r, cfg, target);
         return cfg;
     }
 
@@ -342,7 +342,7 @@ public sealed record NvInferConfig
         }
     }
 
-    private static void ValidateFiles(GroupReader r, NvInferConfig c)
+    private static void ValidateFiles(GroupReader r, NvInferConfig c, ValidationTarget target)
     {
         var models = new (string Key, string? Path)[]
         {
@@ -360,6 +360,11 @@ public sealed record NvInferConfig
             if (File.Exists(path))
             {
                 anyModel = true;
+            }
+            else if (target == ValidationTarget.DeepStreamElsewhere && (key == "tlt-encoded-model" || IsDeepStreamInstallPath(path)))
+            {
+                // User-supplied TAO models (and DeepStream's sample models) are installed on the target only.
+                r.Warning(key, $"file not found: {path} (not found on this machine: must exist on the DeepStream target)", "paths are relative to the nvinfer config file's folder");
             }
             else
             {
@@ -386,7 +391,16 @@ public sealed record NvInferConfig
 
         foreach (var key in new[] { "custom-lib-path", "mean-file", "labelfile-path" })
         {
-            if (r.GetPath(key) is { } p && !File.Exists(p))
+            if (r.GetPath(key) is not { } p || File.Exists(p))
+            {
+                continue;
+            }
+
+            if (target == ValidationTarget.DeepStreamElsewhere && IsDeepStreamInstallPath(p))
+            {
+                r.Warning(key, $"file not found: {p} (not found on this machine: must exist on the DeepStream target)");
+            }
+            else
             {
                 r.Error(key, $"file not found: {p}", "paths are relative to the nvinfer config file's folder");
             }
@@ -401,4 +415,6 @@ public sealed record NvInferConfig
             }
         }
     }
+
+    private static bool IsDeepStreamInstallPath(string path) => path.StartsWith("/opt/nvidia/deepstream/", StringComparison.Ordinal);
 }

@@ -120,16 +120,16 @@ public sealed partial class PipelineGraphBuilder
         e.Set("batched-push-timeout", m.BatchedPushTimeout);
         if (_config.SourceList is not null)
         {
-            e.Set("batch-size", Math.Max(sources, 1));
+            e.Set("batch-size", GraphValue.OfUInt((uint)Math.Max(sources, 1)));
             e.Note = "[source-list]: batch-size forced to the number of sources";
         }
         else if (m.BatchSize != 0)
         {
-            e.Set("batch-size", m.BatchSize);
+            e.Set("batch-size", GraphValue.OfUInt((uint)m.BatchSize));
         }
         else
         {
-            e.Set("batch-size", Math.Max(sources, 1));
+            e.Set("batch-size", GraphValue.OfUInt((uint)Math.Max(sources, 1)));
             e.Note = "batch-size not set in [streammux]: the number of sources is used";
         }
 
@@ -141,7 +141,7 @@ public sealed partial class PipelineGraphBuilder
         e.Set("enable-padding", m.EnablePadding);
         if (m.Width > 0 && m.Height > 0)
         {
-            e.Set("width", m.Width).Set("height", m.Height);
+            e.Set("width", GraphValue.OfUInt((uint)m.Width)).Set("height", GraphValue.OfUInt((uint)m.Height));
         }
 
         if (_ds)
@@ -277,38 +277,46 @@ public sealed partial class PipelineGraphBuilder
     {
         var t = _config.Tracker;
         var e = _graph.Add("tracking_tracker", F("nvtracker", "dsnettracker"));
-        if (_ds)
-        {
-            e.Set("tracker-width", GraphValue.OfUInt((uint)t.TrackerWidth)).Set("tracker-height", GraphValue.OfUInt((uint)t.TrackerHeight));
-            e.Set("gpu-id", GraphValue.OfUInt((uint)t.GpuId));
-            if (t.LlLibFile is not null)
-            {
-                e.Set("ll-lib-file", t.LlLibFile);
-            }
 
-            if (t.LlConfigFile is not null)
+        // dsnettracker has nvtracker's property names and types (native/plugin/README.md), so both backends get
+        // the same set; the portable element accepts the GPU/library ones and ignores them.
+        e.Set("tracker-width", GraphValue.OfUInt((uint)t.TrackerWidth)).Set("tracker-height", GraphValue.OfUInt((uint)t.TrackerHeight));
+        e.Set("gpu-id", GraphValue.OfUInt((uint)t.GpuId));
+        if (t.LlLibFile is not null)
+        {
+            e.Set("ll-lib-file", t.LlLibFile);
+        }
+
+        if (t.LlConfigFile is not null)
+        {
+            if (_ds || File.Exists(t.LlConfigFile) || !t.LlConfigFile.StartsWith("/opt/nvidia/deepstream/", StringComparison.Ordinal))
             {
                 e.Set("ll-config-file", t.LlConfigFile);
             }
-
-            e.Set("tracking-surface-type", GraphValue.OfUInt((uint)t.TrackerSurfaceType));
-            e.Set("display-tracking-id", t.DisplayTrackingId);
-            e.Set("tracking-id-reset-mode", GraphValue.OfUInt((uint)t.TrackingIdResetMode));
-            if (t.InputTensorMeta)
+            else
             {
-                e.Set("input-tensor-meta", true).Set("tensor-meta-gie-id", GraphValue.OfUInt((uint)t.TensorMetaGieId));
+                // A DeepStream sample YAML that is not installed here: the built-in IoU defaults stand in for it.
+                e.Note = $"ll-config-file {t.LlConfigFile} is not installed here: built-in IoU tracker defaults";
             }
-
-            if (t.ComputeHw != 0)
-            {
-                e.Set("compute-hw", t.ComputeHw);
-            }
-
-            e.Set("user-meta-pool-size", GraphValue.OfUInt((uint)t.UserMetaPoolSize));
         }
-        else
+
+        e.Set("tracking-surface-type", GraphValue.OfUInt((uint)t.TrackerSurfaceType));
+        e.Set("display-tracking-id", t.DisplayTrackingId);
+        e.Set("tracking-id-reset-mode", GraphValue.OfUInt((uint)t.TrackingIdResetMode));
+        if (t.InputTensorMeta)
         {
-            e.Note = "built-in IoU tracker: ll-lib-file / ll-config-file are not used";
+            e.Set("input-tensor-meta", true).Set("tensor-meta-gie-id", GraphValue.OfUInt((uint)t.TensorMetaGieId));
+        }
+
+        if (t.ComputeHw != 0)
+        {
+            e.Set("compute-hw", t.ComputeHw);
+        }
+
+        e.Set("user-meta-pool-size", GraphValue.OfUInt((uint)t.UserMetaPoolSize));
+        if (!_ds && e.Note is null)
+        {
+            e.Note = "built-in IoU tracker (ll-lib-file is accepted and ignored)";
         }
 
         _graph.Link(tail, e.Name);
