@@ -30,10 +30,10 @@ public readonly unsafe ref struct BatchMeta
     public uint MaxFrames => _p->max_frames_in_batch;
 
     /// <summary>The frames (<c>frame_meta_list</c>).</summary>
-    public FrameMetaList Frames => new(_p->frame_meta_list);
+    public MetaList<FrameMeta> Frames => new(_p->frame_meta_list);
 
     /// <summary>Batch-level user meta (<c>batch_user_meta_list</c>).</summary>
-    public UserMetaList UserMeta => new(_p->batch_user_meta_list);
+    public MetaList<UserMeta> UserMeta => new(_p->batch_user_meta_list);
 
     /// <summary>Takes the batch meta lock (<c>nvds_acquire_meta_lock</c>); dispose the result to release it.</summary>
     public BatchMetaLock Lock()

@@ -3,7 +3,7 @@ using DeepStreamNet.Interop;
 namespace DeepStreamNet.Metadata;
 
 /// <summary>Zero-copy view of one <c>NvDsClassifierMeta</c> (one secondary classifier's result on an object).</summary>
-public readonly unsafe ref struct ClassifierMeta
+public readonly unsafe ref struct ClassifierMeta : IMetaView<ClassifierMeta>
 {
     private readonly NvDsClassifierMeta* _p;
 
@@ -12,6 +12,9 @@ public readonly unsafe ref struct ClassifierMeta
 
     /// <summary>The native pointer.</summary>
     public NvDsClassifierMeta* Native => _p;
+
+    /// <inheritdoc/>
+    static ClassifierMeta IMetaView<ClassifierMeta>.FromData(void* data) => new((NvDsClassifierMeta*)data);
 
     /// <summary>True for a null view.</summary>
     public bool IsNull => _p is null;
@@ -26,5 +29,5 @@ public readonly unsafe ref struct ClassifierMeta
     public string? ClassifierType => NativeUtf8.ToStringOrNull(_p->classifier_type);
 
     /// <summary>The labels (<c>label_info_list</c>).</summary>
-    public LabelInfoList Labels => new(_p->label_info_list);
+    public MetaList<LabelInfo> Labels => new(_p->label_info_list);
 }

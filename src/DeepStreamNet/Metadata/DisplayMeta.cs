@@ -6,7 +6,7 @@ namespace DeepStreamNet.Metadata;
 /// Zero-copy view of an <c>NvDsDisplayMeta</c>: up to 16 texts, rectangles and lines the OSD draws on its frame.
 /// Get a fresh one with <see cref="FrameMeta.AddDisplayMeta"/>.
 /// </summary>
-public readonly unsafe ref struct DisplayMeta
+public readonly unsafe ref struct DisplayMeta : IMetaView<DisplayMeta>
 {
     /// <summary>Capacity of each element array (MAX_ELEMENTS_IN_DISPLAY_META).</summary>
     public const int Capacity = NvDs.MAX_ELEMENTS_IN_DISPLAY_META;
@@ -18,6 +18,9 @@ public readonly unsafe ref struct DisplayMeta
 
     /// <summary>The native pointer.</summary>
     public NvDsDisplayMeta* Native => _p;
+
+    /// <inheritdoc/>
+    static DisplayMeta IMetaView<DisplayMeta>.FromData(void* data) => new((NvDsDisplayMeta*)data);
 
     /// <summary>True for a null view.</summary>
     public bool IsNull => _p is null;

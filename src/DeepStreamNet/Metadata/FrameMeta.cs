@@ -3,7 +3,7 @@ using DeepStreamNet.Interop;
 namespace DeepStreamNet.Metadata;
 
 /// <summary>Zero-copy view of one <c>NvDsFrameMeta</c> (one source's frame inside a batch).</summary>
-public readonly unsafe ref struct FrameMeta
+public readonly unsafe ref struct FrameMeta : IMetaView<FrameMeta>
 {
     private readonly NvDsFrameMeta* _p;
 
@@ -12,6 +12,9 @@ public readonly unsafe ref struct FrameMeta
 
     /// <summary>The native pointer.</summary>
     public NvDsFrameMeta* Native => _p;
+
+    /// <inheritdoc/>
+    static FrameMeta IMetaView<FrameMeta>.FromData(void* data) => new((NvDsFrameMeta*)data);
 
     /// <summary>True for a null view.</summary>
     public bool IsNull => _p is null;
@@ -53,13 +56,13 @@ public readonly unsafe ref struct FrameMeta
     public bool InferDone => _p->bInferDone;
 
     /// <summary>The objects (<c>obj_meta_list</c>).</summary>
-    public ObjectMetaList Objects => new(_p->obj_meta_list);
+    public MetaList<ObjectMeta> Objects => new(_p->obj_meta_list);
 
     /// <summary>The display metas (<c>display_meta_list</c>).</summary>
-    public DisplayMetaList DisplayMetas => new(_p->display_meta_list);
+    public MetaList<DisplayMeta> DisplayMetas => new(_p->display_meta_list);
 
     /// <summary>Frame user meta (<c>frame_user_meta_list</c>).</summary>
-    public UserMetaList UserMeta => new(_p->frame_user_meta_list);
+    public MetaList<UserMeta> UserMeta => new(_p->frame_user_meta_list);
 
     /// <summary>The batch this frame belongs to.</summary>
     public BatchMeta Batch => new(_p->base_meta.batch_meta);

@@ -4,7 +4,7 @@ using DeepStreamNet.Interop;
 namespace DeepStreamNet.Metadata;
 
 /// <summary>Zero-copy view of one <c>NvDsLabelInfo</c>.</summary>
-public readonly unsafe ref struct LabelInfo
+public readonly unsafe ref struct LabelInfo : IMetaView<LabelInfo>
 {
     private readonly NvDsLabelInfo* _p;
 
@@ -13,6 +13,9 @@ public readonly unsafe ref struct LabelInfo
 
     /// <summary>The native pointer.</summary>
     public NvDsLabelInfo* Native => _p;
+
+    /// <inheritdoc/>
+    static LabelInfo IMetaView<LabelInfo>.FromData(void* data) => new((NvDsLabelInfo*)data);
 
     /// <summary>True for a null view.</summary>
     public bool IsNull => _p is null;

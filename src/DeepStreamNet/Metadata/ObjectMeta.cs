@@ -4,7 +4,7 @@ using DeepStreamNet.Interop;
 namespace DeepStreamNet.Metadata;
 
 /// <summary>Zero-copy view of one <c>NvDsObjectMeta</c> (a detected, possibly tracked and classified object).</summary>
-public readonly unsafe ref struct ObjectMeta
+public readonly unsafe ref struct ObjectMeta : IMetaView<ObjectMeta>
 {
     private readonly NvDsObjectMeta* _p;
 
@@ -13,6 +13,9 @@ public readonly unsafe ref struct ObjectMeta
 
     /// <summary>The native pointer.</summary>
     public NvDsObjectMeta* Native => _p;
+
+    /// <inheritdoc/>
+    static ObjectMeta IMetaView<ObjectMeta>.FromData(void* data) => new((NvDsObjectMeta*)data);
 
     /// <summary>True for a null view (e.g. <see cref="Parent"/> of a top-level object).</summary>
     public bool IsNull => _p is null;
@@ -72,10 +75,10 @@ public readonly unsafe ref struct ObjectMeta
     public ObjectMeta Parent => new(_p->parent);
 
     /// <summary>Classifier results (<c>classifier_meta_list</c>).</summary>
-    public ClassifierMetaList Classifiers => new(_p->classifier_meta_list);
+    public MetaList<ClassifierMeta> Classifiers => new(_p->classifier_meta_list);
 
     /// <summary>Object user meta (<c>obj_user_meta_list</c>).</summary>
-    public UserMetaList UserMeta => new(_p->obj_user_meta_list);
+    public MetaList<UserMeta> UserMeta => new(_p->obj_user_meta_list);
 
     /// <summary>The OSD label text (<c>text_params.display_text</c>) as UTF-8 bytes (empty when none).</summary>
     public ReadOnlySpan<byte> DisplayTextUtf8 => NativeUtf8.Span(_p->text_params.display_text);

@@ -4,7 +4,7 @@ using DeepStreamNet.Interop;
 namespace DeepStreamNet.Metadata;
 
 /// <summary>Zero-copy view of one <c>NvDsUserMeta</c>: its type, raw payload pointer, or the managed payload it carries.</summary>
-public readonly unsafe ref struct UserMeta
+public readonly unsafe ref struct UserMeta : IMetaView<UserMeta>
 {
     private readonly NvDsUserMeta* _p;
 
@@ -13,6 +13,9 @@ public readonly unsafe ref struct UserMeta
 
     /// <summary>The native pointer.</summary>
     public NvDsUserMeta* Native => _p;
+
+    /// <inheritdoc/>
+    static UserMeta IMetaView<UserMeta>.FromData(void* data) => new((NvDsUserMeta*)data);
 
     /// <summary>True for a null view.</summary>
     public bool IsNull => _p is null;
