@@ -8,8 +8,9 @@
  *
  * Caps: video/x-raw(memory:DsNetBatch), format=RGBA, width, height, framerate, batch-size=(int)N.
  * The caps feature makes elements that do not understand batches refuse the link. After the tiler or the
- * demuxer, buffers have batch-size=1: the tiler keeps every frame meta (objects moved into tile
- * coordinates) and sets each frame's batch_id to 0, the single composed surface; the demuxer keeps the one
+ * demuxer, buffers have batch-size=1: the tiler keeps the frame metas of the frames it shows (objects moved into
+ * tile coordinates; frames outside the grid or hidden by show-source are dropped so their boxes are not drawn)
+ * and sets each frame's batch_id to 0, the single composed surface; the demuxer keeps the one
  * frame meta of its source. dsnetvideoconvert turns batch-size=1 buffers back into plain video/x-raw.
  */
 #ifndef DSNET_BATCH_H
