@@ -51,7 +51,7 @@ public sealed class CliCommandTests
             Assert.That(code, Is.EqualTo(1));
             Assert.That(stdout, Does.Contain($"{path}:68: [tracker] enable-batch-process: warning: Unknown key 'enable-batch-process' for group [tracker]"));
             Assert.That(stdout, Does.Contain("    hint: if the model is 960 wide and 544 tall use infer-dims=3;544;960"));
-            Assert.That(stdout, Does.Contain("deepstream_app_source1_video_masknet_gpu.txt: invalid (2 error(s), 10 warning(s))"));
+            Assert.That(stdout, Does.Contain("deepstream_app_source1_video_masknet_gpu.txt: invalid (2 error(s), 11 warning(s))"));
         });
     }
 
