@@ -65,6 +65,11 @@ public static class ConfigValidator
             {
                 Err("type", "source type is missing", "type=1 V4L2 camera, 2 URI, 3 multi-URI, 4 RTSP, 5 CSI camera");
             }
+            else if (r.Group.Find("type") is { } e && e.RawValue.Trim() == "9")
+            {
+                // Enum() reported the value; add the version note.
+                r.Warning("type", "type 9 (IPC source) exists only in DeepStream 9.x", "DeepStream 6.3 sources are types 1-8");
+            }
 
             return;
         }
