@@ -65,6 +65,11 @@ public static class ConfigValidator
             {
                 Err("type", "source type is missing", "type=1 V4L2 camera, 2 URI, 3 multi-URI, 4 RTSP, 5 CSI camera");
             }
+            else if (r.Group.Find("type") is { } e && e.RawValue.Trim() == "9")
+            {
+                // Enum() reported the value; add the version note.
+                r.Warning("type", "type 9 (IPC source) exists only in DeepStream 9.x", "DeepStream 6.3 sources are types 1-8");
+            }
 
             return;
         }
@@ -350,6 +355,20 @@ public static class ConfigValidator
         if (t.Width <= 0 || t.Height <= 0)
         {
             r.Error(t.Width <= 0 ? "width" : "height", "tiler width and height must be set (> 0)");
+        }
+
+        var mux = config.StreamMux;
+        var (gridRows, gridColumns) = t.GridFor(n);
+        if (t.Width > 0 && t.Height > 0 && mux.Width > 0 && mux.Height > 0 && gridRows > 0 && gridColumns > 0)
+        {
+            // Each tile is (width/columns) x (height/rows); frames are scaled into it without keeping their aspect.
+            var tileAspect = (double)t.Width / gridColumns / ((double)t.Height / gridRows);
+            var muxAspect = (double)mux.Width / mux.Height;
+            if (Math.Abs(tileAspect / muxAspect - 1) > 0.02)
+            {
+                r.Warning("width", $"tiles of {t.Width / gridColumns}x{t.Height / gridRows} stretch the {mux.Width}x{mux.Height} muxer frames (aspect {tileAspect:0.###} vs {muxAspect:0.###})",
+                    $"e.g. width={(int)Math.Round(t.Height / (double)gridRows * muxAspect * gridColumns)} for height={t.Height}");
+            }
         }
 
         if (t.Rows * t.Columns < n)

@@ -53,7 +53,7 @@ public sealed class CliCommandTests
             Assert.That(stdout, Does.Contain("    hint: if the model is 960 wide and 544 tall use infer-dims=3;544;960"));
             // Default backend auto = portable without nvinfer: the .etlt-only nvinfer file is an error there too.
             Assert.That(stdout, Does.Contain("[property] onnx-file: error: the portable runtime runs ONNX models only"));
-            Assert.That(stdout, Does.Contain("deepstream_app_source1_video_masknet_gpu.txt: invalid (3 error(s), 10 warning(s))"));
+            Assert.That(stdout, Does.Contain("deepstream_app_source1_video_masknet_gpu.txt: invalid (3 error(s), 11 warning(s))"));
         });
     }
 

@@ -43,6 +43,7 @@ public sealed class SampleConfigTests
             {
                 "num-sources=8 but the uri has no %d: every instance plays the same URI",
                 "rows x columns (2x2) is smaller than the number of sources (8); deepstream-app uses 4x2",
+                "tiles of 960x270 stretch the 1280x720 muxer frames (aspect 3.556 vs 1.778)",
             }));
         });
     }
@@ -79,6 +80,7 @@ public sealed class SampleConfigTests
             Assert.That(found, Is.EquivalentTo(new[]
             {
                 (Severity.Warning, app, 68, (string?)"tracker", (string?)"enable-batch-process"),
+                (Severity.Warning, app, 9, "tiled-display", "width"),
                 (Severity.Error, app, 18, "source0", "uri"),
                 (Severity.Warning, inf, 20, "property", "is-classifier"),
                 (Severity.Warning, inf, 9, "property", "input-dims"),
@@ -92,6 +94,7 @@ public sealed class SampleConfigTests
                 (Severity.Warning, app, 36, "sink0", "container"),
             }), r.Report.ToString());
             Assert.That(r.Report.Issues.Single(i => i.Key == "input-dims").Hint, Does.Contain("infer-dims=3;544;960"));
+            Assert.That(r.Report.Issues.Single(i => i.Group == "tiled-display").Message, Is.EqualTo("tiles of 1280x960 stretch the 1920x1080 muxer frames (aspect 1.333 vs 1.778)"));
             Assert.That(r.Report.Issues.Single(i => i.Key == "ll-lib-file").Message, Does.Contain("libnvds_mot_klt.so is a DeepStream 5.x tracker library"));
         });
     }

@@ -147,7 +147,11 @@ public sealed class ValidationTests
         var r = AppConfigLoader.Load(dir.Write("a.txt", "[source0]\nenable=1\ntype=9\n[source1]\nenable=1\ntype=4\nuri=http://x/y\n[source2]\nenable=1\ntype=6\n[source3]\nenable=1\n[source03]\nenable=1\ntype=2\nuri=rtsp://a\n[streammux]\nwidth=1\nheight=1\nbatch-size=5\n[sink0]\nenable=1\ntype=1\n")).Report;
         Assert.Multiple(() =>
         {
-            Assert.That(Single(r, "source0", "type").Message, Is.EqualTo("9 is not a valid source type"));
+            Assert.That(r.Issues.Where(i => i.Group == "source0").Select(i => (i.Severity, i.Message)), Is.EqualTo(new[]
+            {
+                (Severity.Error, "9 is not a valid source type"),
+                (Severity.Warning, "type 9 (IPC source) exists only in DeepStream 9.x"),
+            }));
             Assert.That(Single(r, "source1", "uri").Message, Does.Contain("needs an rtsp:// URI"));
             Assert.That(Single(r, "source2", "type").Message, Does.Contain("audio"));
             Assert.That(Single(r, "source3", "type").Message, Is.EqualTo("source type is missing"));
