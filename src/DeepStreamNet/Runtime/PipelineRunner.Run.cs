@@ -471,6 +471,9 @@ public sealed unsafe partial class PipelineRunner
         });
     }
 
+    /// <summary>Whether a source loops ([tests] file-loop on a file source still running).</summary>
+    internal bool LoopsFile(SourceSlot slot) => Graph.RunOptions.FileLoop && slot.IsFile && !slot.Ended;
+
     /// <summary>Whether a source's EOS must be held back (looping files, reconnecting RTSP).</summary>
     internal bool HoldsEos(SourceSlot slot) =>
         !_eosSent && !slot.Ended && ((Graph.RunOptions.FileLoop && slot.IsFile) || (slot.IsRtsp && slot.ReconnectIntervalSec > 0));
@@ -564,6 +567,16 @@ public sealed unsafe partial class PipelineRunner
             }
 
             var ev = Gst.gst_pad_probe_info_get_event(info);
+
+            // The loop's flushing seek must stay inside the source branch: a flush reaching the muxer would travel
+            // on to the encoder and file muxer and throw away what they hold (the MP4 lost earlier passes). The
+            // SEGMENT that follows the seek still goes through, shifted by the pad offset.
+            if (ev is not null && (ev->type == GstEventType.GST_EVENT_FLUSH_START || ev->type == GstEventType.GST_EVENT_FLUSH_STOP)
+                && _runner.LoopsFile(_slot))
+            {
+                return GstPadProbeReturn.GST_PAD_PROBE_DROP;
+            }
+
             if (ev is not null && ev->type == GstEventType.GST_EVENT_EOS && _runner.HoldsEos(_slot))
             {
                 _runner.OnSourceEos(_slot);

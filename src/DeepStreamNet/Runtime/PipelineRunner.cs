@@ -426,7 +426,8 @@ public sealed unsafe partial class PipelineRunner : IDisposable
             if (pad is not null)
             {
                 var watch = new SourceWatch(this, slot, _log);
-                watch.Attach(pad, GstPadProbeType.GST_PAD_PROBE_TYPE_BUFFER | GstPadProbeType.GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM);
+                watch.Attach(pad, GstPadProbeType.GST_PAD_PROBE_TYPE_BUFFER | GstPadProbeType.GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM
+                    | GstPadProbeType.GST_PAD_PROBE_TYPE_EVENT_FLUSH);
                 _probes.Add(watch);
             }
         }
