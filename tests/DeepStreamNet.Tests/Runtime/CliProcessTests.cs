@@ -8,7 +8,8 @@ namespace DeepStreamNet.Tests.Runtime;
 [NonParallelizable]
 public sealed class CliProcessTests
 {
-    private static (int Code, string Out, string Err) Dsnet(string workDir, TimeSpan timeout, params string[] args)
+    /// <summary>Runs <c>dsnet</c> as a process in <paramref name="workDir"/> with the environment of scripts/env.sh.</summary>
+    internal static (int Code, string Out, string Err) Dsnet(string workDir, TimeSpan timeout, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "dsnet.dll");
         var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = workDir, RedirectStandardOutput = true, RedirectStandardError = true };

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using NUnit.Framework;
 
@@ -57,28 +56,9 @@ public sealed class DemoFrameTests
 
     private static void RunDemo(string workDir, string output)
     {
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = workDir, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "dsnet.dll"), "demo", "--out", output, "--duration", "1", "--backend", "portable" })
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        var root = TestPaths.RepositoryRoot;
-        psi.Environment["DSNET_ROOT"] = root;
-        psi.Environment["DSNET_NATIVE_DIR"] = GstSetUp.NativeLib;
-        psi.Environment["GST_PLUGIN_PATH_1_0"] = GstSetUp.NativeLib;
-        psi.Environment["GST_REGISTRY_1_0"] = Path.Combine(root, "build", "native", "gst-registry-dotnet-tests.bin");
-        psi.Environment["LD_LIBRARY_PATH"] = GstSetUp.NativeLib;
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromSeconds(240)))
-        {
-            p.Kill(entireProcessTree: true);
-            Assert.Fail("dsnet demo did not finish within 240 s");
-        }
-
-        Assert.That(p.ExitCode, Is.Zero, stdout.Result + stderr.Result);
+        var (code, stdout, stderr) = CliProcessTests.Dsnet(workDir, TimeSpan.FromSeconds(240),
+            "demo", "--out", output, "--duration", "1", "--backend", "portable");
+        Assert.That(code, Is.Zero, stdout + stderr);
     }
 
     private sealed record Face(string Class, double X1, double Y1, double X2, double Y2);
