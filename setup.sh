@@ -24,7 +24,7 @@ APT_PACKAGES=(
   gstreamer1.0-plugins-ugly gstreamer1.0-libav gstreamer1.0-x
   libcairo2-dev libpango1.0-dev fonts-dejavu-core
   libclang1-14 libclang-14-dev
-  check xvfb
+  check xvfb x11-utils
 )
 
 step "apt packages"

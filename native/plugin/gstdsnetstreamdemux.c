@@ -282,6 +282,29 @@ reset_after_flush (GstDsNetStreamDemux * self, DemuxSrc * src)
   src->segment_sent = FALSE;
 }
 
+/* Serialized events go only to outputs that have not ended: a src pad that already got its source's
+ * EOS refuses them, and the default forwarding would turn that refusal into a flow error for the
+ * whole demuxer (e.g. stream-group-done arriving after one source finished). */
+static gboolean
+forward_to_running_srcs (GstDsNetStreamDemux * self, GstEvent * event)
+{
+  GList *pads = NULL, *l;
+  GHashTableIter it;
+  gpointer k, v;
+
+  GST_OBJECT_LOCK (self);
+  g_hash_table_iter_init (&it, self->srcs);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    if (!((DemuxSrc *) v)->eos)
+      pads = g_list_prepend (pads, gst_object_ref (((DemuxSrc *) v)->pad));
+  GST_OBJECT_UNLOCK (self);
+  for (l = pads; l; l = l->next)
+    gst_pad_push_event (l->data, gst_event_ref (event));
+  g_list_free_full (pads, gst_object_unref);
+  gst_event_unref (event);
+  return TRUE;
+}
+
 static gboolean
 gst_dsnet_stream_demux_sink_event (GstPad * pad, GstObject * parent, GstEvent * event)
 {
@@ -354,6 +377,8 @@ gst_dsnet_stream_demux_sink_event (GstPad * pad, GstObject * parent, GstEvent * 
       GST_OBJECT_UNLOCK (self);
       break;
     default:
+      if (GST_EVENT_IS_SERIALIZED (event) && GST_EVENT_IS_DOWNSTREAM (event))
+        return forward_to_running_srcs (self, event);
       break;
   }
   return gst_pad_event_default (pad, parent, event);

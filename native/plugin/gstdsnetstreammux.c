@@ -44,6 +44,7 @@ GST_DEBUG_CATEGORY_STATIC (gst_dsnet_stream_mux_debug);
 #define DEFAULT_NVBUF_MEMORY_TYPE 0
 #define DEFAULT_BUFFER_POOL_SIZE 4
 #define DEFAULT_CONVERSION_THREADS 0
+#define DEFAULT_MAX_SAME_SOURCE_FRAMES 1
 #define MAX_AUTO_THREADS 8
 
 enum
@@ -61,6 +62,7 @@ enum
   PROP_NVBUF_MEMORY_TYPE,
   PROP_BUFFER_POOL_SIZE,
   PROP_CONVERSION_THREADS,
+  PROP_MAX_SAME_SOURCE_FRAMES,
 };
 
 /* Common formats first (RGBA needs no colour conversion), then anything GstVideoConverter unpacks. */
@@ -191,7 +193,10 @@ clear_in_pending (GstDsNetStreamMux * self)
 
   GST_OBJECT_LOCK (self);
   for (l = GST_ELEMENT (self)->sinkpads; l; l = l->next)
+  {
     GST_DSNET_STREAM_MUX_PAD (l->data)->in_pending = FALSE;
+    GST_DSNET_STREAM_MUX_PAD (l->data)->frames_pending = 0;
+  }
   GST_OBJECT_UNLOCK (self);
 }
 
@@ -550,6 +555,7 @@ add_frame (GstDsNetStreamMux * self, GstDsNetStreamMuxPad * pad, GstBuffer * inb
   self->pending_n++;
   self->pending_meta->num_frames_in_batch = self->pending_n;
   pad->in_pending = TRUE;
+  pad->frames_pending++;
 
   GST_OBJECT_LOCK (pad);
   rt = gst_segment_to_running_time (&GST_AGGREGATOR_PAD (pad)->segment, GST_FORMAT_TIME,
@@ -570,6 +576,7 @@ gst_dsnet_stream_mux_aggregate (GstAggregator * agg, gboolean timeout)
   GList *pads, *l;
   gboolean all_eos = TRUE, produced = FALSE;
   gint timeout_us;
+  guint max_same;
 
   (void) timeout;
   self->cached_latency = gst_aggregator_get_latency (agg);
@@ -592,6 +599,19 @@ gst_dsnet_stream_mux_aggregate (GstAggregator * agg, gboolean timeout)
     if (GST_BUFFER_FLAG_IS_SET (buf, GST_BUFFER_FLAG_GAP) || gst_buffer_get_size (buf) == 0) {
       gst_buffer_unref (buf);
       continue;
+    }
+    /* A source that already has max-same-source-frames frames in the batch closes it: with the
+     * default 1, a tiler (one tile per source) never has to drop a second frame of a source. */
+    GST_OBJECT_LOCK (self);
+    max_same = self->max_same_source_frames;
+    GST_OBJECT_UNLOCK (self);
+    if (max_same > 0 && pad->frames_pending >= max_same) {
+      ret = push_pending (self);
+      produced = TRUE;
+      if (ret != GST_FLOW_OK) {
+        gst_buffer_unref (buf);
+        goto done;
+      }
     }
     ret = add_frame (self, pad, buf);
     gst_buffer_unref (buf);
@@ -896,6 +916,7 @@ gst_dsnet_stream_mux_start (GstAggregator * agg)
   for (l = GST_ELEMENT (self)->sinkpads; l; l = l->next) {
     GST_DSNET_STREAM_MUX_PAD (l->data)->frame_num = 0;
     GST_DSNET_STREAM_MUX_PAD (l->data)->in_pending = FALSE;
+    GST_DSNET_STREAM_MUX_PAD (l->data)->frames_pending = 0;
   }
   live = self->live_source;
   GST_OBJECT_UNLOCK (self);
@@ -970,6 +991,9 @@ gst_dsnet_stream_mux_set_property (GObject * object, guint prop_id, const GValue
     case PROP_CONVERSION_THREADS:
       self->conversion_threads = g_value_get_uint (value);
       break;
+    case PROP_MAX_SAME_SOURCE_FRAMES:
+      self->max_same_source_frames = g_value_get_uint (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       break;
@@ -1023,6 +1047,9 @@ gst_dsnet_stream_mux_get_property (GObject * object, guint prop_id, GValue * val
       break;
     case PROP_CONVERSION_THREADS:
       g_value_set_uint (value, self->conversion_threads);
+      break;
+    case PROP_MAX_SAME_SOURCE_FRAMES:
+      g_value_set_uint (value, self->max_same_source_frames);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1106,6 +1133,12 @@ gst_dsnet_stream_mux_class_init (GstDsNetStreamMuxClass * klass)
       g_param_spec_uint ("conversion-threads", "Conversion Threads",
           "Threads that scale/convert each frame (0 = one per CPU core, at most 8). "
           "DeepStreamNet extension", 0, 64, DEFAULT_CONVERSION_THREADS, rw));
+  g_object_class_install_property (gobject_class, PROP_MAX_SAME_SOURCE_FRAMES,
+      g_param_spec_uint ("max-same-source-frames", "Max Same Source Frames",
+          "Most frames of one source in a batch; a further frame of that source starts the next "
+          "batch (the new nvstreammux's key; 1 keeps a tiler from dropping frames). 0 = no limit "
+          "(the legacy nvstreammux round-robin, several frames of a source per batch)", 0, 1024,
+          DEFAULT_MAX_SAME_SOURCE_FRAMES, rw));
 
   gst_element_class_add_static_pad_template_with_gtype (element_class, &sink_template,
       GST_TYPE_DSNET_STREAM_MUX_PAD);
@@ -1144,6 +1177,7 @@ gst_dsnet_stream_mux_init (GstDsNetStreamMux * self)
   self->nvbuf_memory_type = DEFAULT_NVBUF_MEMORY_TYPE;
   self->buffer_pool_size = DEFAULT_BUFFER_POOL_SIZE;
   self->conversion_threads = DEFAULT_CONVERSION_THREADS;
+  self->max_same_source_frames = DEFAULT_MAX_SAME_SOURCE_FRAMES;
   self->pending_pts = GST_CLOCK_TIME_NONE;
   self->pending_deadline = GST_CLOCK_TIME_NONE;
   self->cached_latency = GST_CLOCK_TIME_NONE;

@@ -37,6 +37,7 @@ struct _GstDsNetStreamMuxPad
   GstVideoConverter *convert;   /* built lazily for (info → output geometry) */
   gint frame_num;               /* running count of frames batched from this pad */
   gboolean in_pending;          /* the batch being filled holds a frame of this pad */
+  guint frames_pending;         /* how many frames of this pad it holds */
 };
 
 struct _GstDsNetStreamMux
@@ -56,6 +57,7 @@ struct _GstDsNetStreamMux
   gint nvbuf_memory_type;
   guint buffer_pool_size;
   guint conversion_threads;
+  guint max_same_source_frames; /* 0 = no limit */
 
   /* streaming state (aggregate thread) */
   guint out_width, out_height, out_batch; /* geometry of the current pool/batches */

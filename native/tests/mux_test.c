@@ -176,7 +176,7 @@ near (gint a, gint b, gint tol)
 GST_START_TEST (test_properties_roundtrip)
 {
   GstElement *mux = gst_element_factory_make ("dsnetstreammux", NULL);
-  guint bs, w, h, gpu, pool, threads;
+  guint bs, w, h, gpu, pool, threads, same;
   gint timeout, memtype;
   gboolean live, pad, reset, systs;
 
@@ -184,7 +184,7 @@ GST_START_TEST (test_properties_roundtrip)
   g_object_get (mux, "batch-size", &bs, "width", &w, "height", &h, "batched-push-timeout",
       &timeout, "live-source", &live, "enable-padding", &pad, "frame-num-reset-on-eos", &reset,
       "attach-sys-ts", &systs, "gpu-id", &gpu, "nvbuf-memory-type", &memtype,
-      "buffer-pool-size", &pool, "conversion-threads", &threads, NULL);
+      "buffer-pool-size", &pool, "conversion-threads", &threads, "max-same-source-frames", &same, NULL);
   fail_unless_equals_int (bs, 1);
   fail_unless_equals_int (w, 0);
   fail_unless_equals_int (h, 0);
@@ -194,16 +194,17 @@ GST_START_TEST (test_properties_roundtrip)
   fail_unless_equals_int (memtype, 0);
   fail_unless_equals_int (pool, 4);
   fail_unless_equals_int (threads, 0);
+  fail_unless_equals_int (same, 1);
 
   g_object_set (mux, "batch-size", 8, "width", 1920, "height", 1080, "batched-push-timeout",
       40000, "live-source", TRUE, "enable-padding", TRUE, "frame-num-reset-on-eos", TRUE,
-      "attach-sys-ts", FALSE, "gpu-id", 1, "buffer-pool-size", 6, "conversion-threads", 3, NULL);
+      "attach-sys-ts", FALSE, "gpu-id", 1, "buffer-pool-size", 6, "conversion-threads", 3, "max-same-source-frames", 0, NULL);
   /* as deepstream-app sets them: from config strings */
   gst_util_set_object_arg (G_OBJECT (mux), "nvbuf-memory-type", "3");
   g_object_get (mux, "batch-size", &bs, "width", &w, "height", &h, "batched-push-timeout",
       &timeout, "live-source", &live, "enable-padding", &pad, "frame-num-reset-on-eos", &reset,
       "attach-sys-ts", &systs, "gpu-id", &gpu, "nvbuf-memory-type", &memtype,
-      "buffer-pool-size", &pool, "conversion-threads", &threads, NULL);
+      "buffer-pool-size", &pool, "conversion-threads", &threads, "max-same-source-frames", &same, NULL);
   fail_unless_equals_int (bs, 8);
   fail_unless_equals_int (w, 1920);
   fail_unless_equals_int (h, 1080);
@@ -213,6 +214,7 @@ GST_START_TEST (test_properties_roundtrip)
   fail_unless_equals_int (memtype, 3);
   fail_unless_equals_int (pool, 6);
   fail_unless_equals_int (threads, 3);
+  fail_unless_equals_int (same, 0);
   gst_util_set_object_arg (G_OBJECT (mux), "nvbuf-memory-type", "nvbuf-mem-cuda-device");
   g_object_get (mux, "nvbuf-memory-type", &memtype, NULL);
   fail_unless_equals_int (memtype, 2);
@@ -576,10 +578,51 @@ GST_END_TEST;
 
 /* ---- one source ending early ------------------------------------------------------------------ */
 
+/* Default max-same-source-frames=1: once source 0 ends, source 1 goes on in batches of one frame. */
 GST_START_TEST (test_one_source_ends_early)
 {
   GstElement *p = parse ("dsnetstreammux name=m batch-size=2 width=32 height=32 "
       "frame-num-reset-on-eos=true ! fakesink name=out "
+      "videotestsrc num-buffers=2 ! video/x-raw,width=32,height=32 ! m.sink_0 "
+      "videotestsrc num-buffers=6 ! video/x-raw,width=48,height=32 ! m.sink_1");
+  Collector c;
+  RunResult r;
+  guint i;
+  gint expect_num = 0;
+  GList *l;
+
+  collector_init (&c);
+  attach_collector (p, "out", &c);
+  fail_unless (run_pipeline (p, &r, NULL));
+  fail_unless (r.error == NULL, "error: %s", r.error);
+  fail_unless_equals_int (r.eos_ids->len, 2);
+  fail_unless_equals_int (g_array_index (r.eos_ids, guint, 0), 0);
+  fail_unless_equals_int (g_array_index (r.eos_ids, guint, 1), 1);
+  /* 2 + 6 frames: [0,1] [0,1] then [1] [1] [1] [1]; every frame of source 1 once, in order */
+  fail_unless_equals_int (c.buffers->len, 6);
+  for (i = 0; i < c.buffers->len; i++) {
+    NvDsBatchMeta *b = batch_of (g_ptr_array_index (c.buffers, i));
+    fail_unless_equals_int (b->num_frames_in_batch, i < 2 ? 2 : 1);
+    for (l = b->frame_meta_list; l; l = l->next) {
+      NvDsFrameMeta *fm = l->data;
+      if (fm->source_id == 1)
+        fail_unless_equals_int (fm->frame_num, expect_num++);
+    }
+  }
+  fail_unless_equals_int (expect_num, 6);
+  run_result_clear (&r);
+  collector_clear (&c);
+  gst_object_unref (p);
+}
+
+GST_END_TEST;
+
+/* max-same-source-frames=0: the legacy nvstreammux round-robin fills a batch with frames of the
+ * source that is left. */
+GST_START_TEST (test_one_source_ends_early_no_same_source_limit)
+{
+  GstElement *p = parse ("dsnetstreammux name=m batch-size=2 width=32 height=32 "
+      "max-same-source-frames=0 frame-num-reset-on-eos=true ! fakesink name=out "
       "videotestsrc num-buffers=2 ! video/x-raw,width=32,height=32 ! m.sink_0 "
       "videotestsrc num-buffers=6 ! video/x-raw,width=48,height=32 ! m.sink_1");
   Collector c;
@@ -700,7 +743,7 @@ static void
 run_stalled (gint timeout_us, gboolean upstream_live, Collector * c, RunResult * r)
 {
   gchar *desc = g_strdup_printf ("dsnetstreammux name=m batch-size=2 width=32 height=32 "
-      "live-source=true batched-push-timeout=%d ! fakesink name=out "
+      "max-same-source-frames=0 live-source=true batched-push-timeout=%d ! fakesink name=out "
       "videotestsrc is-live=%d num-buffers=8 ! video/x-raw,width=32,height=32,framerate=10/1 ! "
       "identity sync=%d ! m.sink_0 "
       "appsrc name=stalled is-live=%d format=time min-latency=0 max-latency=1000000000 "
@@ -1020,6 +1063,55 @@ GST_START_TEST (test_demux_per_source_eos)
 
 GST_END_TEST;
 
+/* A serialized event that reaches the demuxer after one output ended (stream-group-done here, as a
+ * tee ahead of the demuxer forwards it) goes to the running outputs only; the ended one would refuse
+ * it and turn the refusal into a flow error for the whole demuxer. */
+static GstPadProbeReturn
+inject_group_done (GstPad * pad, GstPadProbeInfo * info, gpointer user_data)
+{
+  gint *seen = user_data;
+
+  (void) info;
+  if (++(*seen) == 10)
+    gst_pad_push_event (pad, gst_event_new_stream_group_done (gst_util_group_id_next ()));
+  return GST_PAD_PROBE_OK;
+}
+
+GST_START_TEST (test_demux_event_after_an_output_ended)
+{
+  /* As [tiled-display] enable=2 links it: a tee feeds the tiler branch (here: out) and the demuxer,
+   * which outputs only source 0; that source ends long before source 1. */
+  GstElement *p = parse ("dsnetstreammux name=m batch-size=2 width=16 height=16 ! tee name=t "
+      "t. ! queue ! fakesink name=out "
+      "t. ! queue ! dsnetstreamdemux name=d d.src_0 ! queue ! fakesink name=out0 "
+      "videotestsrc num-buffers=2 ! video/x-raw,width=16,height=16 ! m.sink_0 "
+      "videotestsrc num-buffers=30 ! video/x-raw,width=16,height=16 ! m.sink_1");
+  GstElement *mux = gst_bin_get_by_name (GST_BIN (p), "m");
+  GstPad *src = gst_element_get_static_pad (mux, "src");
+  Collector c, c0;
+  RunResult r;
+  gint seen = 0;
+
+  collector_init (&c);
+  collector_init (&c0);
+  attach_collector (p, "out", &c);
+  attach_collector (p, "out0", &c0);
+  gst_pad_add_probe (src, GST_PAD_PROBE_TYPE_BUFFER, inject_group_done, &seen, NULL);
+  gst_object_unref (src);
+  gst_object_unref (mux);
+  fail_unless (run_pipeline (p, &r, NULL));
+  fail_unless (r.error == NULL, "error: %s", r.error);
+  fail_unless_equals_int (seen, 30);
+  fail_unless_equals_int (c.buffers->len, 30);
+  fail_unless_equals_int (c0.buffers->len, 2);
+  run_result_clear (&r);
+  collector_clear (&c);
+  collector_clear (&c0);
+  gst_object_unref (p);
+}
+
+GST_END_TEST;
+
 static Suite *
 mux_suite (void)
 {
@@ -1036,6 +1128,7 @@ mux_suite (void)
   tcase_add_test (tc, test_resolution_change_mid_stream);
   tcase_add_test (tc, test_input_batch_meta_is_kept);
   tcase_add_test (tc, test_one_source_ends_early);
+  tcase_add_test (tc, test_one_source_ends_early_no_same_source_limit);
   tcase_add_test (tc, test_missing_output_size_is_an_error);
   tcase_add_test (tc, test_bad_input_errors);
   tcase_add_test (tc, test_timeout_with_stalled_live_source);
@@ -1043,6 +1136,7 @@ mux_suite (void)
   tcase_add_test (tc, test_pads_added_and_released_while_playing);
   tcase_add_test (tc, test_demux_routing);
   tcase_add_test (tc, test_demux_per_source_eos);
+  tcase_add_test (tc, test_demux_event_after_an_output_ended);
   return s;
 }
 

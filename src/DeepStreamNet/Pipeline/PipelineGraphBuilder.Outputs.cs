@@ -220,7 +220,18 @@ public sealed partial class PipelineGraphBuilder
             var conv = _graph.Add($"{n}_conv", "videoconvert");
             sink = _graph.Add($"{n}_sink", "autovideosink");
             sink.Note = "needs a display (DISPLAY/WAYLAND_DISPLAY); headless machines fail at run time: use type=1 or type=3";
-            _graph.Chain(tail, bconv.Name, conv.Name, sink.Name);
+            if (s.Width > 0 && s.Height > 0)
+            {
+                // X11/Wayland sinks size their window from the caps, so the sink's width/height become a scale.
+                var scale = _graph.Add($"{n}_scale", "videoscale");
+                var caps = _graph.Add($"{n}_cap_filter", "capsfilter")
+                    .Set("caps", GraphValue.Caps(string.Create(CultureInfo.InvariantCulture, $"video/x-raw, width={s.Width}, height={s.Height}")));
+                _graph.Chain(tail, bconv.Name, conv.Name, scale.Name, caps.Name, sink.Name);
+            }
+            else
+            {
+                _graph.Chain(tail, bconv.Name, conv.Name, sink.Name);
+            }
         }
 
         sink.Set("sync", s.Sync != 0);

@@ -37,7 +37,8 @@ public sealed class PortableGraphTests
         Assert.Multiple(() =>
         {
             Assert.That(FactoriesFrom(g, "src_bin_0_src").Take(5), Is.EqualTo(new[] { "v4l2src", "capsfilter", "videoconvert", "capsfilter", "dsnetstreammux" }));
-            Assert.That(FactoriesFrom(g, "sink0_queue"), Is.EqualTo(new[] { "queue", "dsnetvideoconvert", "videoconvert", "autovideosink" }));
+            Assert.That(FactoriesFrom(g, "sink0_queue"), Is.EqualTo(new[] { "queue", "dsnetvideoconvert", "videoconvert", "videoscale", "capsfilter", "autovideosink" }));
+            Assert.That(Prop(g, "sink0_cap_filter", "caps"), Is.EqualTo("video/x-raw, width=1280, height=720"), "the sink's width/height size the window");
             Assert.That(g["sink0_sink"].Note, Does.Contain("needs a display"));
             Assert.That(FactoriesFrom(g, "sink1_queue"), Is.EqualTo(new[] { "queue", "fakesink" }));
         });

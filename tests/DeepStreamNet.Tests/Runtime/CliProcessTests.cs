@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using NUnit.Framework;
 
 namespace DeepStreamNet.Tests.Runtime;
@@ -10,6 +11,14 @@ public sealed class CliProcessTests
 {
     /// <summary>Runs <c>dsnet</c> as a process in <paramref name="workDir"/> with the environment of scripts/env.sh.</summary>
     internal static (int Code, string Out, string Err) Dsnet(string workDir, TimeSpan timeout, params string[] args)
+    {
+        using var p = StartDsnet(workDir, null, args);
+        return p.WaitForExit(timeout, $"dsnet {string.Join(' ', args)}");
+    }
+
+    /// <summary>Starts <c>dsnet</c> with the environment of scripts/env.sh plus <paramref name="environment"/>
+    /// (a null value removes the variable); output is collected while it runs.</summary>
+    internal static DsnetProcess StartDsnet(string workDir, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "dsnet.dll");
         var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = workDir, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -25,16 +34,102 @@ public sealed class CliProcessTests
         psi.Environment["GST_PLUGIN_PATH_1_0"] = GstSetUp.NativeLib;
         psi.Environment["GST_REGISTRY_1_0"] = Path.Combine(root, "build", "native", "gst-registry-dotnet-tests.bin");
         psi.Environment["LD_LIBRARY_PATH"] = GstSetUp.NativeLib;
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(timeout))
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
-            p.Kill(entireProcessTree: true);
-            Assert.Fail($"dsnet {string.Join(' ', args)} did not finish within {timeout.TotalSeconds} s");
+            if (value is null)
+            {
+                psi.Environment.Remove(key);
+            }
+            else
+            {
+                psi.Environment[key] = value;
+            }
         }
 
-        return (p.ExitCode, stdout.Result, stderr.Result);
+        return new DsnetProcess(Process.Start(psi)!);
+    }
+
+    /// <summary>A running <c>dsnet</c>: output collected line by line, SIGINT like Ctrl-C, bounded wait.</summary>
+    internal sealed class DsnetProcess : IDisposable
+    {
+        private readonly Process _process;
+        private readonly System.Text.StringBuilder _out = new();
+        private readonly System.Text.StringBuilder _err = new();
+
+        public DsnetProcess(Process process)
+        {
+            _process = process;
+            _process.OutputDataReceived += (_, e) => Append(_out, e.Data);
+            _process.ErrorDataReceived += (_, e) => Append(_err, e.Data);
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+        }
+
+        public bool HasExited => _process.HasExited;
+
+        /// <summary>Standard output and error so far.</summary>
+        public string Output
+        {
+            get
+            {
+                lock (_out)
+                {
+                    lock (_err)
+                    {
+                        return _out + "\n" + _err;
+                    }
+                }
+            }
+        }
+
+        /// <summary>Sends SIGINT, as Ctrl-C in a terminal does.</summary>
+        public void Interrupt()
+        {
+            using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            kill.WaitForExit();
+        }
+
+        public (int Code, string Out, string Err) WaitForExit(TimeSpan timeout, string what)
+        {
+            if (!_process.WaitForExit(timeout))
+            {
+                _process.Kill(entireProcessTree: true);
+                Assert.Fail($"{what} did not finish within {timeout.TotalSeconds} s\n{Output}");
+            }
+
+            _process.WaitForExit(); // drains the asynchronous output readers
+            lock (_out)
+            {
+                lock (_err)
+                {
+                    return (_process.ExitCode, _out.ToString(), _err.ToString());
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit();
+            }
+
+            _process.Dispose();
+        }
+
+        private static void Append(System.Text.StringBuilder sb, string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (sb)
+            {
+                sb.AppendLine(line);
+            }
+        }
     }
 
     [Test]
@@ -70,6 +165,33 @@ public sealed class CliProcessTests
         var (code, stdout, stderr) = Dsnet(dir, TimeSpan.FromSeconds(60), "run", path, "--backend", "portable");
         Assert.That(code, Is.EqualTo(1), stdout + stderr);
         Assert.That(stdout, Does.Contain("[source0] uri").And.Contain("none.mp4"));
+    }
+
+    [Test]
+    public void Run_SigintMidRun_FinalisesTheMp4_ExitsZero()
+    {
+        var dir = RunnerHarness.TempDir("cli-sigint");
+        var output = Path.Combine(dir, "out.mp4");
+        var path = Path.Combine(dir, "app.txt");
+        // sync=1 plays the 28 s demo clip in real time, so SIGINT lands mid-run.
+        File.WriteAllText(path, RunnerHarness.Config([TestMedia.Uri(TestMedia.DemoMp4)], $"type=3\ncontainer=1\ncodec=1\nenc-type=1\nsync=1\noutput-file={output}",
+            infer: false, tracker: false, application: "enable-perf-measurement=1\nperf-measurement-interval-sec=1"));
+        using var p = StartDsnet(dir, null, "run", path, "--backend", "portable");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!p.HasExited && DateTime.UtcNow < deadline && Regex.Count(p.Output, @"\*\*PERF:  \d") < 3)
+        {
+            Thread.Sleep(100);
+        }
+
+        Assert.That(p.HasExited, Is.False, "dsnet ended before the signal\n" + p.Output);
+        p.Interrupt();
+        var (code, stdout, stderr) = p.WaitForExit(TimeSpan.FromSeconds(30), "dsnet run after SIGINT");
+        Assert.That(code, Is.Zero, stdout + stderr);
+        Assert.That(stdout + stderr, Does.Contain("SIGINT received").And.Contain("run ended: Stopped"));
+        var (frames, width, height, duration) = TestMedia.Inspect(output);
+        Assert.That((width, height), Is.EqualTo((640, 360)));
+        Assert.That(frames, Is.InRange(40, 600), "about the seconds played before the signal, far fewer than the clip's 700 frames");
+        Assert.That(duration.TotalSeconds, Is.InRange(frames / 25.0 - 0.2, frames / 25.0 + 0.2), "a finalised MP4 with a duration that matches its frames");
     }
 
     [Test]

@@ -16,13 +16,33 @@ public sealed unsafe class RtspOutTests
     [Test]
     public void RtspOutSink_ClientOnLoopback_DecodesFramesOfTheTiledSize()
     {
+        // sync=1 plays the 28 s demo clip in real time, so the stream outlives the client.
+        var (client, run, tail) = Serve(TestMedia.DemoMp4, string.Empty, frames: 10);
+        Assert.That(client.Frames, Is.GreaterThanOrEqualTo(10), $"decoded frames from the RTSP output (attempts {client.Attempts}, last error: {client.LastError})\n{tail}");
+        Assert.That((client.Width, client.Height), Is.EqualTo((640, 360)), "decoded frame size");
+        Assert.That(run.Outcome, Is.EqualTo(RunOutcome.Stopped), tail);
+    }
+
+    [Test]
+    public void RtspOutSink_WithFileLoop_StreamsOnAcrossPasses()
+    {
+        // The 30-frame clip looped: 90 decoded frames need three passes, so the loop seek must not end the stream.
+        var (client, run, tail) = Serve(TestMedia.ShortClip, "[tests]\nfile-loop=1", frames: 90);
+        Assert.That(client.Frames, Is.GreaterThanOrEqualTo(90), $"decoded frames over three passes (attempts {client.Attempts}, last error: {client.LastError})\n{tail}");
+        Assert.That(tail, Does.Contain("end of file, looping"));
+        Assert.That(run.Outcome, Is.EqualTo(RunOutcome.Stopped), tail);
+    }
+
+    /// <summary>Runs one source into an RTSP out sink until an rtspsrc client on 127.0.0.1 decoded
+    /// <paramref name="frames"/> frames (or gave up), then stops the runner.</summary>
+    private static (ClientResult Client, RunResult Run, string Log) Serve(string media, string extra, int frames)
+    {
         var rtspPort = FreePort(SocketType.Stream, ProtocolType.Tcp);
         var udpPort = FreePort(SocketType.Dgram, ProtocolType.Udp);
         var dir = RunnerHarness.TempDir("rtsp-out");
-        // sync=1 plays the 28 s demo clip in real time, so the stream outlives the client; a short I-frame interval
-        // lets a client that joins mid-stream start decoding quickly.
+        // Real-time playback; a short I-frame interval lets a client that joins mid-stream start decoding quickly.
         var sink = $"type=4\ncodec=1\nenc-type=1\nsync=1\nbitrate=1000000\niframeinterval=10\nrtsp-port={rtspPort}\nudp-port={udpPort}";
-        var text = RunnerHarness.Config([TestMedia.Uri(TestMedia.DemoMp4)], sink, infer: false, tracker: false);
+        var text = RunnerHarness.Config([TestMedia.Uri(media)], sink, infer: false, tracker: false, extra: extra);
         var (graph, config) = RunnerHarness.Graph(dir, text);
         var log = new TestLogger();
         using var runner = new PipelineRunner(graph, config, log);
@@ -32,7 +52,7 @@ public sealed unsafe class RtspOutTests
         ClientResult client;
         try
         {
-            client = Receive($"rtsp://127.0.0.1:{rtspPort}/ds-test", frames: 10, TimeSpan.FromSeconds(40));
+            client = Receive($"rtsp://127.0.0.1:{rtspPort}/ds-test", frames, TimeSpan.FromSeconds(40));
         }
         finally
         {
@@ -40,10 +60,7 @@ public sealed unsafe class RtspOutTests
         }
 
         Assert.That(run.Wait(TimeSpan.FromSeconds(30), CancellationToken.None), Is.True, "runner did not stop after cancel");
-        var tail = string.Join("\n", log.Lines.TakeLast(20));
-        Assert.That(client.Frames, Is.GreaterThanOrEqualTo(10), $"decoded frames from the RTSP output (attempts {client.Attempts}, last error: {client.LastError})\n{tail}");
-        Assert.That((client.Width, client.Height), Is.EqualTo((640, 360)), "decoded frame size");
-        Assert.That(run.Result.Outcome, Is.EqualTo(RunOutcome.Stopped), tail);
+        return (client, run.Result, string.Join("\n", log.Lines));
     }
 
     /// <summary>A port the OS just handed out on 127.0.0.1 (free at the time of asking).</summary>

@@ -8,15 +8,21 @@ namespace DeepStreamNet.Tests.Runtime;
 /// <summary>Short clips cut from the shared demo MP4 with real GStreamer pipelines, and decoding checks of outputs.</summary>
 internal static unsafe class TestMedia
 {
-    private static readonly Lazy<string> ShortClipPath = new(() => MakeClip(30, 640, 360, "clip-640x360-30f.mp4"));
+    private static readonly Lazy<string> ShortClipPath = new(() => MakeClip(30, 640, 360, "clip-640x360-30f-v3.mp4"));
+    private static readonly Lazy<string> ShorterClipPath = new(() => MakeClip(20, 640, 360, "clip-640x360-20f-v3.mp4"));
 
     public static string DemoMp4 => Path.Combine(TestPaths.SharedAssets, "media", "facemask-demo-720p.mp4");
 
-    /// <summary>1.2 s (30 frames, 25 fps) 640×360 H.264 MP4 cut from the demo clip (made once per test run).</summary>
+    /// <summary>1.2 s (30 frames, 25 fps, evenly timed) 640×360 H.264 MP4 cut from the demo clip (made once per test run).</summary>
     public static string ShortClip => ShortClipPath.Value;
+
+    /// <summary>0.8 s (20 frames) 640×360 H.264 MP4, to tell two sources apart by length.</summary>
+    public static string ShorterClip => ShorterClipPath.Value;
 
     public static string Uri(string path) => new System.Uri(Path.GetFullPath(path)).AbsoluteUri;
 
+    /// <summary>The first <paramref name="frames"/> frames of the demo. identity eos-after=N passes N−1 buffers; a
+    /// single-threaded decoder has no frame in flight to drain after that, so no later frame slips in after a gap.</summary>
     private static string MakeClip(int frames, int width, int height, string name)
     {
         var dir = Path.Combine(Path.GetTempPath(), "dsnet-runtime-tests");
@@ -28,7 +34,7 @@ internal static unsafe class TestMedia
         }
 
         var tmp = path + ".part";
-        Run($"filesrc location=\"{DemoMp4}\" ! qtdemux ! h264parse ! avdec_h264 ! identity eos-after={frames} ! videoconvert ! videoscale ! " +
+        Run($"filesrc location=\"{DemoMp4}\" ! qtdemux ! h264parse ! avdec_h264 max-threads=1 ! identity eos-after={frames + 1} ! videoconvert ! videoscale ! " +
             $"video/x-raw,format=I420,width={width},height={height} ! x264enc speed-preset=ultrafast key-int-max=10 ! h264parse ! mp4mux ! filesink location=\"{tmp}\"", 120);
         File.Move(tmp, path, overwrite: true);
         return path;
