@@ -1,0 +1,166 @@
+using System.Globalization;
+using DeepStreamNet.Config;
+using DeepStreamNet.Metadata;
+using DeepStreamNet.Pipeline;
+using DeepStreamNet.Probes;
+using DeepStreamNet.Runtime;
+
+namespace DeepStreamNet.Benchmarks;
+
+/// <summary>
+/// <c>soak</c>: the DESIGN budget "flat resident memory over a long run". Runs a deepstream-app config on the portable
+/// backend in this process with <c>[tests] file-loop=1</c> (the sources never end) and a managed probe walking every
+/// object, samples the process's resident set once a second, and after the warm-up fits a line through the samples:
+/// prints the growth over the measured span and the slope, and whether it stays inside the budget.
+/// </summary>
+internal static class MemorySoakBench
+{
+    public static int Run(string[] args)
+    {
+        var root = Environment.GetEnvironmentVariable("DSNET_ROOT") ?? Directory.GetCurrentDirectory();
+        var config = StringArg(args, "--config", Path.Combine(root, "configs", "face-mask", "portable", "deepstream_app_multistream4_masknet.txt"));
+        var seconds = IntArg(args, "--seconds", 180);
+        var warmup = IntArg(args, "--warmup", Math.Max(20, seconds / 4));
+        var budgetMb = DoubleArg(args, "--budget-mb", 8);
+
+        // Looping sources, a fake sink (no file growing on disk), everything else as the config says.
+        var overrides = new List<string> { "tests.file-loop=1" };
+        var loaded0 = AppConfigLoader.Load(config, []);
+        if (loaded0.Config is null)
+        {
+            Console.Error.WriteLine(loaded0.Report.ToString());
+            return 1;
+        }
+
+        foreach (var sink in loaded0.Config.Sinks)
+        {
+            overrides.Add($"{sink.Name}.type=1");
+            overrides.Add($"{sink.Name}.sync=0");
+        }
+
+        overrides.AddRange(args.Where(a => a.StartsWith("--set=", StringComparison.Ordinal)).Select(a => a["--set=".Length..]));
+        var loaded = AppConfigLoader.Load(config, overrides);
+        if (loaded.Config is null)
+        {
+            Console.Error.WriteLine(loaded.Report.ToString());
+            return 1;
+        }
+
+        GStreamerRuntime.Initialize();
+        var graph = PipelineGraphBuilder.Build(loaded.Config, PipelineBackend.Portable, TargetPlatform.DGpu, loaded.Report);
+        if (!loaded.Report.IsValid)
+        {
+            Console.Error.WriteLine(loaded.Report.ToString());
+            return 1;
+        }
+
+        using var runner = new PipelineRunner(graph, loaded.Config) { PerfOutput = _ => { } };
+        runner.Build();
+        var walker = new ObjectWalker();
+        using var probe = runner.AddProbe(ProbeAttachPoint.BeforeOsd, walker);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        var run = runner.RunAsync(cts.Token);
+
+        var samples = new List<(double T, double Mb)>();
+        var start = DateTime.UtcNow;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"soak: {Path.GetFileName(config)} on the portable backend, {seconds} s (warm-up {warmup} s), RSS sampled every second"));
+        while (!run.IsCompleted)
+        {
+            Thread.Sleep(1000);
+            var t = (DateTime.UtcNow - start).TotalSeconds;
+            var mb = ResidentMb();
+            samples.Add((t, mb));
+            if ((int)t % 30 == 0)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  t={t,5:F0} s  RSS {mb,7:F1} MB  batches {walker.Batches,7}  objects {walker.Objects,8}"));
+            }
+        }
+
+        var result = run.GetAwaiter().GetResult();
+        if (result.Outcome != RunOutcome.Stopped)
+        {
+            Console.Error.WriteLine($"the pipeline ended early: {result.Outcome} {string.Join("; ", result.Errors)}");
+            return 1;
+        }
+
+        var measured = samples.Where(s => s.T >= warmup).ToList();
+        if (measured.Count < 10)
+        {
+            Console.Error.WriteLine("too few samples after the warm-up: run longer (--seconds)");
+            return 1;
+        }
+
+        var slope = Slope(measured); // MB per second
+        var span = measured[^1].T - measured[0].T;
+        var growth = slope * span;
+        var fps = walker.Frames / (samples[^1].T);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  frames {walker.Frames} ({fps:F1} fps), objects walked {walker.Objects} ({walker.NoMask} no-mask), probe faults {runner.ProbeFaults}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  RSS after warm-up {measured[0].Mb:F1} MB, at the end {measured[^1].Mb:F1} MB, max {measured.Max(s => s.Mb):F1} MB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  fitted growth over {span:F0} s: {growth:+0.0;-0.0} MB ({slope * 60:+0.00;-0.00} MB/min); end/warm-up ratio {measured[^1].Mb / measured[0].Mb:F3} " +
+            $"(budget: growth <= {budgetMb} MB) {(growth <= budgetMb ? "OK" : "OVER")}"));
+        return 0;
+    }
+
+    /// <summary>Least-squares slope of MB over seconds.</summary>
+    private static double Slope(List<(double T, double Mb)> s)
+    {
+        var mt = s.Average(p => p.T);
+        var mm = s.Average(p => p.Mb);
+        var num = s.Sum(p => (p.T - mt) * (p.Mb - mm));
+        var den = s.Sum(p => (p.T - mt) * (p.T - mt));
+        return den == 0 ? 0 : num / den;
+    }
+
+    /// <summary>VmRSS of this process from /proc (what the kernel counts as resident, native and managed together).</summary>
+    private static double ResidentMb()
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                var kb = double.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                return kb / 1024;
+            }
+        }
+
+        throw new InvalidOperationException("no VmRSS in /proc/self/status");
+    }
+
+    private static string StringArg(string[] args, string name, string fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    }
+
+    private static int IntArg(string[] args, string name, int fallback) =>
+        int.Parse(StringArg(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+    private static double DoubleArg(string[] args, string name, double fallback) =>
+        double.Parse(StringArg(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+    /// <summary>What a business-logic probe does: reads every object of every frame.</summary>
+    private sealed class ObjectWalker : IBatchProbe
+    {
+        public long Batches;
+        public long Frames;
+        public long Objects;
+        public long NoMask;
+
+        public void OnBatch(ref BatchMeta batch, in ProbeContext context)
+        {
+            Batches++;
+            foreach (var frame in batch.Frames)
+            {
+                Frames++;
+                foreach (var obj in frame.Objects)
+                {
+                    Objects++;
+                    NoMask += obj.LabelEquals("no-mask"u8) ? 1 : 0;
+                }
+            }
+        }
+    }
+}
