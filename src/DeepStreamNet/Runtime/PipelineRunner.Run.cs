@@ -418,16 +418,17 @@ public sealed unsafe partial class PipelineRunner
             _elements.Remove(name);
         }
 
-        if (_muxPads.TryGetValue(slot.Index, out var pad))
-        {
-            Gst.gst_pad_send_event((GstPad*)pad, Gst.gst_event_new_eos());
-        }
-
-        // A source that failed while prerolling left the pipeline's state change unfinished: ask again now
-        // that it is gone (a bin only forwards EOS once it is PLAYING).
+        // A source that failed while starting (a camera that cannot be opened fails NULL→READY) left the pipeline's
+        // state change unfinished: ask again now that it is gone, before the EOS, so the muxer's pad is active and
+        // takes it (a flushing pad would drop it, and the run would wait for a source that is gone).
         if (!_eosSent)
         {
             Gst.gst_element_set_state(Pipeline, GstState.GST_STATE_PLAYING);
+        }
+
+        if (_muxPads.TryGetValue(slot.Index, out var pad))
+        {
+            Gst.gst_pad_send_event((GstPad*)pad, Gst.gst_event_new_eos());
         }
     }
 

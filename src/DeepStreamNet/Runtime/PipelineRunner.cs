@@ -184,9 +184,12 @@ public sealed unsafe partial class PipelineRunner : IDisposable
             if (!byIndex.TryGetValue(index, out var slot))
             {
                 var src = Graph.Find($"src_bin_{index}_src");
-                var location = (src?.Get("uri") ?? src?.Get("location"))?.Value as string;
+                var location = (src?.Get("uri") ?? src?.Get("location") ?? src?.Get("device"))?.Value as string;
                 var rtsp = src?.Factory == "rtspsrc";
-                slot = new SourceSlot(index, location, rtsp, location?.StartsWith("file:", StringComparison.Ordinal) == true);
+                slot = new SourceSlot(index, location, rtsp, location?.StartsWith("file:", StringComparison.Ordinal) == true)
+                {
+                    IsCamera = src?.Factory == "v4l2src",
+                };
                 byIndex.Add(index, slot);
             }
 
@@ -203,7 +206,11 @@ public sealed unsafe partial class PipelineRunner : IDisposable
                 slot.ReconnectAttempts = configSources[slot.Index].RtspReconnectAttempts;
             }
 
-            if (slot.IsFile && slot.Location is { } uri && FileProblem(uri) is { } problem)
+            var problem = slot.IsFile && slot.Location is { } uri ? FileProblem(uri)
+                : slot.IsCamera && slot.Location is { } device
+                    ? CameraProblem(device, configSources is not null && slot.Index < configSources.Count ? configSources[slot.Index].Name : $"source{slot.Index}")
+                    : null;
+            if (problem is not null)
             {
                 slot.Failed = true;
                 var message = $"{slot.Describe()}: {problem}; this source is left out";
@@ -214,6 +221,12 @@ public sealed unsafe partial class PipelineRunner : IDisposable
             _sources.Add(slot);
         }
     }
+
+    /// <summary>A V4L2 device node that is not there fails v4l2src at NULL→READY with "Cannot identify device": say
+    /// what to do before the pipeline starts.</summary>
+    private static string? CameraProblem(string device, string group) =>
+        File.Exists(device) ? null
+            : $"camera device {device} not found: connect the camera (ls /dev/video* lists the nodes) or set [{group}] camera-v4l2-dev-node to its number";
 
     private static string? FileProblem(string uri)
     {

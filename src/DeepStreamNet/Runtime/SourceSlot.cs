@@ -21,6 +21,9 @@ internal sealed class SourceSlot
 
     public bool IsFile { get; }
 
+    /// <summary>A V4L2 camera (<see cref="Location"/> is its device node).</summary>
+    public bool IsCamera { get; init; }
+
     /// <summary>Element names of this source bin (<c>src_bin_N_*</c>), upstream first.</summary>
     public List<string> Elements { get; } = [];
 
