@@ -64,17 +64,27 @@ internal static class MemorySoakBench
         var samples = new List<(double T, double Mb)>();
         var start = DateTime.UtcNow;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"soak: {Path.GetFileName(config)} on the portable backend, {seconds} s (warm-up {warmup} s), RSS sampled every second"));
-        while (!run.IsCompleted)
+        // Samples stop when the stop is requested: tear-down frees memory and would bend the fitted line.
+        var printed = 0;
+        while (!run.IsCompleted && !cts.IsCancellationRequested)
         {
             Thread.Sleep(1000);
             var t = (DateTime.UtcNow - start).TotalSeconds;
+            if (cts.IsCancellationRequested)
+            {
+                break;
+            }
+
             var mb = ResidentMb();
             samples.Add((t, mb));
-            if ((int)t % 30 == 0)
+            if (t >= (printed + 1) * 30)
             {
+                printed = (int)(t / 30);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  t={t,5:F0} s  RSS {mb,7:F1} MB  batches {walker.Batches,7}  objects {walker.Objects,8}"));
             }
         }
+
+        var framesAtStop = Interlocked.Read(ref walker.Frames);
 
         var result = run.GetAwaiter().GetResult();
         if (result.Outcome != RunOutcome.Stopped)
@@ -93,9 +103,9 @@ internal static class MemorySoakBench
         var slope = Slope(measured); // MB per second
         var span = measured[^1].T - measured[0].T;
         var growth = slope * span;
-        var fps = walker.Frames / (samples[^1].T);
+        var fps = framesAtStop / samples[^1].T;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  frames {walker.Frames} ({fps:F1} fps), objects walked {walker.Objects} ({walker.NoMask} no-mask), probe faults {runner.ProbeFaults}"));
+            $"  frames {framesAtStop} ({fps:F1} fps), objects walked {walker.Objects} ({walker.NoMask} no-mask), probe faults {runner.ProbeFaults}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  RSS after warm-up {measured[0].Mb:F1} MB, at the end {measured[^1].Mb:F1} MB, max {measured.Max(s => s.Mb):F1} MB"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

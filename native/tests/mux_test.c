@@ -578,26 +578,39 @@ GST_END_TEST;
 
 /* ---- one source ending early ------------------------------------------------------------------ */
 
-/* Default max-same-source-frames=1: once source 0 ends, source 1 goes on in batches of one frame. */
-GST_START_TEST (test_one_source_ends_early)
+/* Source 0 (2 frames) ends before source 1 (6 frames) in a batch-size=2 muxer with the given
+ * max-same-source-frames; collects the batches and checks both stream-eos messages, short one first. */
+static void
+run_one_source_ends_early (const gchar * max_same, Collector * c)
 {
-  GstElement *p = parse ("dsnetstreammux name=m batch-size=2 width=32 height=32 "
-      "frame-num-reset-on-eos=true ! fakesink name=out "
+  gchar *desc = g_strdup_printf ("dsnetstreammux name=m batch-size=2 width=32 height=32 "
+      "max-same-source-frames=%s frame-num-reset-on-eos=true ! fakesink name=out "
       "videotestsrc num-buffers=2 ! video/x-raw,width=32,height=32 ! m.sink_0 "
-      "videotestsrc num-buffers=6 ! video/x-raw,width=48,height=32 ! m.sink_1");
-  Collector c;
+      "videotestsrc num-buffers=6 ! video/x-raw,width=48,height=32 ! m.sink_1", max_same);
+  GstElement *p = parse (desc);
   RunResult r;
-  guint i;
-  gint expect_num = 0;
-  GList *l;
 
-  collector_init (&c);
-  attach_collector (p, "out", &c);
+  g_free (desc);
+  collector_init (c);
+  attach_collector (p, "out", c);
   fail_unless (run_pipeline (p, &r, NULL));
   fail_unless (r.error == NULL, "error: %s", r.error);
   fail_unless_equals_int (r.eos_ids->len, 2);
   fail_unless_equals_int (g_array_index (r.eos_ids, guint, 0), 0);
   fail_unless_equals_int (g_array_index (r.eos_ids, guint, 1), 1);
+  run_result_clear (&r);
+  gst_object_unref (p);
+}
+
+/* Default max-same-source-frames=1: once source 0 ends, source 1 goes on in batches of one frame. */
+GST_START_TEST (test_one_source_ends_early)
+{
+  Collector c;
+  guint i;
+  gint expect_num = 0;
+  GList *l;
+
+  run_one_source_ends_early ("1", &c);
   /* 2 + 6 frames: [0,1] [0,1] then [1] [1] [1] [1]; every frame of source 1 once, in order */
   fail_unless_equals_int (c.buffers->len, 6);
   for (i = 0; i < c.buffers->len; i++) {
@@ -610,9 +623,7 @@ GST_START_TEST (test_one_source_ends_early)
     }
   }
   fail_unless_equals_int (expect_num, 6);
-  run_result_clear (&r);
   collector_clear (&c);
-  gst_object_unref (p);
 }
 
 GST_END_TEST;
@@ -621,23 +632,11 @@ GST_END_TEST;
  * source that is left. */
 GST_START_TEST (test_one_source_ends_early_no_same_source_limit)
 {
-  GstElement *p = parse ("dsnetstreammux name=m batch-size=2 width=32 height=32 "
-      "max-same-source-frames=0 frame-num-reset-on-eos=true ! fakesink name=out "
-      "videotestsrc num-buffers=2 ! video/x-raw,width=32,height=32 ! m.sink_0 "
-      "videotestsrc num-buffers=6 ! video/x-raw,width=48,height=32 ! m.sink_1");
   Collector c;
-  RunResult r;
   guint i, n1 = 0;
   GList *l;
 
-  collector_init (&c);
-  attach_collector (p, "out", &c);
-  fail_unless (run_pipeline (p, &r, NULL));
-  fail_unless (r.error == NULL, "error: %s", r.error);
-  /* both sources reported, the short one first */
-  fail_unless_equals_int (r.eos_ids->len, 2);
-  fail_unless_equals_int (g_array_index (r.eos_ids, guint, 0), 0);
-  fail_unless_equals_int (g_array_index (r.eos_ids, guint, 1), 1);
+  run_one_source_ends_early ("0", &c);
   /* 2 + 6 frames, all batched: [0,1] [0,1] then source 1 alone [1,1] [1,1] */
   fail_unless_equals_int (c.buffers->len, 4);
   for (i = 0; i < c.buffers->len; i++) {
@@ -652,9 +651,7 @@ GST_START_TEST (test_one_source_ends_early_no_same_source_limit)
     }
   }
   fail_unless_equals_int (n1, 6);
-  run_result_clear (&r);
   collector_clear (&c);
-  gst_object_unref (p);
 }
 
 GST_END_TEST;
