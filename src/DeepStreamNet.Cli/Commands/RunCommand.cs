@@ -86,11 +86,49 @@ internal static class RunCommand
             return 1;
         }
 
-        using var runner = new PipelineRunner(graph, result.Config, factory.CreateLogger("dsnet.pipeline"));
+        var config = result.Config;
+        PipelineRunner Create()
+        {
+            var runner = new PipelineRunner(graph, config, factory.CreateLogger("dsnet.pipeline"));
+            try
+            {
+                runner.Build();
+                configure?.Invoke(runner, log);
+                return runner;
+            }
+            catch
+            {
+                runner.Dispose();
+                throw;
+            }
+        }
+
+        // The first signal stops the run (and any [tests] pipeline-recreate-sec cycling) with EOS; a second one goes to
+        // the pipeline that is running and stops it at once.
+        using var stop = new CancellationTokenSource();
+        PipelineRunner? current = null;
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true; // keep the process: EOS must finalise the outputs
+            log.LogInformation("{Signal} received", context.Signal);
+            if (!stop.IsCancellationRequested)
+            {
+                stop.Cancel();
+            }
+            else
+            {
+                Volatile.Read(ref current)?.RequestStop();
+            }
+        }
+
+        log.LogInformation("running {Config} on the {Backend} backend ({Elements} elements)", path.Name, graph.Backend, graph.Elements.Count);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        RunResult outcome;
         try
         {
-            runner.Build();
-            configure?.Invoke(runner, log);
+            outcome = PipelineCycles.RunAsync(Create, graph.RunOptions.PipelineRecreateSec, log, r => Volatile.Write(ref current, r), stop.Token)
+                .GetAwaiter().GetResult();
         }
         catch (PipelineException ex)
         {
@@ -98,10 +136,6 @@ internal static class RunCommand
             return 3;
         }
 
-        log.LogInformation("running {Config} on the {Backend} backend ({Elements} elements)", path.Name, graph.Backend, graph.Elements.Count);
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => OnSignal(c, runner, log));
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => OnSignal(c, runner, log));
-        var outcome = runner.RunAsync().GetAwaiter().GetResult();
         foreach (var failure in outcome.SourceFailures)
         {
             log.LogWarning("failed source: {Source}", failure);
@@ -109,12 +143,5 @@ internal static class RunCommand
 
         log.LogInformation("run ended: {Outcome} (exit {Code})", outcome.Outcome, outcome.ExitCode);
         return outcome.ExitCode;
-    }
-
-    private static void OnSignal(PosixSignalContext context, PipelineRunner runner, Microsoft.Extensions.Logging.ILogger log)
-    {
-        context.Cancel = true; // keep the process: EOS must finalise the outputs
-        log.LogInformation("{Signal} received", context.Signal);
-        runner.RequestStop();
     }
 }

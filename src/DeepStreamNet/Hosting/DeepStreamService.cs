@@ -91,15 +91,29 @@ public sealed class DeepStreamService : BackgroundService
             return 1;
         }
 
-        using var runner = new PipelineRunner(graph, loaded.Config, _loggers.CreateLogger("DeepStreamNet.Pipeline")) { StopTimeout = _options.StopTimeout };
-        runner.Build();
-        foreach (var a in _attachments)
+        var config = loaded.Config;
+        PipelineRunner Create()
         {
-            a.Attach(runner);
+            var runner = new PipelineRunner(graph, config, _loggers.CreateLogger("DeepStreamNet.Pipeline")) { StopTimeout = _options.StopTimeout };
+            try
+            {
+                runner.Build();
+                foreach (var a in _attachments)
+                {
+                    a.Attach(runner);
+                }
+
+                return runner;
+            }
+            catch
+            {
+                runner.Dispose();
+                throw;
+            }
         }
 
         _log.LogInformation("running {Config} on the {Backend} backend", _options.ConfigPath, graph.Backend);
-        Result = await runner.RunAsync(stoppingToken).ConfigureAwait(false);
+        Result = await PipelineCycles.RunAsync(Create, graph.RunOptions.PipelineRecreateSec, _log, cancellationToken: stoppingToken).ConfigureAwait(false);
         _log.LogInformation("pipeline ended: {Outcome}", Result.Outcome);
         return Result.ExitCode;
     }
