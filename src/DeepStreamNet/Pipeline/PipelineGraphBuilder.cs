@@ -374,6 +374,13 @@ public sealed partial class PipelineGraphBuilder
     private void AddRunData()
     {
         var a = _config.Application;
+        if (a.ReidTrackOutputDir is not null)
+        {
+            BackendWarning(_config.KeyFile?.Group("application"), "reid-track-output-dir",
+                "reid-track-output-dir is not written by dsnet: the portable tracker computes no re-identification features, and the " +
+                "host does not export nvtracker's NvDsObjReid tensors yet", "tracker ids and boxes per frame are in kitti-track-output-dir");
+        }
+
         _graph.RunOptions = new RunOptions
         {
             EnablePerfMeasurement = a.EnablePerfMeasurement,

@@ -31,6 +31,14 @@ public sealed class PortableGraphTests
     }
 
     [Test]
+    public void Reid_output_dir_is_accepted_with_a_warning_on_both_backends([Values(PipelineBackend.Portable, PipelineBackend.DeepStream)] PipelineBackend backend)
+    {
+        var (_, r) = Build("app_file.txt", backend, TargetPlatform.DGpu, "application.reid-track-output-dir=/tmp/reid");
+        Assert.That(r.Warnings.Where(w => w.Key == "reid-track-output-dir").Select(w => w.Message),
+            Has.Some.StartWith("reid-track-output-dir is not written by dsnet"));
+    }
+
+    [Test]
     public void Camera_display_and_fakesink()
     {
         var (g, _) = Build("app_camera.txt", PipelineBackend.Portable);
