@@ -68,7 +68,7 @@ internal static partial class MemorySoakBench
         using var runner = new PipelineRunner(graph, loaded.Config) { PerfOutput = _ => { } };
         runner.Build();
         var walker = new ObjectWalker();
-        using var probe = runner.AddProbe(ProbeAttachPoint.BeforeOsd, walker);
+        using var probe = runner.AddProbe(ProbeAttachPoint.BeforeSinks, walker);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
         var run = runner.RunAsync(cts.Token);
 
