@@ -187,16 +187,13 @@ drop_deferred_events (GstDsNetStreamMux * self)
 }
 
 static void
-clear_in_pending (GstDsNetStreamMux * self)
+clear_frames_pending (GstDsNetStreamMux * self)
 {
   GList *l;
 
   GST_OBJECT_LOCK (self);
   for (l = GST_ELEMENT (self)->sinkpads; l; l = l->next)
-  {
-    GST_DSNET_STREAM_MUX_PAD (l->data)->in_pending = FALSE;
     GST_DSNET_STREAM_MUX_PAD (l->data)->frames_pending = 0;
-  }
   GST_OBJECT_UNLOCK (self);
 }
 
@@ -212,7 +209,7 @@ drop_pending (GstDsNetStreamMux * self)
   self->pending_n = 0;
   self->pending_pts = GST_CLOCK_TIME_NONE;
   self->pending_deadline = GST_CLOCK_TIME_NONE;
-  clear_in_pending (self);
+  clear_frames_pending (self);
 }
 
 static void
@@ -351,7 +348,7 @@ push_pending (GstDsNetStreamMux * self)
   self->pending_n = 0;
   self->pending_pts = GST_CLOCK_TIME_NONE;
   self->pending_deadline = GST_CLOCK_TIME_NONE;
-  clear_in_pending (self);
+  clear_frames_pending (self);
 
   ret = gst_aggregator_finish_buffer (agg, buf);
   self->pushed_any = TRUE;
@@ -554,7 +551,6 @@ add_frame (GstDsNetStreamMux * self, GstDsNetStreamMuxPad * pad, GstBuffer * inb
 
   self->pending_n++;
   self->pending_meta->num_frames_in_batch = self->pending_n;
-  pad->in_pending = TRUE;
   pad->frames_pending++;
 
   GST_OBJECT_LOCK (pad);
@@ -811,7 +807,7 @@ handle_stream_eos (GstDsNetStreamMux * self, GstDsNetStreamMuxPad * pad)
 
   event = gst_event_new_custom (GST_EVENT_CUSTOM_DOWNSTREAM,
       gst_structure_new (DSNET_STREAM_EOS_EVENT, "stream-id", G_TYPE_UINT, pad->source_id, NULL));
-  if (pad->in_pending || !self->pushed_any)
+  if (pad->frames_pending > 0 || !self->pushed_any)
     self->deferred_events = g_list_append (self->deferred_events, event);
   else
     gst_pad_push_event (agg->srcpad, event);
@@ -915,7 +911,6 @@ gst_dsnet_stream_mux_start (GstAggregator * agg)
   GST_OBJECT_LOCK (self);
   for (l = GST_ELEMENT (self)->sinkpads; l; l = l->next) {
     GST_DSNET_STREAM_MUX_PAD (l->data)->frame_num = 0;
-    GST_DSNET_STREAM_MUX_PAD (l->data)->in_pending = FALSE;
     GST_DSNET_STREAM_MUX_PAD (l->data)->frames_pending = 0;
   }
   live = self->live_source;

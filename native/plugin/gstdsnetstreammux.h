@@ -36,8 +36,7 @@ struct _GstDsNetStreamMuxPad
   GstVideoInfo info;
   GstVideoConverter *convert;   /* built lazily for (info → output geometry) */
   gint frame_num;               /* running count of frames batched from this pad */
-  gboolean in_pending;          /* the batch being filled holds a frame of this pad */
-  guint frames_pending;         /* how many frames of this pad it holds */
+  guint frames_pending;         /* frames of this pad in the batch being filled */
 };
 
 struct _GstDsNetStreamMux
