@@ -98,8 +98,9 @@ get_src (GstDsNetStreamDemux * self, guint source_id, DemuxSrc ** out)
 }
 
 static void
-end_src (GstDsNetStreamDemux * self, DemuxSrc * src)
+end_src (GstDsNetStreamDemux * self, DemuxSrc * src, gpointer unused)
 {
+  (void) unused;
   if (src->eos)
     return;
   ensure_src_events (self, src);
@@ -242,8 +243,10 @@ gst_dsnet_stream_demux_chain (GstPad * pad, GstObject * parent, GstBuffer * buf)
   return ret;
 }
 
+/* Calls fn on every output (pads held, object lock released); DemuxSrc flags are streaming-thread state. */
 static void
-for_each_src (GstDsNetStreamDemux * self, void (*fn) (GstDsNetStreamDemux *, DemuxSrc *))
+for_each_src (GstDsNetStreamDemux * self, void (*fn) (GstDsNetStreamDemux *, DemuxSrc *, gpointer),
+    gpointer data)
 {
   GList *srcs, *l;
 
@@ -254,30 +257,33 @@ for_each_src (GstDsNetStreamDemux * self, void (*fn) (GstDsNetStreamDemux *, Dem
   GST_OBJECT_UNLOCK (self);
   for (l = srcs; l; l = l->next) {
     GstPad *p = ((DemuxSrc *) l->data)->pad;
-    fn (self, l->data);
+    fn (self, l->data, data);
     gst_object_unref (p);
   }
   g_list_free (srcs);
 }
 
 static void
-mark_caps_stale (GstDsNetStreamDemux * self, DemuxSrc * src)
+mark_caps_stale (GstDsNetStreamDemux * self, DemuxSrc * src, gpointer unused)
 {
   (void) self;
+  (void) unused;
   src->caps_sent = FALSE;
 }
 
 static void
-mark_segment_stale (GstDsNetStreamDemux * self, DemuxSrc * src)
+mark_segment_stale (GstDsNetStreamDemux * self, DemuxSrc * src, gpointer unused)
 {
   (void) self;
+  (void) unused;
   src->segment_sent = FALSE;
 }
 
 static void
-reset_after_flush (GstDsNetStreamDemux * self, DemuxSrc * src)
+reset_after_flush (GstDsNetStreamDemux * self, DemuxSrc * src, gpointer unused)
 {
   (void) self;
+  (void) unused;
   src->eos = FALSE;
   src->segment_sent = FALSE;
 }
@@ -285,24 +291,12 @@ reset_after_flush (GstDsNetStreamDemux * self, DemuxSrc * src)
 /* Serialized events go only to outputs that have not ended: a src pad that already got its source's
  * EOS refuses them, and the default forwarding would turn that refusal into a flow error for the
  * whole demuxer (e.g. stream-group-done arriving after one source finished). */
-static gboolean
-forward_to_running_srcs (GstDsNetStreamDemux * self, GstEvent * event)
+static void
+push_if_running (GstDsNetStreamDemux * self, DemuxSrc * src, gpointer event)
 {
-  GList *pads = NULL, *l;
-  GHashTableIter it;
-  gpointer k, v;
-
-  GST_OBJECT_LOCK (self);
-  g_hash_table_iter_init (&it, self->srcs);
-  while (g_hash_table_iter_next (&it, &k, &v))
-    if (!((DemuxSrc *) v)->eos)
-      pads = g_list_prepend (pads, gst_object_ref (((DemuxSrc *) v)->pad));
-  GST_OBJECT_UNLOCK (self);
-  for (l = pads; l; l = l->next)
-    gst_pad_push_event (l->data, gst_event_ref (event));
-  g_list_free_full (pads, gst_object_unref);
-  gst_event_unref (event);
-  return TRUE;
+  (void) self;
+  if (!src->eos)
+    gst_pad_push_event (src->pad, gst_event_ref (GST_EVENT (event)));
 }
 
 static gboolean
@@ -332,14 +326,14 @@ gst_dsnet_stream_demux_sink_event (GstPad * pad, GstObject * parent, GstEvent * 
       self->fps_n = fn;
       self->fps_d = fd;
       self->have_caps = TRUE;
-      for_each_src (self, mark_caps_stale);
+      for_each_src (self, mark_caps_stale, NULL);
       gst_event_unref (event);
       return TRUE;
     }
     case GST_EVENT_SEGMENT:
       gst_event_copy_segment (event, &self->segment);
       self->have_segment = TRUE;
-      for_each_src (self, mark_segment_stale);
+      for_each_src (self, mark_segment_stale, NULL);
       gst_event_unref (event);
       return TRUE;
     case GST_EVENT_STREAM_START:
@@ -350,7 +344,7 @@ gst_dsnet_stream_demux_sink_event (GstPad * pad, GstObject * parent, GstEvent * 
       gst_event_unref (event);
       return TRUE;
     case GST_EVENT_EOS:
-      for_each_src (self, end_src);
+      for_each_src (self, end_src, NULL);
       gst_event_unref (event);
       return TRUE;
     case GST_EVENT_CUSTOM_DOWNSTREAM:{
@@ -362,7 +356,7 @@ gst_dsnet_stream_demux_sink_event (GstPad * pad, GstObject * parent, GstEvent * 
         DemuxSrc *src;
         GstPad *srcpad = get_src (self, id, &src);
         if (srcpad) {
-          end_src (self, src);
+          end_src (self, src, NULL);
           gst_object_unref (srcpad);
         }
         gst_event_unref (event);
@@ -371,14 +365,17 @@ gst_dsnet_stream_demux_sink_event (GstPad * pad, GstObject * parent, GstEvent * 
       break;
     }
     case GST_EVENT_FLUSH_STOP:
-      for_each_src (self, reset_after_flush);
+      for_each_src (self, reset_after_flush, NULL);
       GST_OBJECT_LOCK (self);
       gst_flow_combiner_reset (self->flow);
       GST_OBJECT_UNLOCK (self);
       break;
     default:
-      if (GST_EVENT_IS_SERIALIZED (event) && GST_EVENT_IS_DOWNSTREAM (event))
-        return forward_to_running_srcs (self, event);
+      if (GST_EVENT_IS_SERIALIZED (event) && GST_EVENT_IS_DOWNSTREAM (event)) {
+        for_each_src (self, push_if_running, event);
+        gst_event_unref (event);
+        return TRUE;
+      }
       break;
   }
   return gst_pad_event_default (pad, parent, event);
