@@ -29,10 +29,10 @@ internal static partial class MemorySoakBench
     public static int Run(string[] args)
     {
         var root = Environment.GetEnvironmentVariable("DSNET_ROOT") ?? Directory.GetCurrentDirectory();
-        var config = StringArg(args, "--config", Path.Combine(root, "configs", "face-mask", "portable", "deepstream_app_multistream4_masknet.txt"));
-        var seconds = IntArg(args, "--seconds", 180);
-        var warmup = IntArg(args, "--warmup", Math.Max(20, seconds / 4));
-        var budgetMb = DoubleArg(args, "--budget-mb", 8);
+        var config = BenchArgs.String(args, "--config", Path.Combine(root, "configs", "face-mask", "portable", "deepstream_app_multistream4_masknet.txt"));
+        var seconds = BenchArgs.Int(args, "--seconds", 180);
+        var warmup = BenchArgs.Int(args, "--warmup", Math.Max(20, seconds / 4));
+        var budgetMb = BenchArgs.Double(args, "--budget-mb", 8);
 
         // Looping sources, a fake sink (no file growing on disk), everything else as the config says.
         var overrides = new List<string> { "tests.file-loop=1" };
@@ -164,18 +164,6 @@ internal static partial class MemorySoakBench
 
         throw new InvalidOperationException("no VmRSS in /proc/self/status");
     }
-
-    private static string StringArg(string[] args, string name, string fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-    }
-
-    private static int IntArg(string[] args, string name, int fallback) =>
-        int.Parse(StringArg(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
-
-    private static double DoubleArg(string[] args, string name, double fallback) =>
-        double.Parse(StringArg(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 
     /// <summary>What a business-logic probe does: reads every object of every frame.</summary>
     private sealed class ObjectWalker : IBatchProbe

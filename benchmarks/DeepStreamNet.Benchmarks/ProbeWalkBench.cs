@@ -21,9 +21,9 @@ internal static unsafe partial class ProbeWalkBench
 
     public static int Run(string[] args)
     {
-        var frames = IntArg(args, "--frames", 4);
-        var objects = IntArg(args, "--objects", 50);
-        var iterations = IntArg(args, "--iterations", 20000);
+        var frames = BenchArgs.Int(args, "--frames", 4);
+        var objects = BenchArgs.Int(args, "--objects", 50);
+        var iterations = BenchArgs.Int(args, "--iterations", 20000);
         NativeLibrary.SetDllImportResolver(typeof(ProbeWalkBench).Assembly, Resolve);
 
         var batch = MakeBatch(frames, objects);
@@ -170,11 +170,5 @@ internal static unsafe partial class ProbeWalkBench
         }
 
         throw new DllNotFoundException("libdsnet_bench_walk.so not found (build it: cmake --build build/native --target dsnet_bench_walk); tried " + string.Join(", ", dirs));
-    }
-
-    private static int IntArg(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }
