@@ -87,21 +87,7 @@ internal static class RunCommand
         }
 
         var config = result.Config;
-        PipelineRunner Create()
-        {
-            var runner = new PipelineRunner(graph, config, factory.CreateLogger("dsnet.pipeline"));
-            try
-            {
-                runner.Build();
-                configure?.Invoke(runner, log);
-                return runner;
-            }
-            catch
-            {
-                runner.Dispose();
-                throw;
-            }
-        }
+        PipelineRunner Create() => PipelineRunner.CreateBuilt(graph, config, factory.CreateLogger("dsnet.pipeline"), r => configure?.Invoke(r, log));
 
         // The first signal stops the run (and any [tests] pipeline-recreate-sec cycling) with EOS; a second one goes to
         // the pipeline that is running and stops it at once.

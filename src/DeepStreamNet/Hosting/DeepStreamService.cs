@@ -92,25 +92,14 @@ public sealed class DeepStreamService : BackgroundService
         }
 
         var config = loaded.Config;
-        PipelineRunner Create()
+        PipelineRunner Create() => PipelineRunner.CreateBuilt(graph, config, _loggers.CreateLogger("DeepStreamNet.Pipeline"), runner =>
         {
-            var runner = new PipelineRunner(graph, config, _loggers.CreateLogger("DeepStreamNet.Pipeline")) { StopTimeout = _options.StopTimeout };
-            try
+            runner.StopTimeout = _options.StopTimeout;
+            foreach (var a in _attachments)
             {
-                runner.Build();
-                foreach (var a in _attachments)
-                {
-                    a.Attach(runner);
-                }
-
-                return runner;
+                a.Attach(runner);
             }
-            catch
-            {
-                runner.Dispose();
-                throw;
-            }
-        }
+        });
 
         _log.LogInformation("running {Config} on the {Backend} backend", _options.ConfigPath, graph.Backend);
         Result = await PipelineCycles.RunAsync(Create, graph.RunOptions.PipelineRecreateSec, _log, cancellationToken: stoppingToken).ConfigureAwait(false);

@@ -52,6 +52,24 @@ public sealed unsafe partial class PipelineRunner : IDisposable
         _log = logger ?? NullLogger.Instance;
     }
 
+    /// <summary>A runner whose pipeline is built and prepared by <paramref name="prepare"/> (probes attached, settings
+    /// made); when either throws, the runner is disposed before the exception goes on.</summary>
+    public static PipelineRunner CreateBuilt(PipelineGraph graph, AppConfig? config, ILogger? logger, Action<PipelineRunner>? prepare = null)
+    {
+        var runner = new PipelineRunner(graph, config, logger);
+        try
+        {
+            runner.Build();
+            prepare?.Invoke(runner);
+            return runner;
+        }
+        catch
+        {
+            runner.Dispose();
+            throw;
+        }
+    }
+
     public PipelineGraph Graph { get; }
 
     /// <summary>Where perf lines go (default: standard output, as deepstream-app prints them).</summary>
