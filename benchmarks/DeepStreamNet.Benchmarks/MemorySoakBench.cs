@@ -33,6 +33,7 @@ internal static partial class MemorySoakBench
         var seconds = BenchArgs.Int(args, "--seconds", 180);
         var warmup = BenchArgs.Int(args, "--warmup", Math.Max(20, seconds / 4));
         var budgetMb = BenchArgs.Double(args, "--budget-mb", 8);
+        var trimSec = BenchArgs.Int(args, "--trim-sec", 30); // the runner's default; 0 shows glibc's retention untrimmed
 
         // Looping sources, a fake sink (no file growing on disk), everything else as the config says.
         var overrides = new List<string> { "tests.file-loop=1" };
@@ -65,7 +66,7 @@ internal static partial class MemorySoakBench
             return 1;
         }
 
-        using var runner = new PipelineRunner(graph, loaded.Config) { PerfOutput = _ => { } };
+        using var runner = new PipelineRunner(graph, loaded.Config) { PerfOutput = _ => { }, HeapTrimInterval = TimeSpan.FromSeconds(trimSec) };
         runner.Build();
         var walker = new ObjectWalker();
         using var probe = runner.AddProbe(ProbeAttachPoint.BeforeSinks, walker);
@@ -76,7 +77,7 @@ internal static partial class MemorySoakBench
         var nativeHeap = new List<(double T, double Mb)>();
         var managedHeap = new List<(double T, double Mb)>();
         var start = DateTime.UtcNow;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"soak: {Path.GetFileName(config)} on the portable backend, {seconds} s (warm-up {warmup} s), RSS sampled every second"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"soak: {Path.GetFileName(config)} on the portable backend, {seconds} s (warm-up {warmup} s), RSS sampled every second, heap trim {(trimSec > 0 ? $"every {trimSec} s" : "off")}"));
         // Samples stop when the stop is requested: tear-down frees memory and would bend the fitted line.
         var printed = 0;
         while (!run.IsCompleted && !cts.IsCancellationRequested)

@@ -3,10 +3,66 @@
  * non-commercial datasets), outside valgrind (several model loads and runs): batch of two frames, interval,
  * and the start-up errors that need the model.
  */
+#include <string.h>
+
 #include "infer_element_common.h"
 
 /* Two frames in one batch (the model's batch axis is fixed at 1: one run per frame), and interval=1
  * skipping every second batch. */
+/* ONNX Runtime's own log reaches the dsnetort debug category, and the CPU arena gives its unused regions back every
+ * 256 runs: each give-back shows as the arena extending again on the next run, so a long run cannot keep regions that
+ * fragmentation added late (UltraFace's activations outgrow the arena's first region, which is never given back). */
+static gint arena_extensions;
+
+static void
+count_arena_log (GstDebugCategory * cat, GstDebugLevel level, const gchar * file, const gchar * function, gint line,
+    GObject * object, GstDebugMessage * message, gpointer user)
+{
+  (void) level;
+  (void) file;
+  (void) function;
+  (void) line;
+  (void) object;
+  (void) user;
+  if (g_strcmp0 (gst_debug_category_get_name (cat), "dsnetort") == 0
+      && strstr (gst_debug_message_get (message), "Extending BFCArena") != NULL)
+    g_atomic_int_inc (&arena_extensions);
+}
+
+GST_START_TEST (test_ort_log_and_arena_give_back)
+{
+  gchar *cfg = ultraface_config ("batch-size=1", "");
+  gst_debug_set_threshold_for_name ("dsnetort", GST_LEVEL_INFO);
+  gst_debug_add_log_function (count_arena_log, NULL, NULL);
+
+  GstHarness *h = new_infer_harness (cfg, NULL);
+  gint w, hh;
+  GstBuffer *frame = load_image ("maksssksksss0.png", &w, &hh);
+  set_batch_caps (h, w, hh, 1);
+  gint after_first = -1, before_give_back = -1;
+  for (gint i = 1; i <= 258; i++) {
+    gst_buffer_unref (gst_harness_push_and_pull (h, make_batch (&frame, 1, w, hh, i)));
+    if (i == 2)
+      after_first = g_atomic_int_get (&arena_extensions);
+    if (i == 256)
+      before_give_back = g_atomic_int_get (&arena_extensions);
+  }
+  gint at_end = g_atomic_int_get (&arena_extensions);
+  gst_harness_teardown (h);
+  gst_debug_remove_log_function (count_arena_log);
+  gst_debug_set_threshold_for_name ("dsnetort", GST_LEVEL_NONE);
+
+  fail_unless (after_first > 0, "ONNX Runtime's INFO log (arena growth) reached the dsnetort category");
+  fail_unless (before_give_back == after_first, "the arena grew between runs 3 and 256 (%d extensions, then %d)",
+      after_first, before_give_back);
+  fail_unless (at_end > before_give_back, "the arena extended again after the give-back at run 256 "
+      "(%d extensions before, %d after)", before_give_back, at_end);
+
+  gst_buffer_unref (frame);
+  remove_temp (cfg);
+}
+GST_END_TEST;
+
 GST_START_TEST (test_batch_and_interval)
 {
   gchar *cfg = ultraface_config ("batch-size=2\ninterval=1", "");
@@ -132,6 +188,7 @@ infer_element_full_suite (void)
   tcase_add_test (tc, test_batch_and_interval);
   tcase_add_test (tc, test_model_errors);
   tcase_add_test (tc, test_with_streammux);
+  tcase_add_test (tc, test_ort_log_and_arena_give_back);
   return s;
 }
 

@@ -118,6 +118,11 @@ public sealed unsafe partial class PipelineRunner
                 _watchdog = new Timer(_ => Post(CheckRtspSources), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
             }
 
+            if (HeapTrimInterval > TimeSpan.Zero)
+            {
+                _heapTrim = new Timer(_ => NativeHeapTrimmer.Trim(), null, HeapTrimInterval, HeapTrimInterval);
+            }
+
             var now = Stopwatch.GetTimestamp();
             foreach (var s in _sources)
             {
@@ -145,6 +150,7 @@ public sealed unsafe partial class PipelineRunner
         finally
         {
             _watchdog?.Dispose();
+            _heapTrim?.Dispose();
             _stopTimer?.Dispose();
             DrainPosted();
             Gst.gst_element_set_state(Pipeline, GstState.GST_STATE_NULL);

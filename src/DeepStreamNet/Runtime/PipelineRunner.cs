@@ -37,6 +37,7 @@ public sealed unsafe partial class PipelineRunner : IDisposable
     private bool _eosSent;
     private RunOutcome? _outcome;
     private Timer? _watchdog;
+    private Timer? _heapTrim;
     private Timer? _stopTimer;
     private bool _disposed;
 
@@ -77,6 +78,10 @@ public sealed unsafe partial class PipelineRunner : IDisposable
 
     /// <summary>Seconds to wait for EOS after a stop request before forcing the pipeline down.</summary>
     public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often free native heap pages are handed back to the system while the pipeline runs (glibc
+    /// <c>malloc_trim</c>; keeps resident memory flat over long runs). Zero or less: never.</summary>
+    public TimeSpan HeapTrimInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The GstPipeline (valid after <see cref="Build"/>, until dispose).</summary>
     public GstElement* Pipeline => _pipeline is null ? null : (GstElement*)_pipeline.Raw;
