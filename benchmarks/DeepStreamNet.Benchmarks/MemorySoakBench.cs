@@ -76,10 +76,14 @@ internal static partial class MemorySoakBench
         var samples = new List<(double T, double Mb)>();
         var nativeHeap = new List<(double T, double Mb)>();
         var managedHeap = new List<(double T, double Mb)>();
+        var anon = new List<(double T, double Mb)>();
+        var fileBacked = new List<(double T, double Mb)>();
+        var gcCommitted = new List<(double T, double Mb)>();
         var start = DateTime.UtcNow;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"soak: {Path.GetFileName(config)} on the portable backend, {seconds} s (warm-up {warmup} s), RSS sampled every second, heap trim {(trimSec > 0 ? $"every {trimSec} s" : "off")}"));
         // Samples stop when the stop is requested: tear-down frees memory and would bend the fitted line.
         var printed = 0;
+        SmapsSnapshot? atWarmup = null;
         while (!run.IsCompleted && !cts.IsCancellationRequested)
         {
             Thread.Sleep(1000);
@@ -89,8 +93,12 @@ internal static partial class MemorySoakBench
                 break;
             }
 
-            var mb = ResidentMb();
+            atWarmup ??= t >= warmup ? SmapsSnapshot.Take() : null;
+            var (mb, anonMb, fileMb) = Resident();
             samples.Add((t, mb));
+            anon.Add((t, anonMb));
+            fileBacked.Add((t, fileMb));
+            gcCommitted.Add((t, GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0));
             var mi = MallInfo();
             nativeHeap.Add((t, (mi.Uordblks + mi.Hblkhd) / 1048576.0));
             managedHeap.Add((t, GC.GetTotalMemory(false) / 1048576.0));
@@ -102,6 +110,7 @@ internal static partial class MemorySoakBench
         }
 
         var framesAtStop = Interlocked.Read(ref walker.Frames);
+        var atEnd = SmapsSnapshot.Take();
 
         var result = run.GetAwaiter().GetResult();
         if (result.Outcome != RunOutcome.Stopped)
@@ -119,7 +128,7 @@ internal static partial class MemorySoakBench
 
         var slope = Slope(measured); // MB per second
         var span = measured[^1].T - measured[0].T;
-        var growth = slope * span;
+        var growth = Math.Round(slope * span, 1) + 0.0; // + 0.0: no "-0.0"
         var fps = framesAtStop / samples[^1].T;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  frames {framesAtStop} ({fps:F1} fps), objects walked {walker.Objects} ({walker.NoMask} no-mask), probe faults {runner.ProbeFaults}"));
@@ -130,12 +139,35 @@ internal static partial class MemorySoakBench
             $"(budget: growth <= {budgetMb} MB) {(growth <= budgetMb ? "OK" : "OVER")}"));
         // Where growth would come from: malloc'ed bytes in use (native: GStreamer, ONNX Runtime, the dsnet elements) and
         // the managed heap. RSS growth with flat in-use bytes is allocator fragmentation settling, not a leak.
-        foreach (var (name, series) in new[] { ("native heap in use (malloc)", nativeHeap), ("managed heap", managedHeap) })
+        // Frames in flight (queues refill after every loop's flush, decoders hold a few, big frames are mmap'ed and
+        // unmapped) swing RSS by several MB from one second to the next; a leak lifts the floor under that swing.
+        var windows = measured.GroupBy(p => (int)((p.T - measured[0].T) / 30)).Where(g => g.Count() >= 20).ToList();
+        var floors = windows.Select(g => (T: g.Average(p => p.T), Mb: g.Min(p => p.Mb))).ToList();
+        var floorGrowth = Math.Round(Slope(floors) * span, 1) + 0.0;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  RSS floor (lowest of each 30 s): {floors[0].Mb:F1} MB first, {floors[^1].Mb:F1} MB last, fitted growth {floorGrowth:+0.0;-0.0} MB " +
+            $"(budget: <= {budgetMb} MB) {(floorGrowth <= budgetMb ? "OK" : "OVER")}; swing within 30 s: {windows.Average(g => g.Max(p => p.Mb) - g.Min(p => p.Mb)):F1} MB on average"));
+        // RSS split: anonymous pages (heaps, arenas, stacks) and file-backed pages (library code touched for the first
+        // time late in a run: bounded by the libraries' size).
+        foreach (var (name, series) in new[]
+                 {
+                     ("RSS anonymous", anon), ("RSS file-backed", fileBacked), ("native heap in use (malloc)", nativeHeap),
+                     ("managed heap", managedHeap), ("managed heap committed", gcCommitted),
+                 })
         {
             var m = series.Where(s => s.T >= warmup).ToList();
-            var g = Slope(m) * span;
+            var g = Math.Round(Slope(m) * span, 1) + 0.0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {name}: {m[0].Mb:F1} MB after warm-up, {m[^1].Mb:F1} MB at the end, fitted growth {g:+0.0;-0.0} MB"));
+        }
+
+        if (atWarmup is not null)
+        {
+            Console.WriteLine("  resident growth by mapping since the warm-up (/proc/self/smaps):");
+            foreach (var line in atEnd.GrowthSince(atWarmup, 8))
+            {
+                Console.WriteLine("    " + line);
+            }
         }
 
         return 0;
@@ -151,19 +183,29 @@ internal static partial class MemorySoakBench
         return den == 0 ? 0 : num / den;
     }
 
-    /// <summary>VmRSS of this process from /proc (what the kernel counts as resident, native and managed together).</summary>
-    private static double ResidentMb()
+    /// <summary>VmRSS of this process from /proc (what the kernel counts as resident, native and managed together),
+    /// and its anonymous and file-backed parts.</summary>
+    private static (double Total, double Anonymous, double FileBacked) Resident()
     {
+        double total = 0, anonymous = 0, file = 0;
         foreach (var line in File.ReadLines("/proc/self/status"))
         {
+            static double Mb(string l) => double.Parse(l[(l.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
             if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
             {
-                var kb = double.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-                return kb / 1024;
+                total = Mb(line);
+            }
+            else if (line.StartsWith("RssAnon:", StringComparison.Ordinal))
+            {
+                anonymous = Mb(line);
+            }
+            else if (line.StartsWith("RssFile:", StringComparison.Ordinal))
+            {
+                file = Mb(line);
             }
         }
 
-        throw new InvalidOperationException("no VmRSS in /proc/self/status");
+        return total > 0 ? (total, anonymous, file) : throw new InvalidOperationException("no VmRSS in /proc/self/status");
     }
 
     /// <summary>What a business-logic probe does: reads every object of every frame.</summary>

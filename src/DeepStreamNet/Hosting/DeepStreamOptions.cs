@@ -25,4 +25,8 @@ public sealed class DeepStreamOptions
 
     /// <summary>How long a stop waits for EOS to reach the sinks before forcing the pipeline down.</summary>
     public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the pipeline hands free native heap pages back to the system (glibc <c>malloc_trim</c>), so
+    /// resident memory stays flat over days of video; zero turns it off (the process trims its heap itself).</summary>
+    public TimeSpan HeapTrimInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

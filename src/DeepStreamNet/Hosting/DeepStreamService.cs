@@ -95,6 +95,7 @@ public sealed class DeepStreamService : BackgroundService
         PipelineRunner Create() => PipelineRunner.CreateBuilt(graph, config, _loggers.CreateLogger("DeepStreamNet.Pipeline"), runner =>
         {
             runner.StopTimeout = _options.StopTimeout;
+            runner.HeapTrimInterval = _options.HeapTrimInterval;
             foreach (var a in _attachments)
             {
                 a.Attach(runner);
