@@ -11,7 +11,8 @@ namespace DeepStreamNet.Interop;
 /// the default. GLib/GStreamer default to their sonames. The NvDs names default to DeepStream
 /// (<c>$DEEPSTREAM_LIB_DIR</c>, then /opt/nvidia/deepstream/deepstream/lib: libnvds_meta.so for nvdsmeta.h,
 /// libnvdsgst_meta.so for gstnvdsmeta.h) and otherwise to the portable libdsnet_meta.so, which exports both
-/// headers' functions (<c>$DSNET_NATIVE_DIR</c>, then build/native/lib above this assembly, then the loader's search).
+/// headers' functions (<c>$DSNET_NATIVE_DIR</c>, then build/native/lib above this assembly, then the app's own folder as the
+/// NuGet runtime package lays it out (<see cref="PackagedNativeFolder"/>), then the loader's search).
 /// </summary>
 public static class NativeLibraryResolver
 {
@@ -110,6 +111,11 @@ public static class NativeLibraryResolver
         if (repoBuild != null)
         {
             list.Add(repoBuild);
+        }
+
+        if (PackagedNativeFolder.Find(PortableMeta) is { } packaged)
+        {
+            list.Add(Path.Combine(packaged, PortableMeta));
         }
 
         list.Add(PortableMeta);

@@ -15,7 +15,7 @@ internal static class AssetsCommand
     }
 
     private static Option<FileInfo?> ManifestOption() =>
-        new("--manifest") { Description = "Manifest to use (default: assets/manifest.tsv of this checkout)." };
+        new("--manifest") { Description = "Manifest to use (default: assets/manifest.tsv of this checkout; installed as a tool: of the user's data folder, ~/.local/share/deepstreamnet)." };
 
     private static Command CreateFetch()
     {
@@ -26,7 +26,7 @@ internal static class AssetsCommand
         };
         var destOption = new Option<DirectoryInfo?>("--dest")
         {
-            Description = "Where the files go (default: the manifest's folder).",
+            Description = "Where the files go (default: the manifest's folder; installed as a tool: ~/.local/share/deepstreamnet/assets).",
         };
         var offlineOption = new Option<bool>("--offline") { Description = "Never download; use the mirror only." };
         var timeoutOption = new Option<int>("--timeout")
@@ -119,20 +119,9 @@ internal static class AssetsCommand
     {
         manifest = null!;
         var path = manifestFile?.FullName;
-        if (path is null)
-        {
-            var root = AssetLocations.FindRepositoryRoot();
-            if (root is null)
-            {
-                Console.Error.WriteLine("dsnet assets: no assets/manifest.tsv found (set DSNET_ROOT or pass --manifest)");
-                return false;
-            }
-
-            path = AssetLocations.ManifestIn(root);
-        }
-
         try
         {
+            path ??= AssetLocations.ManifestIn(ToolData.PrepareRoot());
             manifest = AssetManifest.Load(path);
             return true;
         }
