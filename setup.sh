@@ -25,6 +25,7 @@ APT_PACKAGES=(
   libcairo2-dev libpango1.0-dev fonts-dejavu-core
   libclang1-14 libclang-14-dev
   check xvfb x11-utils
+  gcc-aarch64-linux-gnu g++-aarch64-linux-gnu qemu-user
 )
 
 step "apt packages"
@@ -46,6 +47,9 @@ dotnet restore native/nuget/NativeDeps.csproj --verbosity quiet
 step "native build (CMake)"
 cmake -S . -B build/native -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build/native -j"$(nproc)"
+
+step "native build linux-arm64 (cross, scripts/arm64/build.sh)"
+scripts/arm64/build.sh --no-test
 
 step ".NET build"
 dotnet build DeepStreamNet.sln -c Release --nologo --verbosity quiet

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using DeepStreamNet.Metadata;
 using DeepStreamNet.Probes;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DsNetProbe;

@@ -2,6 +2,9 @@ using DeepStreamNet.Hosting;
 using DeepStreamNet.Probes;
 using DeepStreamNet.Runtime;
 using DsNetProbe;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 // A hosted DeepStream app: runs config/deepstream_app.txt (portable runtime, or NVIDIA DeepStream where installed) and
 // counts mask / no-mask faces per source with MaskCountProbe.
@@ -19,9 +22,9 @@ builder.Services.Configure<MaskCountOptions>(o =>
 builder.Services.AddBatchProbe<MaskCountProbe>(ProbeTarget.At(ProbeAttachPoint.AfterTracker));
 
 using var host = builder.Build();
+var probe = host.Services.GetRequiredService<MaskCountProbe>();
 await host.RunAsync();
 
-var probe = host.Services.GetRequiredService<MaskCountProbe>();
 foreach (var (source, counts) in probe.Totals())
 {
     Console.WriteLine($"source {source}: frames={counts.Frames} mask={counts.Mask} no-mask={counts.NoMask}");

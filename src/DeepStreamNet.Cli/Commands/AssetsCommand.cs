@@ -9,6 +9,7 @@ internal static class AssetsCommand
     public static Command Create()
     {
         var command = new Command("assets", "Models and demo media listed in assets/manifest.tsv.");
+        command.Subcommands.Add(AssetsBuildDemoCommand.Create());
         command.Subcommands.Add(CreateFetch());
         command.Subcommands.Add(CreateList());
         return command;

@@ -99,7 +99,7 @@ public static unsafe class MachineDoctor
     private static void CheckDeepStream(List<DoctorCheck> checks, bool gstreamer)
     {
         const string section = "deepstream backend";
-        const string fix = "install DeepStream 6.3 (Jetson: sudo apt-get install deepstream-6.3 on JetPack 5.1.x; dGPU: NVIDIA's deepstream-6.3 .deb), see docs/deploy-jetson-xavier.md";
+        const string fix = "install DeepStream 6.3 (Jetson: sudo apt-get install deepstream-6.3 on JetPack 5.1.x; dGPU: NVIDIA's deepstream-6.3 .deb), see packaging/deploy-jetson-xavier.md";
         var libDir = Environment.GetEnvironmentVariable("DEEPSTREAM_LIB_DIR") is { Length: > 0 } d ? d : NativeLibraryResolver.DeepStreamLibDir;
         var versionFile = Path.Combine(libDir, "..", "version");
         var version = File.Exists(versionFile) ? File.ReadLines(versionFile).FirstOrDefault()?.Trim() : null;

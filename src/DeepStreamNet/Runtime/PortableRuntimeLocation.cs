@@ -32,7 +32,7 @@ public static class PortableRuntimeLocation
 
         foreach (var folder in PackagedNativeFolder.Candidates())
         {
-            list.Add((folder, "beside the app (NuGet package DeepStreamNet.Runtime.Portable)", HasPlugin(folder)));
+            list.Add((folder, "beside the app, NuGet runtime package layout", HasPlugin(folder)));
         }
 
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
