@@ -61,10 +61,12 @@ internal static class AssetsCommand
                 ? null
                 : new HttpClient { Timeout = TimeSpan.FromSeconds(parseResult.GetValue(timeoutOption)) };
             var results = await new AssetFetcher(http).FetchAllAsync(manifest, destination, mirror, cancellationToken);
+            results = await RebuildFromRecipes(results, destination, http is not null, cancellationToken);
             foreach (var result in results)
             {
                 var outcome = result.Outcome switch
                 {
+                    AssetFetchOutcome.UpToDate when result.Entry.Recipe is not null && result.Problems.Count > 0 => "rebuilt (recipe)",
                     AssetFetchOutcome.UpToDate => "up to date",
                     AssetFetchOutcome.FromMirror => "copied from mirror",
                     AssetFetchOutcome.Downloaded => "downloaded",
@@ -92,6 +94,26 @@ internal static class AssetsCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Entries with a recipe that neither the mirror nor a download could give: accepted when `assets build-demo`
+    /// rebuilt them earlier; else, when downloads are allowed, rebuilt now from the public sources.
+    /// </summary>
+    private static async Task<IReadOnlyList<AssetFetchResult>> RebuildFromRecipes(IReadOnlyList<AssetFetchResult> results, string destination, bool online, CancellationToken cancellationToken)
+    {
+        bool Missing(AssetFetchResult r) => r.Outcome == AssetFetchOutcome.Failed && r.Entry.Recipe is not null &&
+            !AssetsBuildDemoCommand.IsRebuilt(Path.Combine(destination, r.Entry.RelativePath));
+        if (online && results.Any(Missing))
+        {
+            Console.WriteLine("no copy of the demo clip to fetch: rebuilding it from its public sources (dsnet assets build-demo)");
+            await AssetsBuildDemoCommand.RunAsync(null, Path.Combine(destination, "media"), Path.Combine(destination, "media"), cancellationToken);
+        }
+
+        return [.. results.Select(r => r.Outcome == AssetFetchOutcome.Failed && r.Entry.Recipe is not null &&
+            AssetsBuildDemoCommand.IsRebuilt(Path.Combine(destination, r.Entry.RelativePath))
+                ? new AssetFetchResult(r.Entry, AssetFetchOutcome.UpToDate, [.. r.Problems, "rebuilt from public sources"])
+                : r)];
     }
 
     private static Command CreateList()
