@@ -12,7 +12,7 @@ public sealed partial class ConsoleAppTests
         using DeepStreamNet.Hosting;
         using DeepStreamNet.Metadata;
         using DeepStreamNet.Probes;
-        using DeepStreamNet.Runtime;
+        using DeepStreamNet.Runner;
         using Microsoft.Extensions.DependencyInjection;
         using Microsoft.Extensions.Hosting;
 

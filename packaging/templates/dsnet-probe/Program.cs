@@ -1,6 +1,6 @@
 using DeepStreamNet.Hosting;
 using DeepStreamNet.Probes;
-using DeepStreamNet.Runtime;
+using DeepStreamNet.Runner;
 using DsNetProbe;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,3 @@
-using DeepStreamNet.Pipeline;
-
 namespace DeepStreamNet.Diagnostics;
 
 /// <summary>Everything <see cref="MachineDoctor"/> found, and whether each backend can run here.</summary>

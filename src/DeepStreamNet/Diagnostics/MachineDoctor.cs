@@ -1,8 +1,7 @@
 using System.Runtime.InteropServices;
 using DeepStreamNet.Assets;
+using DeepStreamNet.GStreamer;
 using DeepStreamNet.Interop;
-using DeepStreamNet.Pipeline;
-using DeepStreamNet.Runtime;
 
 namespace DeepStreamNet.Diagnostics;
 
@@ -30,7 +29,8 @@ public static unsafe class MachineDoctor
         CheckDeepStream(checks, gstreamer);
         CheckMachine(checks);
         CheckAssets(checks, assetRoot);
-        var chosen = BackendSelector.Resolve(requested, f => gstreamer && BackendSelector.FactoryInRegistry(f));
+        var chosen = requested != PipelineBackend.Auto ? requested
+            : gstreamer && ElementRegistry.HasFactory("nvinfer") ? PipelineBackend.DeepStream : PipelineBackend.Portable;
         return new DoctorReport(checks, requested, chosen);
     }
 
@@ -38,7 +38,7 @@ public static unsafe class MachineDoctor
     {
         try
         {
-            GStreamerRuntime.Initialize();
+            GstStartup.Initialize();
         }
         catch (Exception ex) when (ex is DllNotFoundException or InvalidOperationException)
         {
@@ -61,12 +61,12 @@ public static unsafe class MachineDoctor
     private static void CheckPortable(List<DoctorCheck> checks, bool gstreamer)
     {
         const string section = "portable backend";
-        var searched = PortableRuntimeLocation.SearchedFolders();
-        var plugin = PortableRuntimeLocation.Applied?.Folder ?? PluginFolderFromEnvironment() ?? PortableRuntimeLocation.FindPluginFolder();
+        var searched = PortablePlugin.SearchedFolders();
+        var plugin = PluginFolderFromEnvironment() ?? PortablePlugin.FindLibDir();
         if (plugin is not null)
         {
             var how = searched.FirstOrDefault(s => s.Folder == plugin).How ?? "GST_PLUGIN_PATH_1_0";
-            checks.Add(new(section, "plugin libgstdsnet.so", CheckStatus.Ok, $"{Path.Combine(plugin, PortableRuntimeLocation.PluginFile)} ({how})"));
+            checks.Add(new(section, "plugin libgstdsnet.so", CheckStatus.Ok, $"{Path.Combine(plugin, PortablePlugin.PluginFile)} ({how})"));
         }
         else
         {
@@ -155,20 +155,20 @@ public static unsafe class MachineDoctor
 
     private static void AddFactories(List<DoctorCheck> checks, string section, string item, string[] factories, CheckStatus ifMissing, string? fix = null)
     {
-        var missing = factories.Where(f => !BackendSelector.FactoryInRegistry(f)).ToList();
+        var missing = factories.Where(f => !ElementRegistry.HasFactory(f)).ToList();
         if (missing.Count == 0)
         {
             checks.Add(new(section, item, CheckStatus.Ok, string.Join(' ', factories)));
             return;
         }
 
-        var fixes = fix ?? string.Join("; ", missing.Select(GStreamerRuntime.InstallHint).Distinct(StringComparer.Ordinal));
+        var fixes = fix ?? string.Join("; ", missing.Select(ElementRegistry.InstallHint).Distinct(StringComparer.Ordinal));
         checks.Add(new(section, item, ifMissing, "missing: " + string.Join(' ', missing), fixes));
     }
 
     private static string? PluginFolderFromEnvironment() =>
         (Environment.GetEnvironmentVariable("GST_PLUGIN_PATH_1_0") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .FirstOrDefault(f => File.Exists(Path.Combine(f, PortableRuntimeLocation.PluginFile)));
+            .FirstOrDefault(f => File.Exists(Path.Combine(f, PortablePlugin.PluginFile)));
 
     /// <summary>Where dsnetinfer's loader (native/plugin/infer/infer_ort_loader.c) would find ONNX Runtime, or null.</summary>
     private static string? FindOnnxRuntime(string? pluginFolder)

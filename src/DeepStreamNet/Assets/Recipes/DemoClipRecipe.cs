@@ -1,5 +1,6 @@
 using System.Globalization;
-using DeepStreamNet.Inference;
+using DeepStreamNet.GStreamer;
+using DeepStreamNet.InferImages;
 using DeepStreamNet.Interop;
 
 namespace DeepStreamNet.Assets.Recipes;
@@ -26,7 +27,7 @@ public static unsafe class DemoClipRecipe
     /// </summary>
     public static IReadOnlyList<DemoSegment> Build(string kaggleFolder, string gifFolder, string outputFolder, Action<string>? progress = null)
     {
-        GStreamerSetup.EnsureInitialized();
+        GstStartup.Initialize();
         Directory.CreateDirectory(outputFolder);
         var segments = new List<DemoSegment>();
         var pictures = new List<IReadOnlyList<DecodedImage>>();
@@ -75,7 +76,7 @@ public static unsafe class DemoClipRecipe
     /// <summary>Encoded video frames in an MP4 (demuxed, not decoded).</summary>
     public static int CountFrames(string mp4)
     {
-        GStreamerSetup.EnsureInitialized();
+        GstStartup.Initialize();
         using var pipeline = new LaunchedPipeline($"filesrc location={ImageDecoder.Quote(mp4)} ! qtdemux ! appsink name=out sync=false");
         var sink = (GstAppSink*)Element(pipeline, "out");
         try
