@@ -402,5 +402,4 @@ public sealed partial class PipelineGraphBuilder
         }
     }
 
-    private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
 }
