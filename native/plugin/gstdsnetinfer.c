@@ -4,12 +4,14 @@
  * and writes DeepStream metadata (objects, classifier labels, raw tensor meta). In-place: pixels are never
  * modified.
  */
+#define _GNU_SOURCE             /* dladdr */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
 #endif
 
 #include "gstdsnetinfer.h"
 
+#include <dlfcn.h>
 #include <string.h>
 
 #include "dsnet_infer_meta.h"
@@ -17,6 +19,7 @@
 #include "elements.h"
 #include "gstnvdsmeta.h"
 #include "infer_config.h"
+#include "infer_custom_lib.h"
 #include "infer_detect.h"
 #include "infer_labels.h"
 #include "infer_ort.h"
@@ -55,7 +58,7 @@ enum
 typedef enum
 {
   PARSER_DETECTNET_V2,
-  PARSER_SSD_NORMALIZED,
+  PARSER_CUSTOM,                /* from custom-lib-path */
 } ParserKind;
 
 /* Cached classification of a tracked object (secondary classifiers re-attach it between inferences). */
@@ -110,7 +113,10 @@ struct _GstDsnetInfer
   gfloat *input;
   gsize input_stride;           /* floats per image */
   ParserKind parser;
-  gint out_a, out_b;            /* detector outputs: cov/scores and bbox/boxes */
+  gint out_a, out_b;            /* DetectNet_v2 outputs: cov and bbox */
+  DsnetCustomParser *custom;    /* bbox or classifier parser of custom-lib-path */
+  NvDsInferLayerInfo *layers;   /* scratch: one entry per model output */
+  guint64 parse_failures;       /* custom parser calls that returned false */
   guint64 batch_counter;
   gint width, height;
   GHashTable *history;          /* secondary classifiers: object key -> ObjectHistory */
@@ -338,46 +344,94 @@ setup_input (GstDsnetInfer * self)
   return TRUE;
 }
 
+/* Folder of libgstdsnet.so: where the project installs libdsnet_parsers.so (bare custom-lib-path names). */
+static gchar *
+plugin_dir (void)
+{
+  Dl_info info;
+  if (dladdr ((void *) gst_dsnet_infer_get_type, &info) == 0 || info.dli_fname == NULL)
+    return NULL;
+  return g_path_get_dirname (info.dli_fname);
+}
+
+static gboolean
+open_custom_parser (GstDsnetInfer * self, const gchar * key, DsnetCustomParserKind kind)
+{
+  DsnetInferConfig *c = self->cfg;
+  const gchar *name = kind == DSNET_CUSTOM_PARSER_BBOX ? c->parse_bbox_func_name
+      : c->parse_classifier_func_name;
+  gchar *dir = plugin_dir ();
+  GError *err = NULL;
+  self->custom = dsnet_custom_parser_open (c->custom_lib_path, dir, name, kind, &err);
+  g_free (dir);
+  if (self->custom == NULL) {
+    gchar *lib = dsnet_infer_config_where (c, "property", "custom-lib-path");
+    CONFIG_ERROR (self, key, "%s (library from %s)", err->message, lib);
+    g_free (lib);
+    g_clear_error (&err);
+    return FALSE;
+  }
+  GST_INFO_OBJECT (self, "custom parser %s() from %s", name, dsnet_custom_parser_path (self->custom));
+  if (kind == DSNET_CUSTOM_PARSER_BBOX) {
+    guint n = (guint) c->num_detected_classes;
+    gdouble *pre = g_new0 (gdouble, MAX (n, 1)), *post = g_new0 (gdouble, MAX (n, 1));
+    for (guint k = 0; k < n; k++) {
+      pre[k] = dsnet_infer_config_class_attrs (c, (gint) k)->pre_cluster_threshold;
+      post[k] = dsnet_infer_config_class_attrs (c, (gint) k)->post_cluster_threshold;
+    }
+    dsnet_custom_parser_set_detection_params (self->custom, n, pre, post);
+    g_free (pre);
+    g_free (post);
+  }
+  self->layers = g_new0 (NvDsInferLayerInfo, MAX (dsnet_ort_model_n_outputs (self->model), 1));
+  return TRUE;
+}
+
 static gboolean
 setup_parser (GstDsnetInfer * self)
 {
   DsnetInferConfig *c = self->cfg;
+  if (c->class_map != NULL) {
+    gchar *where = dsnet_infer_config_where (c, "dsnet", "class-map");
+    GST_ELEMENT_ERROR (self, LIBRARY, SETTINGS, ("%s: class-map belonged to the former built-in SSD parser; "
+            "use a parser of libdsnet_parsers.so that names its classes (UltraFace masked-face: "
+            "custom-lib-path=libdsnet_parsers.so, parse-bbox-func-name=NvDsInferParseUltraFaceMask)", where),
+        (NULL));
+    g_free (where);
+    return FALSE;
+  }
+  if (c->network_type == DSNET_NETWORK_CLASSIFIER && c->parse_classifier_func_name != NULL) {
+    if (c->custom_lib_path == NULL) {
+      CONFIG_ERROR (self, "parse-classifier-func-name", "'%s' needs custom-lib-path (the library that "
+          "exports it); without the key the built-in parser (arg-max per output layer) is used",
+          c->parse_classifier_func_name);
+      return FALSE;
+    }
+    return open_custom_parser (self, "parse-classifier-func-name", DSNET_CUSTOM_PARSER_CLASSIFIER);
+  }
   if (c->network_type != DSNET_NETWORK_DETECTOR)
     return TRUE;
   const gchar *name = c->parse_bbox_func_name;
-  if (name == NULL || g_str_equal (name, DSNET_PARSER_DETECTNET_V2)) {
-    static const gchar *cov[] = { "cov", NULL }, *bbox[] = { "bbox", NULL };
-    self->parser = PARSER_DETECTNET_V2;
-    self->out_a = find_output (self->model, cov);
-    self->out_b = find_output (self->model, bbox);
-    if (self->out_a < 0 || self->out_b < 0) {
-      gchar *names = output_names (self->model);
-      CONFIG_ERROR (self, "onnx-file", "the DetectNet_v2 parser needs outputs whose names contain 'cov' "
-          "and 'bbox'; the model has %s (for SSD-style models set parse-bbox-func-name=%s)", names,
-          DSNET_PARSER_SSD_NORMALIZED);
-      g_free (names);
-      return FALSE;
-    }
-  } else if (g_str_equal (name, DSNET_PARSER_SSD_NORMALIZED)) {
-    static const gchar *sc[] = { "score", "conf", NULL }, *bx[] = { "box", "loc", NULL };
-    self->parser = PARSER_SSD_NORMALIZED;
-    self->out_a = find_output (self->model, sc);
-    self->out_b = find_output (self->model, bx);
-    if (self->out_a < 0 || self->out_b < 0 || self->out_a == self->out_b) {
-      gchar *names = output_names (self->model);
-      CONFIG_ERROR (self, "parse-bbox-func-name", "%s needs an output whose name contains 'score' (or "
-          "'conf') and one whose name contains 'box' (or 'loc'); the model has %s", name, names);
-      g_free (names);
-      return FALSE;
-    }
-  } else if (c->custom_lib_path != NULL) {
-    CONFIG_ERROR (self, "parse-bbox-func-name", "'%s' is a custom parser from custom-lib-path=%s; this "
-        "runtime does not load custom parser libraries. Built-in parsers: %s, %s", name,
-        c->custom_lib_path, DSNET_PARSER_DETECTNET_V2, DSNET_PARSER_SSD_NORMALIZED);
+  if (name != NULL && c->custom_lib_path != NULL) {
+    self->parser = PARSER_CUSTOM;
+    return open_custom_parser (self, "parse-bbox-func-name", DSNET_CUSTOM_PARSER_BBOX);
+  }
+  if (name != NULL && !g_str_equal (name, DSNET_PARSER_DETECTNET_V2)) {
+    CONFIG_ERROR (self, "parse-bbox-func-name", "'%s' needs custom-lib-path (the library that exports it; "
+        "nvinfer would silently use DetectNet_v2 instead). DeepStreamNet's own parsers (UltraFace, YuNet, "
+        "RetinaFace, SSD) are in custom-lib-path=libdsnet_parsers.so", name);
     return FALSE;
-  } else {
-    CONFIG_ERROR (self, "parse-bbox-func-name", "unknown parser '%s' and no custom-lib-path. Built-in "
-        "parsers: %s (default), %s", name, DSNET_PARSER_DETECTNET_V2, DSNET_PARSER_SSD_NORMALIZED);
+  }
+  static const gchar *cov[] = { "cov", NULL }, *bbox[] = { "bbox", NULL };
+  self->parser = PARSER_DETECTNET_V2;
+  self->out_a = find_output (self->model, cov);
+  self->out_b = find_output (self->model, bbox);
+  if (self->out_a < 0 || self->out_b < 0) {
+    gchar *names = output_names (self->model);
+    CONFIG_ERROR (self, "onnx-file", "the DetectNet_v2 parser needs outputs whose names contain 'cov' "
+        "and 'bbox'; the model has %s (for other models set custom-lib-path and parse-bbox-func-name)",
+        names);
+    g_free (names);
     return FALSE;
   }
   return TRUE;
@@ -406,6 +460,19 @@ post_config_warnings (GstDsnetInfer * self, GPtrArray * extra)
 }
 
 /* ---------------------------------------------------------------------------------------- lifecycle */
+
+/* Everything start() creates; safe to call at any time. */
+static void
+release_running_state (GstDsnetInfer * self)
+{
+  g_clear_pointer (&self->labels, dsnet_infer_labels_free);
+  g_clear_pointer (&self->custom, dsnet_custom_parser_free);
+  g_clear_pointer (&self->layers, g_free);
+  g_clear_pointer (&self->model, dsnet_ort_model_free);
+  g_clear_pointer (&self->input, g_free);
+  g_clear_pointer (&self->cfg, dsnet_infer_config_free);
+  g_clear_pointer (&self->history, g_hash_table_unref);
+}
 
 static gboolean
 gst_dsnet_infer_start (GstBaseTransform * trans)
@@ -453,11 +520,6 @@ gst_dsnet_infer_start (GstBaseTransform * trans)
         "runtime");
     ok = FALSE;
   }
-  if (ok && c->network_type == DSNET_NETWORK_CLASSIFIER && c->parse_classifier_func_name != NULL) {
-    CONFIG_ERROR (self, "parse-classifier-func-name", "custom classifier parsers are not supported; the "
-        "built-in parser (arg-max per output layer) is used when the key is absent");
-    ok = FALSE;
-  }
   if (ok && c->labelfile_path != NULL) {
     self->labels = dsnet_infer_labels_load (c->labelfile_path, &err);
     if (self->labels == NULL) {
@@ -493,14 +555,12 @@ gst_dsnet_infer_start (GstBaseTransform * trans)
     post_config_warnings (self, extra);
   g_ptr_array_unref (extra);
   if (!ok) {
-    g_clear_pointer (&self->labels, dsnet_infer_labels_free);
-    g_clear_pointer (&self->model, dsnet_ort_model_free);
-    g_clear_pointer (&self->input, g_free);
-    g_clear_pointer (&self->cfg, dsnet_infer_config_free);
+    release_running_state (self);
     return FALSE;
   }
   self->classifier_type = c->classifier_type ? g_intern_string (c->classifier_type) : NULL;
   self->batch_counter = 0;
+  self->parse_failures = 0;
   self->history = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, history_free);
   GST_INFO_OBJECT (self, "model %s: input %dx%dx%d, %d image(s) per run (%s batch axis)", c->onnx_file,
       self->pp.channels, self->pp.net_h, self->pp.net_w, self->run_batch,
@@ -511,12 +571,7 @@ gst_dsnet_infer_start (GstBaseTransform * trans)
 static gboolean
 gst_dsnet_infer_stop (GstBaseTransform * trans)
 {
-  GstDsnetInfer *self = GST_DSNET_INFER (trans);
-  g_clear_pointer (&self->labels, dsnet_infer_labels_free);
-  g_clear_pointer (&self->model, dsnet_ort_model_free);
-  g_clear_pointer (&self->input, g_free);
-  g_clear_pointer (&self->cfg, dsnet_infer_config_free);
-  g_clear_pointer (&self->history, g_hash_table_unref);
+  release_running_state (GST_DSNET_INFER (trans));
   return TRUE;
 }
 
@@ -538,22 +593,53 @@ gst_dsnet_infer_set_caps (GstBaseTransform * trans, GstCaps * incaps, GstCaps * 
 
 
 
+/* The output layers of batch item `item` and the network size, as nvinfer hands them to custom parsers. */
+static void
+fill_layers (GstDsnetInfer * self, DsnetOrtOutputs * out, guint item, NvDsInferNetworkInfo * net)
+{
+  for (guint l = 0; l < out->n; l++)
+    dsnet_ort_outputs_layer_info (out, l, item, &self->layers[l]);
+  net->width = (guint) self->pp.net_w;
+  net->height = (guint) self->pp.net_h;
+  net->channels = (guint) self->pp.channels;
+}
+
+/* A custom parser returned false: nvinfer logs it and the unit gets no output (spec §5.6). The first one is
+ * posted as an element warning, the rest only logged. */
+static void
+warn_parse_failure (GstDsnetInfer * self, const GError * err)
+{
+  if (self->parse_failures++ == 0)
+    GST_ELEMENT_WARNING (self, STREAM, DECODE, ("%s", err->message), ("further failures are logged in "
+            "the dsnetinfer debug category only"));
+  else
+    GST_WARNING_OBJECT (self, "%s (%" G_GUINT64_FORMAT " so far)", err->message, self->parse_failures);
+}
+
 /* Detector output of one image → object metas. */
 static gboolean
 attach_detections (GstDsnetInfer * self, NvDsBatchMeta * batch, Unit * u, DsnetOrtOutputs * out,
     guint item, GError ** error)
 {
   DsnetInferConfig *c = self->cfg;
-  gdouble *thr = g_new0 (gdouble, MAX (c->num_detected_classes, 1));
-  for (gint k = 0; k < c->num_detected_classes; k++)
-    thr[k] = dsnet_infer_config_class_attrs (c, k)->pre_cluster_threshold;
-  DsnetDetectParams p = { self->pp.net_w, self->pp.net_h, c->num_detected_classes, thr, c->class_map,
-    c->n_class_map
-  };
   GArray *raw = g_array_new (FALSE, FALSE, sizeof (DsnetInferObject));
-  const DsnetTensorDesc *da = &out->desc[self->out_a], *db = &out->desc[self->out_b];
   gboolean ok;
-  if (self->parser == PARSER_DETECTNET_V2) {
+  if (self->parser == PARSER_CUSTOM) {
+    NvDsInferNetworkInfo net;
+    GError *perr = NULL;
+    fill_layers (self, out, item, &net);
+    if (!dsnet_custom_parser_parse_bbox (self->custom, self->layers, out->n, &net, raw, &perr)) {
+      warn_parse_failure (self, perr);
+      g_clear_error (&perr);
+      g_array_set_size (raw, 0);
+    }
+    ok = TRUE;
+  } else {
+    const DsnetTensorDesc *da = &out->desc[self->out_a], *db = &out->desc[self->out_b];
+    gdouble *thr = g_new0 (gdouble, MAX (c->num_detected_classes, 1));
+    for (gint k = 0; k < c->num_detected_classes; k++)
+      thr[k] = dsnet_infer_config_class_attrs (c, k)->pre_cluster_threshold;
+    DsnetDetectParams p = { self->pp.net_w, self->pp.net_h, c->num_detected_classes, thr };
     if (da->n_dims != 4 || db->n_dims != 4) {
       g_set_error (error, DSNET_INFER_ERROR, 0, "DetectNet_v2: outputs '%s' and '%s' must be [N,C,H,W]",
           da->name, db->name);
@@ -565,19 +651,8 @@ attach_detections (GstDsnetInfer * self, NvDsBatchMeta * batch, Unit * u, DsnetO
           (gint) da->dims[2], (gint) da->dims[3], out->data[self->out_b] + pb * item, (gint) db->dims[1],
           (gint) db->dims[2], (gint) db->dims[3], raw, error);
     }
-  } else {
-    if (da->n_dims != 3 || db->n_dims != 3 || db->dims[2] != 4 || da->dims[1] != db->dims[1]) {
-      g_set_error (error, DSNET_INFER_ERROR, 0, "SSD parser: outputs '%s' [N,P,K] and '%s' [N,P,4] "
-          "expected", da->name, db->name);
-      ok = FALSE;
-    } else {
-      gsize pa = (gsize) (da->dims[1] * da->dims[2]);
-      gsize pb = (gsize) (db->dims[1] * 4);
-      ok = dsnet_parse_ssd_normalized (&p, out->data[self->out_a] + pa * item, (gint) da->dims[1],
-          (gint) da->dims[2], out->data[self->out_b] + pb * item, raw, error);
-    }
+    g_free (thr);
   }
-  g_free (thr);
   if (!ok) {
     g_array_unref (raw);
     return FALSE;
@@ -623,6 +698,26 @@ history_key (NvDsFrameMeta * f, NvDsObjectMeta * o)
   return k;
 }
 
+/* Classifier labels of batch item `item`: the custom parser's attributes, or the built-in arg-max. */
+static GArray *
+classify_unit (GstDsnetInfer * self, DsnetOrtOutputs * out, guint item)
+{
+  if (self->custom == NULL)
+    return dsnet_infer_classify (out, item, self->cfg->classifier_threshold, self->labels);
+  GArray *labels = g_array_new (FALSE, TRUE, sizeof (NvDsLabelInfo));
+  NvDsInferNetworkInfo net;
+  GError *err = NULL;
+  gchar *desc = NULL;
+  fill_layers (self, out, item, &net);
+  if (!dsnet_custom_parser_classify (self->custom, self->layers, out->n, &net,
+          (gfloat) self->cfg->classifier_threshold, labels, &desc, &err)) {
+    warn_parse_failure (self, err);
+    g_clear_error (&err);
+  }
+  g_free (desc);
+  return labels;
+}
+
 /* Results of one ORT run → metadata. */
 static gboolean
 attach_results (GstDsnetInfer * self, NvDsBatchMeta * batch, Unit * units, guint n, DsnetOrtOutputs * out,
@@ -635,7 +730,7 @@ attach_results (GstDsnetInfer * self, NvDsBatchMeta * batch, Unit * units, guint
       return FALSE;
     nvds_acquire_meta_lock (batch);
     if (c->network_type == DSNET_NETWORK_CLASSIFIER) {
-      GArray *labels = dsnet_infer_classify (out, i, c->classifier_threshold, self->labels);
+      GArray *labels = classify_unit (self, out, i);
       NvDsObjectMeta *target = u->object;
       if (target == NULL && labels->len > 0) {
         /* full-frame classifier: one object covering the frame, class −1 */
@@ -965,11 +1060,7 @@ gst_dsnet_infer_finalize (GObject * object)
   g_free (self->infer_on_class_ids);
   g_free (self->filter_out_class_ids);
   g_free (self->model_engine_file);
-  g_clear_pointer (&self->labels, dsnet_infer_labels_free);
-  g_clear_pointer (&self->model, dsnet_ort_model_free);
-  g_clear_pointer (&self->input, g_free);
-  g_clear_pointer (&self->cfg, dsnet_infer_config_free);
-  g_clear_pointer (&self->history, g_hash_table_unref);
+  release_running_state (self);
   G_OBJECT_CLASS (gst_dsnet_infer_parent_class)->finalize (object);
 }
 
