@@ -25,6 +25,7 @@
 #include "infer_ort.h"
 #include "infer_preprocess.h"
 #include "gstdsnetinfer_meta.h"
+#include "gstdsnetinfer_tensor_input.h"
 
 GST_DEBUG_CATEGORY_STATIC (gst_dsnet_infer_debug);
 #define GST_CAT_DEFAULT gst_dsnet_infer_debug
@@ -77,6 +78,8 @@ typedef struct
   NvDsObjectMeta *object;       /* secondary mode */
   gint left, top, w, h;         /* source rectangle (frame pixels) */
   DsnetScaleInfo scale;
+  const gfloat *tensor;         /* input-tensor-meta: the prepared input of this unit */
+  NvDsRoiMeta *roi;             /* input-tensor-meta: the unit's ROI */
 } Unit;
 
 struct _GstDsnetInfer
@@ -117,6 +120,7 @@ struct _GstDsnetInfer
   DsnetCustomParser *custom;    /* bbox or classifier parser of custom-lib-path */
   NvDsInferLayerInfo *layers;   /* scratch: one entry per model output */
   guint64 parse_failures;       /* custom parser calls that returned false */
+  gboolean tensor_name_warned;
   guint64 batch_counter;
   gint width, height;
   GHashTable *history;          /* secondary classifiers: object key -> ObjectHistory */
@@ -515,9 +519,9 @@ gst_dsnet_infer_start (GstBaseTransform * trans)
         "(supported: 0 detector, 1 classifier, 100 other with output-tensor-meta)", c->network_type);
     ok = FALSE;
   }
-  if (ok && c->input_tensor_from_meta) {
-    CONFIG_ERROR (self, "input-tensor-from-meta", "tensors from nvdspreprocess are not supported by this "
-        "runtime");
+  if (ok && c->input_tensor_from_meta && c->network_type != DSNET_NETWORK_DETECTOR) {
+    CONFIG_ERROR (self, "input-tensor-from-meta", "tensors from nvdspreprocess are supported for detectors "
+        "(network-type=0) only on this runtime");
     ok = FALSE;
   }
   if (ok && c->labelfile_path != NULL) {
@@ -561,6 +565,7 @@ gst_dsnet_infer_start (GstBaseTransform * trans)
   self->classifier_type = c->classifier_type ? g_intern_string (c->classifier_type) : NULL;
   self->batch_counter = 0;
   self->parse_failures = 0;
+  self->tensor_name_warned = FALSE;
   self->history = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, history_free);
   GST_INFO_OBJECT (self, "model %s: input %dx%dx%d, %d image(s) per run (%s batch axis)", c->onnx_file,
       self->pp.channels, self->pp.net_h, self->pp.net_w, self->run_batch,
@@ -616,6 +621,18 @@ warn_parse_failure (GstDsnetInfer * self, const GError * err)
     GST_WARNING_OBJECT (self, "%s (%" G_GUINT64_FORMAT " so far)", err->message, self->parse_failures);
 }
 
+/* input-tensor-meta, nvinfer's clip-object-outside-roi (default on): a box reaching past the ROI's right or
+ * bottom edge is cut there (left/top are already >= the ROI's after mapping). */
+static void
+clip_to_roi (DsnetInferObject * o, const Unit * u)
+{
+  gfloat right = (gfloat) (u->left + u->w), bottom = (gfloat) (u->top + u->h);
+  if (o->left + o->width >= right)
+    o->width = right - o->left;
+  if (o->top + o->height >= bottom)
+    o->height = bottom - o->top;
+}
+
 /* Detector output of one image → object metas. */
 static gboolean
 attach_detections (GstDsnetInfer * self, NvDsBatchMeta * batch, Unit * u, DsnetOrtOutputs * out,
@@ -661,12 +678,14 @@ attach_detections (GstDsnetInfer * self, NvDsBatchMeta * batch, Unit * u, DsnetO
   dsnet_cluster (c, raw, clustered);
   g_array_unref (raw);
 
-  gdouble roi_left = u->object ? u->left : 0, roi_top = u->object ? u->top : 0;
+  gdouble roi_left = u->object || u->roi ? u->left : 0, roi_top = u->object || u->roi ? u->top : 0;
   nvds_acquire_meta_lock (batch);
   for (guint i = 0; i < clustered->len; i++) {
     DsnetInferObject o = g_array_index (clustered, DsnetInferObject, i);
     if (!dsnet_map_object (c, &u->scale, roi_left, roi_top, self->width, self->height, &o))
       continue;
+    if (u->roi != NULL)
+      clip_to_roi (&o, u);
     NvDsObjectMeta *om = nvds_acquire_obj_meta_from_pool (batch);
     if (om == NULL)
       break;
@@ -782,6 +801,10 @@ infer_units (GstDsnetInfer * self, NvDsBatchMeta * batch, const guint8 * pixels,
     guint count = MIN (n - start, (guint) self->run_batch);
     for (guint i = 0; i < count; i++) {
       Unit *u = &units[start + i];
+      if (u->tensor != NULL) {
+        memcpy (self->input + self->input_stride * i, u->tensor, self->input_stride * sizeof (gfloat));
+        continue;
+      }
       const guint8 *img = pixels + frame_bytes * u->frame->batch_id;
       dsnet_preprocess_rgba (&self->pp, img, stride, u->left, u->top, u->w, u->h,
           self->input + self->input_stride * i, &u->scale);
@@ -848,6 +871,109 @@ object_selected (GstDsnetInfer * self, NvDsFrameMeta * f, NvDsObjectMeta * o)
   return TRUE;
 }
 
+static gint
+by_confidence (gconstpointer a, gconstpointer b)
+{
+  gfloat x = (*(NvDsObjectMeta * const *) a)->confidence, y = (*(NvDsObjectMeta * const *) b)->confidence;
+  return x > y ? -1 : (x < y ? 1 : 0);
+}
+
+static gdouble
+meta_iou (const NvDsObjectMeta * a, const NvDsObjectMeta * b)
+{
+  const NvOSD_RectParams *p = &a->rect_params, *q = &b->rect_params;
+  DsnetInferObject x = { a->class_id, p->left, p->top, p->width, p->height, a->confidence };
+  DsnetInferObject y = { b->class_id, q->left, q->top, q->width, q->height, b->confidence };
+  return dsnet_iou (&x, &y);
+}
+
+/* [dsnet] roi-merge-iou-threshold: overlapping ROIs (tiles) see the same object more than once; keep the most
+ * confident box of each class (greedy NMS over this element's objects of the frame, stable by confidence). */
+static void
+merge_roi_objects (GstDsnetInfer * self, NvDsBatchMeta * batch, Unit * units, guint n)
+{
+  gdouble thr = self->cfg->roi_merge_iou;
+  GHashTable *frames = g_hash_table_new (NULL, NULL);
+  nvds_acquire_meta_lock (batch);
+  for (guint u = 0; u < n; u++) {
+    NvDsFrameMeta *f = units[u].frame;
+    if (!g_hash_table_add (frames, f))
+      continue;
+    GPtrArray *mine = g_ptr_array_new ();
+    for (GList * l = f->obj_meta_list; l; l = l->next) {
+      NvDsObjectMeta *o = l->data;
+      if (o->unique_component_id == self->cfg->gie_unique_id)
+        g_ptr_array_add (mine, o);
+    }
+    g_ptr_array_sort (mine, by_confidence);      /* stable */
+    GPtrArray *drop = g_ptr_array_new (), *kept = g_ptr_array_new ();
+    for (guint i = 0; i < mine->len; i++) {
+      NvDsObjectMeta *a = g_ptr_array_index (mine, i);
+      gboolean covered = FALSE;
+      for (guint j = 0; j < kept->len && !covered; j++) {
+        NvDsObjectMeta *b = g_ptr_array_index (kept, j);
+        covered = a->class_id == b->class_id && meta_iou (a, b) > thr;
+      }
+      g_ptr_array_add (covered ? drop : kept, a);
+    }
+    g_ptr_array_unref (kept);
+    for (guint i = 0; i < drop->len; i++)
+      nvds_remove_obj_meta_from_frame (f, g_ptr_array_index (drop, i));
+    g_ptr_array_unref (drop);
+    g_ptr_array_unref (mine);
+  }
+  nvds_release_meta_lock (batch);
+  g_hash_table_unref (frames);
+}
+
+/* input-tensor-meta: infers the ROI units nvdspreprocess (or dsnetpreprocess) prepared for this element. No
+ * interval and no object filters here: selecting units is the preprocess element's job (spec §8.6). */
+static GstFlowReturn
+infer_tensor_meta (GstDsnetInfer * self, NvDsBatchMeta * batch)
+{
+  GArray *tunits = g_array_new (FALSE, FALSE, sizeof (DsnetTensorUnit));
+  GArray *units = g_array_new (FALSE, TRUE, sizeof (Unit));
+  gchar *skipped = NULL;
+  GError *err = NULL;
+  GstFlowReturn ret = GST_FLOW_OK;
+  nvds_acquire_meta_lock (batch);
+  gboolean ok = dsnet_infer_collect_tensor_units (batch, (guint) self->cfg->gie_unique_id,
+      dsnet_ort_model_input (self->model)->name, self->in_dims, tunits, &skipped, &err);
+  nvds_release_meta_lock (batch);
+  if (skipped != NULL && !self->tensor_name_warned) {
+    self->tensor_name_warned = TRUE;
+    GST_ELEMENT_WARNING (self, STREAM, FORMAT, ("preprocess tensor '%s' skipped: its name is not the model "
+            "input '%s' (set tensor-name in the nvdspreprocess config)", skipped,
+            dsnet_ort_model_input (self->model)->name), (NULL));
+  }
+  for (guint i = 0; ok && i < tunits->len; i++) {
+    const DsnetTensorUnit *t = &g_array_index (tunits, DsnetTensorUnit, i);
+    const NvDsRoiMeta *r = t->roi;
+    Unit u = { r->frame_meta, r->object_meta, (gint) r->roi.left, (gint) r->roi.top, (gint) r->roi.width,
+      (gint) r->roi.height, {0}, t->data, t->roi
+    };
+    u.scale.ratio_x = r->scale_ratio_x;
+    u.scale.ratio_y = r->scale_ratio_y;
+    u.scale.offset_left = (gint) r->offset_left;
+    u.scale.offset_top = (gint) r->offset_top;
+    g_array_append_val (units, u);
+  }
+  if (ok && units->len > 0)
+    ok = infer_units (self, batch, NULL, (Unit *) units->data, units->len, &err);
+  if (ok && units->len > 0 && self->cfg->roi_merge_iou > 0)
+    merge_roi_objects (self, batch, (Unit *) units->data, units->len);
+  if (!ok) {
+    GST_ELEMENT_ERROR (self, STREAM, FAILED, ("inference on preprocess tensors failed: %s", err->message),
+        ("model %s", self->cfg->onnx_file));
+    g_clear_error (&err);
+    ret = GST_FLOW_ERROR;
+  }
+  g_free (skipped);
+  g_array_unref (units);
+  g_array_unref (tunits);
+  return ret;
+}
+
 static GstFlowReturn
 gst_dsnet_infer_transform_ip (GstBaseTransform * trans, GstBuffer * buf)
 {
@@ -859,6 +985,8 @@ gst_dsnet_infer_transform_ip (GstBaseTransform * trans, GstBuffer * buf)
         ("dsnetinfer needs batched buffers from dsnetstreammux"));
     return GST_FLOW_ERROR;
   }
+  if (c->input_tensor_from_meta)
+    return infer_tensor_meta (self, batch);
   if (c->process_mode == GST_DSNET_INFER_PROCESS_MODE_PRIMARY
       && self->batch_counter++ % ((guint64) c->interval + 1) != 0)
     return GST_FLOW_OK;
@@ -885,7 +1013,7 @@ gst_dsnet_infer_transform_ip (GstBaseTransform * trans, GstBuffer * buf)
       break;
     }
     if (c->process_mode == GST_DSNET_INFER_PROCESS_MODE_PRIMARY) {
-      Unit u = { f, NULL, 0, 0, self->width, self->height, {0} };
+      Unit u = { f, NULL, 0, 0, self->width, self->height, {0}, NULL, NULL };
       g_array_append_val (units, u);
       continue;
     }
@@ -893,7 +1021,7 @@ gst_dsnet_infer_transform_ip (GstBaseTransform * trans, GstBuffer * buf)
       NvDsObjectMeta *om = o->data;
       if (!object_selected (self, f, om))
         continue;
-      Unit u = { f, om, 0, 0, 0, 0, {0} };
+      Unit u = { f, om, 0, 0, 0, 0, {0}, NULL, NULL };
       dsnet_preprocess_round_rect (self->width, self->height, om->rect_params.left, om->rect_params.top,
           om->rect_params.width, om->rect_params.height, &u.left, &u.top, &u.w, &u.h);
       if (u.w <= 0 || u.h <= 0)
@@ -1111,8 +1239,8 @@ gst_dsnet_infer_class_init (GstDsnetInferClass * klass)
       g_param_spec_uint ("gpu-id", "GPU id", "Accepted for nvinfer compatibility; ignored (CPU runtime)", 0,
           G_MAXUINT, 0, rw));
   g_object_class_install_property (gobject_class, PROP_INPUT_TENSOR_META,
-      g_param_spec_boolean ("input-tensor-meta", "Input tensor meta", "Use nvdspreprocess tensors: not "
-          "supported by this runtime (TRUE fails at start)", FALSE, rw));
+      g_param_spec_boolean ("input-tensor-meta", "Input tensor meta", "Infer on the ROI tensors of "
+          "dsnetpreprocess / nvdspreprocess (NVDS_PREPROCESS_BATCH_META) instead of whole frames or objects", FALSE, rw));
   g_object_class_install_property (gobject_class, PROP_CROP_OBJECTS_TO_ROI_BOUNDARY,
       g_param_spec_boolean ("crop-objects-to-roi-boundary", "Crop objects to ROI boundary", "Clamp boxes "
           "to the ROI limits instead of dropping them", FALSE, rw));

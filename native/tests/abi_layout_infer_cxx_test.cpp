@@ -7,6 +7,7 @@
 #include <type_traits>
 
 #include "nvdsinfer_custom_impl.h"
+#include "nvdspreprocess_meta.h"
 
 #define STRUCT(T, size, align) \
   static_assert (sizeof (T) == (size), "sizeof " #T); \
@@ -19,6 +20,26 @@ STRUCT (NvDsInferParseDetectionParams, 64, 8);
 static_assert (offsetof (NvDsInferParseDetectionParams, numClassesConfigured) == 0, "numClassesConfigured");
 static_assert (offsetof (NvDsInferParseDetectionParams, perClassPreclusterThreshold) == 8, "pre");
 static_assert (offsetof (NvDsInferParseDetectionParams, perClassPostclusterThreshold) == 32, "post");
+
+/* §8.4 nvdspreprocess batch meta */
+STRUCT (NvDsPreProcessTensorMeta, 104, 8);
+static_assert (offsetof (NvDsPreProcessTensorMeta, raw_tensor_buffer) == 0, "raw_tensor_buffer");
+static_assert (offsetof (NvDsPreProcessTensorMeta, buffer_size) == 8, "buffer_size");
+static_assert (offsetof (NvDsPreProcessTensorMeta, tensor_shape) == 16, "tensor_shape");
+static_assert (offsetof (NvDsPreProcessTensorMeta, data_type) == 40, "data_type");
+static_assert (offsetof (NvDsPreProcessTensorMeta, tensor_name) == 48, "tensor_name");
+static_assert (offsetof (NvDsPreProcessTensorMeta, gpu_id) == 80, "gpu_id");
+static_assert (offsetof (NvDsPreProcessTensorMeta, private_data) == 88, "private_data");
+static_assert (offsetof (NvDsPreProcessTensorMeta, meta_id) == 96, "meta_id");
+STRUCT (GstNvDsPreProcessBatchMeta, 64, 8);
+static_assert (offsetof (GstNvDsPreProcessBatchMeta, target_unique_ids) == 0, "target_unique_ids");
+static_assert (offsetof (GstNvDsPreProcessBatchMeta, tensor_meta) == 24, "tensor_meta");
+static_assert (offsetof (GstNvDsPreProcessBatchMeta, roi_vector) == 32, "roi_vector");
+static_assert (offsetof (GstNvDsPreProcessBatchMeta, private_data) == 56, "private_data");
+static_assert (std::is_same<decltype (GstNvDsPreProcessBatchMeta::roi_vector), std::vector<NvDsRoiMeta>>::value,
+    "roi_vector type");
+static_assert (std::is_same<decltype (GstNvDsPreProcessBatchMeta::target_unique_ids), std::vector<guint64>>::value,
+    "target_unique_ids type");
 
 static_assert (std::is_same<NvDsInferParseCustomFunc, bool (*) (std::vector<NvDsInferLayerInfo> const &,
         NvDsInferNetworkInfo const &, NvDsInferParseDetectionParams const &,

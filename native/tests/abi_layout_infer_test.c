@@ -1,13 +1,15 @@
 /*
  * Compile-time ABI check of nvdsinfer.h and dsnet_infer_meta.h (NvDsInferTensorMeta) against DeepStream 6.3
  * (shared/spec/nvdsinfer-custom-parser-abi.md §1, §2, §7.1): enum values, sizeof/alignof of every struct,
- * offset, size and type of every field. The C++-only structs are checked in abi_layout_infer_cxx_test.cpp.
+ * offset, size and type of every field; NvDsRoiMeta and the preprocess enums (§8.4). The C++-only structs are
+ * checked in abi_layout_infer_cxx_test.cpp.
  */
 #include <stddef.h>
 #include <stdalign.h>
 
 #include "dsnet_infer_meta.h"
 #include "nvdsinfer.h"
+#include "nvdspreprocess_meta.h"
 
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 
@@ -102,6 +104,32 @@ FIELD (NvDsInferTensorMeta, gpu_id, 32, 4, gint);
 FIELD (NvDsInferTensorMeta, priv_data, 40, 8, void *);
 FIELD (NvDsInferTensorMeta, network_info, 48, 12, NvDsInferNetworkInfo);
 FIELD (NvDsInferTensorMeta, maintain_aspect_ratio, 60, 4, gboolean);
+
+/* §8.4 */
+ENUM (NVDS_PREPROCESS_FRAME_META, 20);
+ENUM (NVDS_PREPROCESS_BATCH_META, 21);
+ENUM (NvDsDataType_FP32, 0);
+ENUM (NvDsDataType_UINT8, 1);
+ENUM (NvDsDataType_INT8, 2);
+ENUM (NvDsDataType_UINT32, 3);
+ENUM (NvDsDataType_INT32, 4);
+ENUM (NvDsDataType_FP16, 5);
+ENUM (NvDsUnitType_FullFrame, 0);
+ENUM (NvDsUnitType_ROI, 1);
+ENUM (NvDsUnitType_Object, 2);
+STRUCT (NvOSD_RectParams, 104, 8);
+STRUCT (NvDsRoiMeta, 240, 8);
+FIELD (NvDsRoiMeta, roi, 0, 104, NvOSD_RectParams);
+FIELD (NvDsRoiMeta, roi_polygon, 104, 64, guint[8][2]);
+FIELD (NvDsRoiMeta, converted_buffer, 168, 8, NvBufSurfaceParams *);
+FIELD (NvDsRoiMeta, frame_meta, 176, 8, NvDsFrameMeta *);
+FIELD (NvDsRoiMeta, scale_ratio_x, 184, 8, gdouble);
+FIELD (NvDsRoiMeta, scale_ratio_y, 192, 8, gdouble);
+FIELD (NvDsRoiMeta, offset_left, 200, 8, gdouble);
+FIELD (NvDsRoiMeta, offset_top, 208, 8, gdouble);
+FIELD (NvDsRoiMeta, classifier_meta_list, 216, 8, NvDsClassifierMetaList *);
+FIELD (NvDsRoiMeta, roi_user_meta_list, 224, 8, NvDsUserMetaList *);
+FIELD (NvDsRoiMeta, object_meta, 232, 8, NvDsObjectMeta *);
 
 int
 main (void)

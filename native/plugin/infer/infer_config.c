@@ -156,6 +156,7 @@ static const KeyDef dsnet_keys[] = {
   {"class-map", KT_INT_LIST, F (class_map), F (n_class_map), 0, IMAX, NULL, 0},
   {"intra-op-threads", KT_INT, F (intra_op_threads), NOAUX, 0, 1024, NULL, 0},
   {"inter-op-threads", KT_INT, F (inter_op_threads), NOAUX, 0, 1024, NULL, 0},
+  {"roi-merge-iou-threshold", KT_DBL, F (roi_merge_iou), NOAUX, 0, 1, NULL, 0},
 };
 
 /* Parsing context: the config, the key file, and the file's name for messages. */
@@ -173,14 +174,20 @@ line_key (const gchar * group, const gchar * key)
 }
 
 guint
-dsnet_infer_config_key_line (const DsnetInferConfig * config, const gchar * group, const gchar * key)
+dsnet_key_file_line (GHashTable * key_lines, const gchar * group, const gchar * key)
 {
-  if (config == NULL || config->key_lines == NULL)
+  if (key_lines == NULL)
     return 0;
   gchar *k = line_key (group, key);
-  guint line = GPOINTER_TO_UINT (g_hash_table_lookup (config->key_lines, k));
+  guint line = GPOINTER_TO_UINT (g_hash_table_lookup (key_lines, k));
   g_free (k);
   return line;
+}
+
+guint
+dsnet_infer_config_key_line (const DsnetInferConfig * config, const gchar * group, const gchar * key)
+{
+  return config == NULL ? 0 : dsnet_key_file_line (config->key_lines, group, key);
 }
 
 gchar *
@@ -713,9 +720,9 @@ parse_dsnet_group (Ctx * c, GError ** error)
       "unknown key, ignored", error);
 }
 
-/* Scans the text: remembers each key's line and rejects lines GKeyFile would refuse, with their number. */
-static gboolean
-scan_lines (DsnetInferConfig * cfg, const gchar * data, gsize length, GError ** error)
+gboolean
+dsnet_key_file_scan_lines (const gchar * path, const gchar * data, gsize length, GHashTable * key_lines,
+    GError ** error)
 {
   gchar *text = g_strndup (data, length);
   gchar **lines = g_strsplit (text, "\n", -1);
@@ -731,7 +738,7 @@ scan_lines (DsnetInferConfig * cfg, const gchar * data, gsize length, GError ** 
       gsize len = strlen (line);
       if (line[len - 1] != ']' || len < 3) {
         g_set_error (error, DSNET_INFER_CONFIG_ERROR, DSNET_INFER_CONFIG_ERROR_SYNTAX,
-            "%s:%u: invalid group header '%s'", cfg->path, lineno, line);
+            "%s:%u: invalid group header '%s'", path, lineno, line);
         ok = FALSE;
         break;
       }
@@ -742,26 +749,26 @@ scan_lines (DsnetInferConfig * cfg, const gchar * data, gsize length, GError ** 
     gchar *eq = strchr (line, '=');
     if (eq == NULL) {
       g_set_error (error, DSNET_INFER_CONFIG_ERROR, DSNET_INFER_CONFIG_ERROR_SYNTAX,
-          "%s:%u: line '%s' is not a group, a key=value pair or a comment", cfg->path, lineno, line);
+          "%s:%u: line '%s' is not a group, a key=value pair or a comment", path, lineno, line);
       ok = FALSE;
       break;
     }
     gchar *key = g_strstrip (g_strndup (line, (gsize) (eq - line)));
     if (group == NULL) {
       g_set_error (error, DSNET_INFER_CONFIG_ERROR, DSNET_INFER_CONFIG_ERROR_SYNTAX,
-          "%s:%u: key '%s' appears before any [group]", cfg->path, lineno, key);
+          "%s:%u: key '%s' appears before any [group]", path, lineno, key);
       g_free (key);
       ok = FALSE;
       break;
     }
     if (*key == '\0') {
       g_set_error (error, DSNET_INFER_CONFIG_ERROR, DSNET_INFER_CONFIG_ERROR_SYNTAX,
-          "%s:%u: [%s] empty key name", cfg->path, lineno, group);
+          "%s:%u: [%s] empty key name", path, lineno, group);
       g_free (key);
       ok = FALSE;
       break;
     }
-    g_hash_table_insert (cfg->key_lines, line_key (group, key), GUINT_TO_POINTER (lineno));
+    g_hash_table_insert (key_lines, line_key (group, key), GUINT_TO_POINTER (lineno));
     g_free (key);
   }
   g_free (group);
@@ -859,7 +866,7 @@ dsnet_infer_config_load_from_data (const gchar * path, const gchar * data, gsize
   }
   Ctx c = { cfg, g_key_file_new (), skip };
   GError *e = NULL;
-  gboolean ok = scan_lines (cfg, data, length, error);
+  gboolean ok = dsnet_key_file_scan_lines (cfg->path, data, length, cfg->key_lines, error);
   if (ok && !g_key_file_load_from_data (c.kf, data, length, G_KEY_FILE_NONE, &e)) {
     g_set_error (error, DSNET_INFER_CONFIG_ERROR, DSNET_INFER_CONFIG_ERROR_SYNTAX, "%s: %s", path,
         e->message);

@@ -120,6 +120,7 @@ public sealed record NvInferConfig
         cfg = cfg with { Classes = ReadClasses(file, dir, report, cfg) };
         ValidateFiles(r, cfg, target);
         CustomParserRule.Check(r, cfg, target);
+        ModelIoRule.Check(r, cfg);
         return cfg;
     }
 
