@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using DeepStreamNet.Pipeline;
 
 namespace DeepStreamNet.Config;
 
@@ -45,11 +46,11 @@ internal static class CustomParserRule
         if (library is null)
         {
             var bare = !raw.Contains('/', StringComparison.Ordinal);
-            var where = bare && target != ValidationTarget.DeepStream && target != ValidationTarget.DeepStreamElsewhere
+            var where = bare && target.Backend != PipelineBackend.DeepStream
                 ? $"{c.CustomLibPath} nor {raw} beside libgstdsnet.so ({NativeLibDirs().FirstOrDefault() ?? "plugin folder unknown: build the native side"})"
                 : c.CustomLibPath;
             var hint = bare ? "a bare file name is looked up next to the portable plugin only by dsnetinfer; nvinfer resolves it against the config folder" : "paths are relative to the nvinfer config file's folder";
-            if (target == ValidationTarget.DeepStreamElsewhere)
+            if (target.Backend == PipelineBackend.DeepStream && target.OnAnotherMachine)
             {
                 r.Warning("custom-lib-path", $"file not found: {where} (not found on this machine: must exist on the DeepStream target)", hint);
             }
@@ -61,7 +62,7 @@ internal static class CustomParserRule
             return;
         }
 
-        if (target is ValidationTarget.DeepStream or ValidationTarget.DeepStreamElsewhere)
+        if (target.Backend == PipelineBackend.DeepStream)
         {
             return; // a Jetson library cannot be loaded here
         }
@@ -77,7 +78,7 @@ internal static class CustomParserRule
             return resolved;
         }
 
-        if (raw.Contains('/', StringComparison.Ordinal) || target is ValidationTarget.DeepStream or ValidationTarget.DeepStreamElsewhere)
+        if (raw.Contains('/', StringComparison.Ordinal) || target.Backend == PipelineBackend.DeepStream)
         {
             return null;
         }
@@ -85,19 +86,14 @@ internal static class CustomParserRule
         return NativeLibDirs().Select(d => Path.Combine(d, raw)).FirstOrDefault(File.Exists);
     }
 
-    /// <summary>Folders that may hold libgstdsnet.so: GST_PLUGIN_PATH_1_0 entries, DSNET_NATIVE_DIR, the checkout's build/native/lib.</summary>
+    /// <summary>Folders that may hold libgstdsnet.so: GST_PLUGIN_PATH_1_0 entries, then <see cref="GStreamer.PortablePlugin.FindLibDir"/>.</summary>
     private static IEnumerable<string> NativeLibDirs()
     {
         var dirs = (Environment.GetEnvironmentVariable("GST_PLUGIN_PATH_1_0") ?? string.Empty)
             .Split(':', StringSplitOptions.RemoveEmptyEntries).ToList();
-        if (Environment.GetEnvironmentVariable("DSNET_NATIVE_DIR") is { Length: > 0 } native)
+        if (GStreamer.PortablePlugin.FindLibDir() is { } found)
         {
-            dirs.Add(native);
-        }
-
-        if (Inference.GStreamerSetup.FindNativeLibDir() is { } checkout)
-        {
-            dirs.Add(checkout);
+            dirs.Add(found);
         }
 
         return dirs.Where(d => File.Exists(Path.Combine(d, "libgstdsnet.so"))).Distinct(StringComparer.Ordinal);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using DeepStreamNet.Config;
-using DeepStreamNet.Inference;
+using DeepStreamNet.InferImages;
 using DeepStreamNet.Pipeline;
 using DeepStreamNet.Tests.Pipeline;
 using DeepStreamNet.Tests.Probes;
