@@ -34,7 +34,7 @@ public sealed class KeyFile
         string text;
         try
         {
-            text = File.ReadAllText(path, new UTF8Encoding(false, true));
+            text = FileLimits.ReadText(path, new UTF8Encoding(false, true));
         }
         catch (DecoderFallbackException ex)
         {

@@ -11,11 +11,7 @@ namespace DeepStreamNet.Inference;
 /// </summary>
 internal static class DetectorThresholdOverride
 {
-    private static readonly HashSet<string> PathKeys = new(StringComparer.Ordinal)
-    {
-        "model-engine-file", "int8-calib-file", "tlt-encoded-model", "onnx-file", "uff-file", "model-file", "proto-file",
-        "custom-lib-path", "mean-file", "labelfile-path",
-    };
+    private static readonly HashSet<string> PathKeys = new(Config.NvInferSchema.PathKeys, StringComparer.Ordinal);
 
     /// <summary>Writes the copy into <paramref name="outputDirectory"/>; returns its path.</summary>
     public static string Write(string inferConfig, float threshold, string outputDirectory)
