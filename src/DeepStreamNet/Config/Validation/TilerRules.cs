@@ -17,7 +17,7 @@ internal static class TilerRules
             return;
         }
 
-        if (t.Width <= 0 || t.Height <= 0)
+        if ((t.Width <= 0 || t.Height <= 0) && !r.IsMalformed("width", KeyType.Int) && !r.IsMalformed("height", KeyType.Int))
         {
             r.Error(t.Width <= 0 ? "width" : "height", "tiler width and height must be set (> 0)");
         }
