@@ -54,12 +54,23 @@ public sealed class GroupReader
                 continue; // a repeated key: only the last value is read
             }
 
-            if (Problem(spec, entry.RawValue) is { } problem)
+            if (Problem(spec, entry) is { } problem)
             {
                 _invalid.Add(entry.Key);
                 _report.Error(entry.Origin, entry.Line, Group.Name, entry.Key, problem.Message, problem.Hint);
             }
         }
+    }
+
+    /// <summary>Why <paramref name="entry"/>'s value is not valid for <paramref name="spec"/> (encoding, type, range), or null.</summary>
+    internal static (string Message, string? Hint)? Problem(KeySpec spec, KeyFileEntry entry)
+    {
+        if (!entry.IsUtf8 && spec.Type is KeyType.String or KeyType.Path or KeyType.Uri or KeyType.StringList)
+        {
+            return ($"value '{entry.RawValue}' is not valid UTF-8", "GLib reads strings only from UTF-8: save the file as UTF-8");
+        }
+
+        return Problem(spec, entry.RawValue);
     }
 
     /// <summary>Why <paramref name="raw"/> is not a valid value of <paramref name="spec"/> (type, then range), or null.</summary>
@@ -119,7 +130,7 @@ public sealed class GroupReader
         }
 
         var spec = ConfigSchema.Find(Kind, key) is { } declared && declared.Type == type ? declared : new KeySpec(key, type);
-        return Problem(spec, e.RawValue) is not null;
+        return Problem(spec, e) is not null;
     }
 
     /// <summary>The key's value, or its declared default when absent or invalid (the invalid value was reported).</summary>
@@ -161,7 +172,7 @@ public sealed class GroupReader
     /// <summary>The key's value as an object, or null when absent or invalid.</summary>
     internal object? ValueOf(KeySpec spec)
     {
-        if (Group.Find(spec.Name) is not { } entry || Problem(spec, entry.RawValue) is not null)
+        if (Group.Find(spec.Name) is not { } entry || Problem(spec, entry) is not null)
         {
             return null;
         }
