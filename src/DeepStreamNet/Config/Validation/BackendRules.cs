@@ -13,7 +13,7 @@ internal static class BackendRules
         {
             r.Warning(key, message + " (not found on this machine: must exist on the DeepStream target)", hint);
         }
-        else if (target is ValidationTarget.DeepStream or ValidationTarget.DeepStreamElsewhere)
+        else if (target.Backend == PipelineBackend.DeepStream)
         {
             r.Error(key, message, hint);
         }

@@ -8,7 +8,7 @@ namespace DeepStreamNet.Config;
 public static class ConfigValidator
 {
     /// <summary>Adds every finding to <paramref name="report"/>; returns the config with the GIEs' nvinfer files attached.</summary>
-    public static AppConfig Validate(AppConfig config, ValidationReport report, ValidationTarget target = ValidationTarget.Any)
+    public static AppConfig Validate(AppConfig config, ValidationReport report, ValidationTarget target = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(report);
