@@ -20,12 +20,12 @@ internal static class CustomParserRule
     public static void Check(GroupReader r, NvInferConfig c, ValidationTarget target)
     {
         var parsers = new List<(string Key, string Name)>();
-        if (c.NetworkType is 0 && r.GetString("parse-bbox-func-name") is { } bbox && bbox != BuiltInDetectNet)
+        if (c.NetworkType is 0 && r.Value(NvInferKeys.ParseBboxFuncName) is { } bbox && bbox != BuiltInDetectNet)
         {
             parsers.Add(("parse-bbox-func-name", bbox));
         }
 
-        if (c.NetworkType is 1 && r.GetString("parse-classifier-func-name") is { } cls)
+        if (c.NetworkType is 1 && r.Value(NvInferKeys.ParseClassifierFuncName) is { } cls)
         {
             parsers.Add(("parse-classifier-func-name", cls));
         }
@@ -41,7 +41,7 @@ internal static class CustomParserRule
             return;
         }
 
-        var raw = r.GetString("custom-lib-path")?.Trim() ?? c.CustomLibPath;
+        var raw = r.Group.Find("custom-lib-path")?.RawValue.Trim() ?? c.CustomLibPath;
         var library = Locate(raw, c.CustomLibPath, target);
         if (library is null)
         {

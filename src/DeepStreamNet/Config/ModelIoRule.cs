@@ -48,7 +48,7 @@ internal static class ModelIoRule
             return;
         }
 
-        var nhwc = r.GetInt("network-input-order") == 1;
+        var nhwc = r.Value(NvInferKeys.NetworkInputOrder) == 1;
         long[] chw = nhwc ? [input.Dims[3], input.Dims[1], input.Dims[2]] : [input.Dims[1], input.Dims[2], input.Dims[3]];
         var shape = string.Join(';', chw.Select(d => d < 0 ? "?" : d.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (c.InferDims is { Count: 3 } dims && r.Has("infer-dims"))
@@ -85,7 +85,7 @@ internal static class ModelIoRule
             r.Warning("output-blob-names", $"'{blob}' is not an output of {Path.GetFileName(onnx)} (outputs: {list})", "nvinfer only uses output-blob-names to mark outputs of Caffe/UFF models; fix or remove the name");
         }
 
-        var builtInDetectNet = c.NetworkType == 0 && (r.GetString("parse-bbox-func-name") is null or "NvDsInferParseDetectNetV2");
+        var builtInDetectNet = c.NetworkType == 0 && (r.Value(NvInferKeys.ParseBboxFuncName) is null or "NvDsInferParseDetectNetV2");
         if (builtInDetectNet)
         {
             var lower = names.Select(n => n.ToLowerInvariant()).ToList();

@@ -11,11 +11,7 @@ namespace DeepStreamNet.InferImages;
 /// </summary>
 internal static class DetectorThresholdOverride
 {
-    private static readonly HashSet<string> PathKeys = new(StringComparer.Ordinal)
-    {
-        "model-engine-file", "int8-calib-file", "tlt-encoded-model", "onnx-file", "uff-file", "model-file", "proto-file",
-        "custom-lib-path", "mean-file", "labelfile-path",
-    };
+    private static readonly HashSet<string> PathKeys = new(Config.NvInferSchema.PathKeys, StringComparer.Ordinal);
 
     /// <summary>A bare custom-lib-path name not beside the config (libdsnet_parsers.so): dsnetinfer finds it next to its plugin.</summary>
     private static bool IsPluginFolderLibrary(string key, string value, string dir) =>
