@@ -41,6 +41,17 @@ public sealed class HostOptionsTests
     }
 
     [Test]
+    public void TheLibraryLogsThroughMicrosoftExtensionsLoggingOnly()
+    {
+        var references = typeof(DeepStreamService).Assembly.GetReferencedAssemblies().Select(a => a.Name ?? string.Empty).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(references, Has.Some.EqualTo("Microsoft.Extensions.Logging.Abstractions"));
+            Assert.That(references.Where(n => n.StartsWith("Serilog", StringComparison.Ordinal)), Is.Empty, "Serilog belongs to the CLI and the samples");
+        });
+    }
+
+    [Test]
     public void AddDeepStream_WithoutConfiguration_KeepsTheDefaults()
     {
         using var provider = new ServiceCollection().AddDeepStream(o => o.ConfigPath = "a.txt").BuildServiceProvider();
