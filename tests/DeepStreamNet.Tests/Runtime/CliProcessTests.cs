@@ -67,6 +67,8 @@ public sealed class CliProcessTests
 
         public bool HasExited => _process.HasExited;
 
+        public int Id => _process.Id;
+
         /// <summary>Standard output and error so far.</summary>
         public string Output
         {

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Globalization;
+using Spectre.Console;
+
+namespace DeepStreamNet.Cli.Progress;
+
+/// <summary>
+/// Progress of a long command. On a terminal (stdout and stderr both, TERM not <c>dumb</c>) a live Spectre.Console
+/// display per stage: bar, done/total, rate, time left; messages written through <see cref="Out"/> and
+/// <see cref="Error"/> appear above it. Otherwise nothing live: one summary line on stderr at the end, and the
+/// messages go to stdout / stderr unchanged, so logs and pipes stay clean.
+/// </summary>
+internal sealed class CommandProgress : IProgress<(string Stage, int Done, int Total)>
+{
+    private readonly string _command;
+    private readonly string _unit;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Dictionary<string, (int Done, int Total)> _stages = new(StringComparer.Ordinal);
+    private readonly List<string> _order = [];
+    private readonly Lock _lock = new();
+    private readonly IAnsiConsole? _console;
+    private ProgressContext? _context;
+    private readonly Dictionary<string, ProgressTask> _tasks = new(StringComparer.Ordinal);
+
+    private CommandProgress(string command, string unit, IAnsiConsole? console)
+    {
+        _command = command;
+        _unit = unit;
+        _console = console;
+        Out = console is null ? Console.Out : new ConsoleLineWriter(console);
+        Error = console is null ? Console.Error : new ConsoleLineWriter(console);
+    }
+
+    /// <summary>Where the command's own lines go: stdout, or above the live display.</summary>
+    public TextWriter Out { get; }
+
+    /// <summary>Where warnings and skipped inputs go: stderr, or above the live display.</summary>
+    public TextWriter Error { get; }
+
+    /// <summary>True when stdout and stderr are a terminal that can draw a live display.</summary>
+    public static bool IsTerminal =>
+        !Console.IsOutputRedirected && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("TERM") is { Length: > 0 } term && term != "dumb";
+
+    /// <summary>Runs <paramref name="work"/> with progress for <paramref name="command"/>, counting <paramref name="unit"/>.</summary>
+    public static T Run<T>(string command, string unit, Func<CommandProgress, T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (!IsTerminal)
+        {
+            var plain = new CommandProgress(command, unit, null);
+            try
+            {
+                return work(plain);
+            }
+            finally
+            {
+                plain.PrintSummary(Console.Error);
+            }
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var live = new CommandProgress(command, unit, console);
+        return console.Progress()
+            .AutoClear(false)
+            .HideCompleted(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new CountColumn(), new RateColumn(unit), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                live._context = context;
+                return work(live);
+            });
+    }
+
+    public void Report((string Stage, int Done, int Total) value)
+    {
+        lock (_lock)
+        {
+            if (!_stages.ContainsKey(value.Stage))
+            {
+                _order.Add(value.Stage);
+            }
+
+            _stages[value.Stage] = (value.Done, value.Total);
+            if (_context is null)
+            {
+                return;
+            }
+
+            if (!_tasks.TryGetValue(value.Stage, out var task))
+            {
+                _tasks[value.Stage] = task = _context.AddTask(Markup.Escape(value.Stage), autoStart: true, maxValue: Math.Max(1, value.Total));
+                task.IsIndeterminate = value.Total <= 0;
+            }
+
+            if (value.Total > 0)
+            {
+                task.MaxValue = value.Total;
+            }
+
+            task.Value = value.Done;
+        }
+    }
+
+    /// <summary>The one line printed when there is no terminal: every stage's done/total, the time and the rate.</summary>
+    public string Summary()
+    {
+        lock (_lock)
+        {
+            var seconds = _clock.Elapsed.TotalSeconds;
+            var stages = string.Join(", ", _order.Select(s => _stages[s].Total > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"{s} {_stages[s].Done}/{_stages[s].Total}")
+                : string.Create(CultureInfo.InvariantCulture, $"{s} {_stages[s].Done}")));
+            var last = _order.Count > 0 ? _stages[_order[^1]].Done : 0;
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{_command}: {(stages.Length > 0 ? stages : "nothing to do")} {_unit} in {seconds:0.0} s ({(seconds > 0 ? last / seconds : 0):0.0} {_unit}/s)");
+        }
+    }
+
+    private void PrintSummary(TextWriter to)
+    {
+        to.WriteLine(Summary());
+    }
+
+    /// <summary>Writes whole lines through the live console, which puts them above the progress display.</summary>
+    private sealed class ConsoleLineWriter(IAnsiConsole console) : TextWriter
+    {
+        private readonly System.Text.StringBuilder _line = new();
+
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public override void Write(char value)
+        {
+            lock (_line)
+            {
+                if (value == '\n')
+                {
+                    console.WriteLine(_line.ToString().TrimEnd('\r'));
+                    _line.Clear();
+                }
+                else
+                {
+                    _line.Append(value);
+                }
+            }
+        }
+    }
+}
