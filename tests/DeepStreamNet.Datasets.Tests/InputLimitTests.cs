@@ -160,6 +160,9 @@ public sealed class InputLimitTests
         var sw = Stopwatch.StartNew();
         Assert.That(() => KittiLabelFile.Read(fifo), Throws.TypeOf<LabelFormatException>().With.Message.Contain("not a regular file"));
         Assert.That(() => KittiLabelFile.Read("/dev/zero"), Throws.TypeOf<LabelFormatException>().With.Message.Contain("not a regular file"));
+        var link = Path.Combine(tmp.Path, "link.txt");
+        File.CreateSymbolicLink(link, fifo);
+        Assert.That(() => KittiLabelFile.Read(link), Throws.TypeOf<LabelFormatException>().With.Message.Contain("not a regular file"), "a link to a FIFO");
         Assert.That(() => BoundedFile.ReadAllBytes(tmp.Path, 100), Throws.InstanceOf<IOException>().With.Message.Contain("is a folder"));
         Assert.That(sw.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)), "nothing blocked on the FIFO");
 

@@ -75,9 +75,20 @@ internal sealed class CommandProgress : IProgress<(string Stage, int Done, int T
     {
         lock (_lock)
         {
-            if (!_stages.ContainsKey(value.Stage))
+            // Parallel workers report out of order, and a stream may run a little past its announced length:
+            // the count only grows and never passes the total.
+            if (_stages.TryGetValue(value.Stage, out var before))
+            {
+                value.Done = Math.Max(value.Done, before.Done);
+            }
+            else
             {
                 _order.Add(value.Stage);
+            }
+
+            if (value.Total > 0)
+            {
+                value.Done = Math.Min(value.Done, value.Total);
             }
 
             _stages[value.Stage] = (value.Done, value.Total);

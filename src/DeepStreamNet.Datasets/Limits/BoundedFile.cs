@@ -69,7 +69,13 @@ public static class BoundedFile
             throw new IOException($"{path}: is a folder, expected a file");
         }
 
+        // FileInfo.Length of a symbolic link is the link's own size: look at what it points to.
         var info = new FileInfo(path);
+        if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
+        {
+            info = target;
+        }
+
         if (!info.Exists)
         {
             throw new FileNotFoundException($"{path}: file not found", path);

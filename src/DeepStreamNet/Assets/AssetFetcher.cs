@@ -116,7 +116,13 @@ public sealed class AssetFetcher
             return $"{source} is a folder, expected a file";
         }
 
+        // FileInfo.Length of a symbolic link is the link's own size: look at what it points to.
         var info = new FileInfo(source);
+        if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
+        {
+            info = target;
+        }
+
         if (!info.Exists)
         {
             return $"{source} does not exist";

@@ -23,7 +23,13 @@ internal static class ImageHeader
             return "is a folder, not an image";
         }
 
-        if (new FileInfo(path).Length == 0)
+        var info = new FileInfo(path);
+        if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
+        {
+            info = target; // a link's own Length is the length of the path it holds
+        }
+
+        if (info.Length == 0)
         {
             return "empty, or not a regular file (FIFO, device)";
         }
