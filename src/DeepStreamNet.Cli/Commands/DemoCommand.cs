@@ -82,6 +82,7 @@ internal static class DemoCommand
 
                     var total = VideoSeconds(runner.Graph, limit);
                     progress.Out.WriteLine(Legend);
+                    progress.Report(("video", 0, total)); // the clock of the rate and time left starts with the run
                     var counter = new ClassCounter(s =>
                     {
                         progress.Out.WriteLine(FormatSecond(s));

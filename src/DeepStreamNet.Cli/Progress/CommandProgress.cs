@@ -6,9 +6,10 @@ namespace DeepStreamNet.Cli.Progress;
 
 /// <summary>
 /// Progress of a long command. On a terminal (stdout and stderr both, TERM not <c>dumb</c>) a live Spectre.Console
-/// display per stage: bar, done/total, rate, time left; messages written through <see cref="Out"/> and
-/// <see cref="Error"/> appear above it. Otherwise nothing live: one summary line on stderr at the end, and the
-/// messages go to stdout / stderr unchanged, so logs and pipes stay clean.
+/// display per stage — bar, done/total, rate, time left — started at the first report, so whatever the command prints
+/// before (config warnings) is not drawn over; lines written through <see cref="Out"/> and <see cref="Error"/> while it
+/// is live appear above it. Otherwise nothing live: one summary line on stderr at the end, and the lines go to stdout /
+/// stderr unchanged, so logs and pipes stay clean.
 /// </summary>
 internal sealed class CommandProgress : IProgress<(string Stage, int Done, int Total)>
 {
@@ -17,18 +18,20 @@ internal sealed class CommandProgress : IProgress<(string Stage, int Done, int T
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Dictionary<string, (int Done, int Total)> _stages = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
+    private readonly Dictionary<string, ProgressTask> _tasks = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private readonly IAnsiConsole? _console;
-    private ProgressContext? _context;
-    private readonly Dictionary<string, ProgressTask> _tasks = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Thread? _display;
+    private volatile ProgressContext? _context;
 
     private CommandProgress(string command, string unit, IAnsiConsole? console)
     {
         _command = command;
         _unit = unit;
         _console = console;
-        Out = console is null ? Console.Out : new ConsoleLineWriter(console);
-        Error = console is null ? Console.Error : new ConsoleLineWriter(console);
+        Out = new LineWriter(this, Console.Out);
+        Error = new LineWriter(this, Console.Error);
     }
 
     /// <summary>Where the command's own lines go: stdout, or above the live display.</summary>
@@ -45,30 +48,16 @@ internal sealed class CommandProgress : IProgress<(string Stage, int Done, int T
     public static T Run<T>(string command, string unit, Func<CommandProgress, T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        if (!IsTerminal)
+        var console = IsTerminal ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }) : null;
+        var progress = new CommandProgress(command, unit, console);
+        try
         {
-            var plain = new CommandProgress(command, unit, null);
-            try
-            {
-                return work(plain);
-            }
-            finally
-            {
-                plain.PrintSummary(Console.Error);
-            }
+            return work(progress);
         }
-
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        var live = new CommandProgress(command, unit, console);
-        return console.Progress()
-            .AutoClear(false)
-            .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new CountColumn(), new RateColumn(unit), new RemainingTimeColumn())
-            .Start(context =>
-            {
-                live._context = context;
-                return work(live);
-            });
+        finally
+        {
+            progress.Finish();
+        }
     }
 
     public void Report((string Stage, int Done, int Total) value)
@@ -92,14 +81,15 @@ internal sealed class CommandProgress : IProgress<(string Stage, int Done, int T
             }
 
             _stages[value.Stage] = (value.Done, value.Total);
-            if (_context is null)
+            if (_console is null)
             {
                 return;
             }
 
+            var context = _context ?? StartDisplay(_console);
             if (!_tasks.TryGetValue(value.Stage, out var task))
             {
-                _tasks[value.Stage] = task = _context.AddTask(Markup.Escape(value.Stage), autoStart: true, maxValue: Math.Max(1, value.Total));
+                _tasks[value.Stage] = task = context.AddTask(Markup.Escape(value.Stage), autoStart: true, maxValue: Math.Max(1, value.Total));
                 task.IsIndeterminate = value.Total <= 0;
             }
 
@@ -127,30 +117,64 @@ internal sealed class CommandProgress : IProgress<(string Stage, int Done, int T
         }
     }
 
-    private void PrintSummary(TextWriter to)
+    /// <summary>Starts Spectre's live display on its own thread (it lives inside a callback) and returns its context.</summary>
+    private ProgressContext StartDisplay(IAnsiConsole console)
     {
-        to.WriteLine(Summary());
+        using var ready = new ManualResetEventSlim();
+        _display = new Thread(() => console.Progress()
+            .AutoClear(false)
+            .HideCompleted(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new CountColumn(), new RateColumn(_unit), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                _context = context;
+                ready.Set();
+                _finished.Task.Wait();
+            }))
+        { IsBackground = true, Name = "progress display" };
+        _display.Start();
+        ready.Wait();
+        return _context!;
     }
 
-    /// <summary>Writes whole lines through the live console, which puts them above the progress display.</summary>
-    private sealed class ConsoleLineWriter(IAnsiConsole console) : TextWriter
+    private void Finish()
+    {
+        if (_console is null)
+        {
+            Console.Error.WriteLine(Summary());
+            return;
+        }
+
+        _finished.TrySetResult();
+        _display?.Join();
+    }
+
+    /// <summary>Writes whole lines: through the live display while there is one (above it), else to the plain writer.</summary>
+    private sealed class LineWriter(CommandProgress owner, TextWriter plain) : TextWriter
     {
         private readonly System.Text.StringBuilder _line = new();
 
-        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+        public override System.Text.Encoding Encoding => plain.Encoding;
 
         public override void Write(char value)
         {
             lock (_line)
             {
-                if (value == '\n')
+                if (value != '\n')
                 {
-                    console.WriteLine(_line.ToString().TrimEnd('\r'));
-                    _line.Clear();
+                    _line.Append(value);
+                    return;
+                }
+
+                var text = _line.ToString().TrimEnd('\r');
+                _line.Clear();
+                if (owner._context is not null && owner._console is { } console)
+                {
+                    console.WriteLine(text);
                 }
                 else
                 {
-                    _line.Append(value);
+                    plain.WriteLine(text);
                 }
             }
         }
