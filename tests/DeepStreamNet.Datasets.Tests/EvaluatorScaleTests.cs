@@ -32,15 +32,16 @@ public sealed class EvaluatorScaleTests
     [Test]
     public void Index_matches_the_exhaustive_search()
     {
-        Gen.Select(BoxGen.Array[0, 40], BoxGen.Array[1, 10], Gen.Int[1, 20]).Sample((gts, dets, t) =>
+        Fuzz.Run(Gen.Select(BoxGen.Array[0, 40], BoxGen.Array[1, 10], Gen.Int[1, 20]), c =>
         {
+            var (gts, dets, t) = c;
             var minIou = t / 20.0;
             var index = new GroundTruthIndex(gts);
             foreach (var d in dets)
             {
                 Assert.That(index.BestMatch(d, minIou, out _), Is.EqualTo(BruteForce(gts, d, minIou)));
             }
-        }, seed: "0N0XIzNsQ0O2", iter: 3000, threads: 1);
+        }, seed: 20261206, iterations: 3000);
     }
 
     [Test]

@@ -40,12 +40,12 @@ public sealed class ReaderPropertyTests
 
     private static void Check(string mutatedFile, byte[] original, Func<SourceReadResult> read, string imagesRoot)
     {
-        Gen.Select(Edits, Inserts, Gen.Int[0, 3]).Sample((edits, inserts, cut) =>
+        Fuzz.Run(Gen.Select(Edits, Inserts, Gen.Int[0, 3]), m =>
         {
-            File.WriteAllBytes(mutatedFile, Mutate(original, edits, inserts, cut));
+            File.WriteAllBytes(mutatedFile, Mutate(original, m.Item1, m.Item2, m.Item3));
             var result = read();
             Assert.That(result.Images.Select(i => i.ImagePath), Has.All.StartWith(imagesRoot), $"an image outside {imagesRoot}");
-        }, seed: "0N0XIzNsQ0O2", iter: 300, threads: 1);
+        }, seed: 20261206, iterations: 300);
     }
 
     private static string CopyTree(string from, string to)
@@ -103,9 +103,9 @@ public sealed class ReaderPropertyTests
     public void Kitti_parser_fails_only_with_LabelFormatException()
     {
         var original = Encoding.UTF8.GetBytes("mask 0 0 0 10 10 50 50 0 0 0 0 0 0 0 0.9\nno-mask 0.5 1 -1 1.5 2 3 4 1 1 1 1 1 1 1\n");
-        Gen.Select(Edits, Inserts, Gen.Int[0, 3]).Sample((edits, inserts, cut) =>
+        Fuzz.Run(Gen.Select(Edits, Inserts, Gen.Int[0, 3]), m =>
         {
-            var text = Encoding.UTF8.GetString(Mutate(original, edits, inserts, cut));
+            var text = Encoding.UTF8.GetString(Mutate(original, m.Item1, m.Item2, m.Item3));
             try
             {
                 foreach (var o in KittiLabelFile.Parse(text.Split('\n'), "x.txt", allowScore: true))
@@ -116,6 +116,6 @@ public sealed class ReaderPropertyTests
             catch (LabelFormatException e) when (e.Message.StartsWith("x.txt:", StringComparison.Ordinal))
             {
             }
-        }, seed: "0N0XIzNsQ0O2", iter: 2000, threads: 1);
+        }, seed: 20261206, iterations: 2000);
     }
 }

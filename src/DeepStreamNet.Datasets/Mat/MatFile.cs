@@ -138,8 +138,9 @@ public sealed class MatFile
 
             return output.ToArray();
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
+            // ZLibException (an IOException) for some corrupt streams, InvalidDataException for others.
             throw new MatFormatException($"{sourceName}: corrupt zlib data in the compressed element at offset {offset}: {e.Message}", e);
         }
     }
