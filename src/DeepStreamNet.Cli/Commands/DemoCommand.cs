@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using DeepStreamNet.Cli.Demo;
 using DeepStreamNet.Cli.Progress;
 using DeepStreamNet.Pipeline;
-using DeepStreamNet.Runtime;
 using Microsoft.Extensions.Logging;
 using Serilog.Events;
 
@@ -25,7 +25,7 @@ internal static class DemoCommand
         var config = new Option<FileInfo?>("--config") { Description = $"config to run (default: {DefaultConfig} of this checkout)" };
         var output = new Option<FileInfo?>("--out") { Description = "annotated MP4 to write (default: the config's output-file, out/facemask-demo-annotated.mp4)" };
         var duration = new Option<double?>("--duration") { Description = "stop after this many seconds of video (default: the whole clip)" };
-        var backend = ConfigOptions.BackendOption(Pipeline.PipelineBackend.Auto, "auto, deepstream or portable");
+        var backend = ConfigOptions.BackendOption(PipelineBackend.Auto, "auto, deepstream or portable");
         var logLevel = RunCommand.LogLevelOption();
         logLevel.DefaultValueFactory = _ => LogEventLevel.Warning;
         var command = new Command("demo", "Face-mask detection demo on the bundled clip: annotated MP4 plus per-second mask / no-mask counts.")
@@ -71,6 +71,7 @@ internal static class DemoCommand
             {
                 progress.Out.WriteLine("UltraFace masked-face models: MIT-licensed, trained on non-commercial datasets (WIDER FACE, MAFA).");
                 List<string> written = [];
+                ClassCounter? counter = null;
                 var code = RunCommand.Execute(file, ConfigOptions.Overrides([.. overrides]), parse.GetValue(backend), null, parse.GetValue(logLevel), (runner, log) =>
                 {
                     runner.PerfOutput = progress.Out.WriteLine;
@@ -83,16 +84,17 @@ internal static class DemoCommand
                     var total = VideoSeconds(runner.Graph, limit);
                     progress.Out.WriteLine(Legend);
                     progress.Report(("video", 0, total)); // the clock of the rate and time left starts with the run
-                    var counter = new ClassCounter(s =>
+                    counter = new ClassCounter(s =>
                     {
                         progress.Out.WriteLine(FormatSecond(s));
                         progress.Report(("video", s.Second + 1, total));
                     }, limit, runner.RequestStop);
-                    if (!counter.Attach(runner))
+                    if (counter.Attach(runner) is null)
                     {
                         log.LogWarning("no inference in this pipeline: no counts");
                     }
                 });
+                counter?.Finish();
                 foreach (var path in written.Where(File.Exists))
                 {
                     progress.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {path} ({new FileInfo(path).Length} bytes)"));

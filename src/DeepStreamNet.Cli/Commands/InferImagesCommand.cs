@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using DeepStreamNet.Cli.Progress;
-using DeepStreamNet.Inference;
+using DeepStreamNet.InferImages;
 
 namespace DeepStreamNet.Cli.Commands;
 
