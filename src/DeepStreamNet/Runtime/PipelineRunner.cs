@@ -73,6 +73,9 @@ public sealed unsafe partial class PipelineRunner : IDisposable
 
     public PipelineGraph Graph { get; }
 
+    /// <summary>The config the graph was built from (null when none was given).</summary>
+    public AppConfig? Config => _config;
+
     /// <summary>Where perf lines go (default: standard output, as deepstream-app prints them).</summary>
     public Action<string> PerfOutput { get; set; } = Console.WriteLine;
 
