@@ -12,6 +12,15 @@ public sealed class ServiceOptions
     /// <summary>Serve the live dashboard page at <c>/</c> (MJPEG video, counts, recent no-mask events).</summary>
     public bool Dashboard { get; set; }
 
+    /// <summary>Readiness fails when no frame reached the sinks (or one source delivered none) for this long.</summary>
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Log as JSON lines (one object per message) instead of text.</summary>
+    public bool JsonLogs { get; set; }
+
+    /// <summary>Where the HTTP endpoints listen (<c>/metrics</c>, <c>/health/*</c>, the dashboard); port 0 picks a free one.</summary>
+    public string Urls { get; set; } = "http://127.0.0.1:8080";
+
     /// <summary>Frames per second the dashboard's video stream is encoded at (at most).</summary>
     public double DashboardFps { get; set; } = 5;
 }

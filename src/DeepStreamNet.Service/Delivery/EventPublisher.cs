@@ -25,6 +25,7 @@ public sealed partial class EventPublisher : IAsyncDisposable
     private long _failures;
     private int _queued;
     private volatile bool _connected;
+    private int _disposed;
 
     public EventPublisher(Func<IMessageBroker> connect, PublisherOptions options, ILogger logger)
     {
@@ -86,6 +87,11 @@ public sealed partial class EventPublisher : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return; // DI may hand the same singleton out under two service types and dispose it for each
+        }
+
         // Give the queue a moment to reach the broker; whatever is left goes to the spool for the next start.
         await FlushAsync(_options.DrainOnStop).ConfigureAwait(false);
         _queue.Writer.TryComplete();

@@ -18,6 +18,19 @@ public sealed class BrokerSinkAttachment(ServiceOptions options, ILoggerFactory 
     private readonly Dictionary<string, BrokerSink> _sinks = new(StringComparer.Ordinal);
     private readonly List<ProbeRegistration> _registrations = [];
     private readonly Lock _gate = new();
+    private long _earlierFaults;
+
+    /// <summary>Faults of the sink probes (caught at the boundary), over every pipeline so far.</summary>
+    public long ProbeFaults
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _earlierFaults + _registrations.Sum(r => r.Stats.Faults);
+            }
+        }
+    }
 
     /// <summary>The sinks created so far.</summary>
     public IReadOnlyList<BrokerSink> Sinks
@@ -38,6 +51,7 @@ public sealed class BrokerSinkAttachment(ServiceOptions options, ILoggerFactory 
         {
             foreach (var old in _registrations)
             {
+                _earlierFaults += old.Stats.Faults;
                 old.Dispose();
             }
 

@@ -10,12 +10,17 @@ namespace DeepStreamNet.Service.Sink;
 public sealed partial class NoMaskEventAttachment(NoMaskEventProbe probe, ILogger<NoMaskEventAttachment> logger) : IPipelineAttachment
 {
     private ProbeRegistration? _registration;
+    private long _earlierFaults;
+
+    /// <summary>Faults of the probe (caught at the boundary), over every pipeline so far.</summary>
+    public long ProbeFaults => _earlierFaults + (_registration?.Stats.Faults ?? 0);
 
     public NoMaskEventProbe Probe => probe;
 
     public unsafe void Attach(PipelineRunner runner)
     {
         ArgumentNullException.ThrowIfNull(runner);
+        _earlierFaults += _registration?.Stats.Faults ?? 0;
         _registration?.Dispose();
         var point = runner.FindPad(ProbeAttachPoint.AfterTracker) is not null ? ProbeAttachPoint.AfterTracker : ProbeAttachPoint.AfterPrimaryInference;
         if (point != ProbeAttachPoint.AfterTracker)
