@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using DeepStreamNet.Pipeline;
-using DeepStreamNet.Runtime;
+using DeepStreamNet.Runner;
 using DeepStreamNet.Service;
 using DeepStreamNet.Service.Sink;
 using Microsoft.Extensions.Hosting;

@@ -5,7 +5,7 @@ using DeepStreamNet.Interop;
 using DeepStreamNet.Metadata;
 using DeepStreamNet.Metadata.Events;
 using DeepStreamNet.Probes;
-using DeepStreamNet.Runtime;
+using DeepStreamNet.Runner;
 using DeepStreamNet.Service.Sink;
 using Microsoft.Extensions.Logging;
 

@@ -1,16 +1,14 @@
-using DeepStreamNet.Config;
 using DeepStreamNet.Hosting;
-using DeepStreamNet.Pipeline;
 using DeepStreamNet.Probes;
-using DeepStreamNet.Runtime;
+using DeepStreamNet.Runner;
 using Microsoft.Extensions.Logging;
 
 namespace DeepStreamNet.Service.Sink;
 
 /// <summary>
 /// The hook of the broker sinks into the pipeline, through the hosting seam (<see cref="IPipelineAttachment"/>): for
-/// every enabled type-6 sink of the running config on the portable backend, a <see cref="BrokerSink"/> probe on the sink
-/// pad of the <c>sinkN_sink</c> element the graph builder put at the end of that sink's branch. Sinks (and their
+/// every type-6 sink the graph lists (<c>PipelineGraph.MessageSinks</c>: portable backend only), a <see cref="BrokerSink"/>
+/// probe on the sink pad of the <c>sinkN_sink</c> element the graph builder put at the end of that sink's branch. Sinks (and their
 /// spools and broker connections) outlive pipeline re-creations; they are closed when the host stops.
 /// </summary>
 public sealed class BrokerSinkAttachment(ServiceOptions options, ILoggerFactory loggers) : IPipelineAttachment, IAsyncDisposable
@@ -56,12 +54,8 @@ public sealed class BrokerSinkAttachment(ServiceOptions options, ILoggerFactory 
             }
 
             _registrations.Clear();
-            if (runner.Graph.Backend != PipelineBackend.Portable || runner.Config is not { } config)
-            {
-                return; // on DeepStream nvmsgconv + nvmsgbroker do this
-            }
-
-            foreach (var group in config.Sinks.Where(s => s.Type == SinkType.MsgConvBroker))
+            // On DeepStream nvmsgconv + nvmsgbroker do this; the graph lists type-6 sinks only on the portable runtime.
+            foreach (var (element, group) in runner.Graph.MessageSinks)
             {
                 if (!_sinks.TryGetValue(group.Name, out var sink))
                 {
@@ -69,7 +63,7 @@ public sealed class BrokerSinkAttachment(ServiceOptions options, ILoggerFactory 
                     _sinks[group.Name] = sink;
                 }
 
-                var reg = runner.AddProbe($"{group.Name}_sink", "sink", sink, loggers.CreateLogger<BrokerSink>());
+                var reg = runner.AddProbe(element, "sink", sink, loggers.CreateLogger<BrokerSink>());
                 _registrations.Add(reg);
             }
         }

@@ -1,6 +1,6 @@
 using DeepStreamNet.Hosting;
 using DeepStreamNet.Probes;
-using DeepStreamNet.Runtime;
+using DeepStreamNet.Runner;
 using Microsoft.Extensions.Logging;
 
 namespace DeepStreamNet.Service.Sink;

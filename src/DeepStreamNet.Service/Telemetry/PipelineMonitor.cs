@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using DeepStreamNet.Config;
 using DeepStreamNet.Hosting;
 using DeepStreamNet.Metadata;
 using DeepStreamNet.Probes;
-using DeepStreamNet.Runtime;
+using DeepStreamNet.Runner;
 using Microsoft.Extensions.Logging;
 
 namespace DeepStreamNet.Service.Telemetry;
@@ -73,7 +72,7 @@ public sealed unsafe class PipelineMonitor(ILogger<PipelineMonitor> logger) : IP
 
             _registrations.Clear();
             _runner = runner;
-            ConfiguredSources = Enumerable.Range(0, runner.Config?.SourceCount ?? 0).Select(i => (uint)i).ToList();
+            ConfiguredSources = runner.Graph.Sources.Select(s => (uint)s.Index).ToList();
             Add(runner, ProbeAttachPoint.AfterMuxer, new Entered(this));
             Add(runner, ProbeAttachPoint.BeforeSinks, new AtSinks(this));
             if (Metrics is { } metrics)

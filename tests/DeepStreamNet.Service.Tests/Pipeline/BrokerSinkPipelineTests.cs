@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using DeepStreamNet.Metadata;
 using DeepStreamNet.Probes;
-using DeepStreamNet.Runtime;
+using DeepStreamNet.Runner;
 using DeepStreamNet.Service.Sink;
 using DeepStreamNet.Service.Tests.Servers;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -51,13 +51,13 @@ public sealed class BrokerSinkPipelineTests
             msg-broker-conn-str=127.0.0.1;{server.Port}
             topic=facemask/events
             """);
-        var (graph, config) = ServiceTestEnv.Build(path);
+        var graph = ServiceTestEnv.Build(path);
         var options = new ServiceOptions { SpoolDirectory = Path.Combine(dir, "spool") };
         var events = new NoMaskEventAttachment(new NoMaskEventProbe(), NullLogger<NoMaskEventAttachment>.Instance);
         await using var sinks = new BrokerSinkAttachment(options, NullLoggerFactory.Instance);
         var tracked = new HashSet<(uint, ulong)>();
         var batches = 0;
-        using var runner = PipelineRunner.CreateBuilt(graph, config, null, r =>
+        using var runner = PipelineRunner.CreateBuilt(graph, null, r =>
         {
             events.Attach(r);
             sinks.Attach(r);

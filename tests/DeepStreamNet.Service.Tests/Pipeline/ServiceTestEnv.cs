@@ -1,6 +1,5 @@
-using DeepStreamNet.Config;
 using DeepStreamNet.Pipeline;
-using DeepStreamNet.Runtime;
+using DeepStreamNet.GStreamer;
 using NUnit.Framework;
 
 namespace DeepStreamNet.Service.Tests.Pipeline;
@@ -21,10 +20,10 @@ internal static class ServiceTestEnv
             Assert.Fail($"libgstdsnet.so is not built in {NativeLibDir}: run ./setup.sh --no-demo");
         }
 
-        if (!GStreamerRuntime.IsInitialized)
+        if (!GstStartup.IsInitialized)
         {
-            GStreamerRuntime.UseIsolatedRegistry(NativeLibDir, Path.Combine(ServicePaths.RepositoryRoot, "build", "native", "gst-registry-dotnet-service-tests.bin"));
-            GStreamerRuntime.Initialize();
+            GstStartup.UseIsolatedRegistry(NativeLibDir, Path.Combine(ServicePaths.RepositoryRoot, "build", "native", "gst-registry-dotnet-service-tests.bin"));
+            GstStartup.Initialize();
         }
     }
 
@@ -90,13 +89,11 @@ internal static class ServiceTestEnv
         return path;
     }
 
-    /// <summary>Loads and builds the portable graph; fails on config errors.</summary>
-    public static (PipelineGraph Graph, AppConfig Config) Build(string path, params string[] overrides)
+    /// <summary>Loads, validates and builds the portable graph; fails on config errors.</summary>
+    public static PipelineGraph Build(string path, params string[] overrides)
     {
-        var loaded = AppConfigLoader.Load(path, overrides);
-        Assert.That(loaded.Config, Is.Not.Null, loaded.Report.ToString());
-        var graph = PipelineGraphBuilder.Build(loaded.Config!, PipelineBackend.Portable, TargetPlatform.DGpu, loaded.Report);
-        Assert.That(loaded.Report.IsValid, Is.True, loaded.Report.ToString());
-        return (graph, loaded.Config!);
+        var plan = PipelinePlan.Create(path, overrides, PipelineBackend.Portable, TargetPlatform.DGpu);
+        Assert.That(plan.IsValid, Is.True, plan.Report.ToString());
+        return plan.Graph!;
     }
 }

@@ -49,7 +49,7 @@ public sealed partial class ServiceWebTests
         _app = DeepStreamWebHost.Create(ds =>
         {
             ds.ConfigPath = path;
-            ds.Backend = DeepStreamNet.Pipeline.PipelineBackend.Portable;
+            ds.Backend = PipelineBackend.Portable;
         }, new ServiceOptions
         {
             Urls = "http://127.0.0.1:0",
