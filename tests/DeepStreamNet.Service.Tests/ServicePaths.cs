@@ -1,24 +1,13 @@
+using DeepStreamNet.Tests;
+
 namespace DeepStreamNet.Service.Tests;
 
-/// <summary>Where the checkout and the read-only shared material (../shared beside the checkout) are.</summary>
+/// <summary>The checkout and shared folders (<see cref="TestPaths"/>, linked from DeepStreamNet.Tests) and temporary folders.</summary>
 internal static class ServicePaths
 {
-    private static readonly Lazy<string> Root = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DeepStreamNet.sln")))
-            {
-                return dir.FullName;
-            }
-        }
+    public static string RepositoryRoot => TestPaths.RepositoryRoot;
 
-        throw new InvalidOperationException("DeepStreamNet.sln not found above " + AppContext.BaseDirectory);
-    });
-
-    public static string RepositoryRoot => Root.Value;
-
-    public static string SharedAssets => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "assets"));
+    public static string SharedAssets => TestPaths.SharedAssets;
 
     /// <summary>A fresh temporary folder.</summary>
     public static string TempDir(string name)

@@ -24,9 +24,9 @@ public static class FullSchema
             w.WriteString("messageid", Guid.NewGuid().ToString("D"));
             w.WriteString("mdsversion", "1.0");
             WriteNullable(w, "@timestamp", e.Timestamp);
-            WritePlace(w, e, config.Places.GetValueOrDefault(e.PlaceId));
-            WriteSensor(w, config.Sensors.GetValueOrDefault(e.SensorId));
-            WriteAnalytics(w, config.Analytics.GetValueOrDefault(e.ModuleId));
+            WriteOrNull(w, "place", config.Places.GetValueOrDefault(e.PlaceId), p => WritePlace(w, e, p));
+            WriteOrNull(w, "sensor", config.Sensors.GetValueOrDefault(e.SensorId), s => WriteSensor(w, s));
+            WriteOrNull(w, "analyticsModule", config.Analytics.GetValueOrDefault(e.ModuleId), a => WriteAnalytics(w, a));
             WriteObject(w, e);
             w.WriteStartObject("event");
             w.WriteString("id", Guid.NewGuid().ToString("D"));
@@ -56,15 +56,23 @@ public static class FullSchema
         _ => null,
     };
 
-    private static void WritePlace(Utf8JsonWriter w, EventMessage e, PlaceInfo? p)
+    // A config group as an object, or null when the event's id has no enabled group.
+    private static void WriteOrNull<T>(Utf8JsonWriter w, string name, T? value, Action<T> members)
+        where T : class
     {
-        if (p is null)
+        if (value is null)
         {
-            w.WriteNull("place");
+            w.WriteNull(name);
             return;
         }
 
-        w.WriteStartObject("place");
+        w.WriteStartObject(name);
+        members(value);
+        w.WriteEndObject();
+    }
+
+    private static void WritePlace(Utf8JsonWriter w, EventMessage e, PlaceInfo p)
+    {
         w.WriteString("id", p.Id);
         w.WriteString("name", p.Name);
         w.WriteString("type", p.Type);
@@ -79,8 +87,6 @@ public static class FullSchema
             WriteTriple(w, "coordinate", p.Coordinate, "x", "y", "z");
             w.WriteEndObject();
         }
-
-        w.WriteEndObject();
     }
 
     private static (string Name, string Field1, string Field2, string Field3)? PlaceSubObject(NvDsEventType t, NvDsObjectType o) => t switch
@@ -92,37 +98,21 @@ public static class FullSchema
         _ => null,
     };
 
-    private static void WriteSensor(Utf8JsonWriter w, SensorInfo? s)
+    private static void WriteSensor(Utf8JsonWriter w, SensorInfo s)
     {
-        if (s is null)
-        {
-            w.WriteNull("sensor");
-            return;
-        }
-
-        w.WriteStartObject("sensor");
         w.WriteString("id", s.Id);
         w.WriteString("type", s.Type);
         w.WriteString("description", s.Description);
         WriteTriple(w, "location", s.Location, "lat", "lon", "alt");
         WriteTriple(w, "coordinate", s.Coordinate, "x", "y", "z");
-        w.WriteEndObject();
     }
 
-    private static void WriteAnalytics(Utf8JsonWriter w, AnalyticsInfo? a)
+    private static void WriteAnalytics(Utf8JsonWriter w, AnalyticsInfo a)
     {
-        if (a is null)
-        {
-            w.WriteNull("analyticsModule");
-            return;
-        }
-
-        w.WriteStartObject("analyticsModule");
         w.WriteString("id", a.Id);
         w.WriteString("description", a.Description);
         w.WriteString("source", a.Source);
         w.WriteString("version", a.Version);
-        w.WriteEndObject();
     }
 
     private static void WriteObject(Utf8JsonWriter w, EventMessage e)

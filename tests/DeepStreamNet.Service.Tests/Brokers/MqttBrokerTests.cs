@@ -56,7 +56,10 @@ public sealed class MqttBrokerTests
             {
                 try
                 {
-                    var options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", _port).WithClientId("dsnet-test-consumer").WithCleanSession(false).Build();
+                    // MQTT 3.1.1 with clean session off: the broker keeps the subscription and queues QoS 1 messages while
+                    // this consumer is away (MQTT 5 would end the session at disconnect unless given an expiry).
+                    var options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", _port).WithClientId("dsnet-test-consumer")
+                        .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V311).WithCleanSession(false).Build();
                     await _client.ConnectAsync(options);
                     await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(Topic, MqttQualityOfServiceLevel.AtLeastOnce).Build());
                     return;

@@ -86,7 +86,7 @@ public sealed class BrokerSinkPipelineTests
 
         var sink = sinks.Sinks.Single();
         Assert.That(await sink.Publisher.FlushAsync(TimeSpan.FromSeconds(20)), Is.True);
-        await Until(() => received.Count >= tracked.Count, TimeSpan.FromSeconds(10));
+        await Brokers.Events.Until(() => received.Count >= tracked.Count, TimeSpan.FromSeconds(10), "one message per tracked face at the consumer");
         await consumer.DisconnectAsync();
         consumer.Dispose();
 
@@ -103,14 +103,5 @@ public sealed class BrokerSinkPipelineTests
             Assert.That(first.GetProperty("event").GetProperty("type").GetString(), Is.EqualTo("entry"));
             Assert.That(first.GetProperty("object").GetProperty("bbox").GetProperty("bottomrightx").GetInt32(), Is.InRange(1, 1280), "source pixels (1280 wide)");
         });
-    }
-
-    private static async Task Until(Func<bool> condition, TimeSpan timeout)
-    {
-        var until = DateTime.UtcNow + timeout;
-        while (!condition() && DateTime.UtcNow < until)
-        {
-            await Task.Delay(50);
-        }
     }
 }

@@ -43,7 +43,8 @@ internal sealed partial class BrokerServer : IDisposable
         return new BrokerServer("mosquitto", "/usr/sbin/mosquitto", port =>
         {
             var conf = Path.Combine(dir, "mosquitto.conf");
-            File.WriteAllText(conf, $"listener {port} 127.0.0.1\nallow_anonymous true\npersistence true\npersistence_location {dir}/\nautosave_interval 1\n");
+            // user: mosquitto started as root would otherwise switch to the mosquitto user, who cannot write the spool folder.
+            File.WriteAllText(conf, $"listener {port} 127.0.0.1\nallow_anonymous true\nuser {Environment.UserName}\npersistence true\npersistence_location {dir}/\nautosave_interval 1\n");
             return ["-c", conf];
         }, dir: dir);
     }

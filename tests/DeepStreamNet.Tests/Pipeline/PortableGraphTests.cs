@@ -93,6 +93,7 @@ public sealed class PortableGraphTests
             Assert.That(g.OfFactory("nvmsgconv"), Is.Empty);
             Assert.That(g["sink1_sink"].Factory, Is.EqualTo("fakesink"), "the broker sink's probe point (DeepStreamNet.Service)");
             Assert.That(g["sink1_sink"].Note, Does.Contain("DeepStreamNet.Service"));
+            Assert.That(g.MessageSinks.Select(m => (m.Element, m.Sink.Name, m.Sink.Topic)), Is.EqualTo(new[] { ("sink1_sink", "sink1", (string?)"facemask-events") }));
         });
     }
 
