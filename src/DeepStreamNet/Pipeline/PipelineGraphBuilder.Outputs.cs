@@ -371,7 +371,12 @@ public sealed partial class PipelineGraphBuilder
     {
         if (!_ds)
         {
-            BackendError(s.Group, "type", "type=6 (nvmsgconv + nvmsgbroker) is not available on the portable runtime", "drop this sink, or publish events from a managed probe");
+            // Portable: conversion and brokering are managed code (DeepStreamNet.Service's broker sink probes this
+            // element's sink pad); without the service the events end here.
+            var end = _graph.Add($"{s.Name}_sink", "fakesink", ElementRole.Sink).Set("sync", s.Sync != 0).Set("async", false);
+            end.Note = "type=6 on the portable runtime: events are converted and published by DeepStreamNet.Service (dsnet run / AddDeepStreamService)";
+            _graph.Link(tail, end.Name);
+            _graph.MessageSinks.Add(new MessageSinkSpec(end.Name, s));
             return;
         }
 
