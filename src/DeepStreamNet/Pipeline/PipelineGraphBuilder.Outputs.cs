@@ -66,9 +66,9 @@ public sealed partial class PipelineGraphBuilder
                 continue; // no such source: validation warned
             }
 
-            var q = _graph.Add($"demux_queue_{I(id)}", "queue");
-            _graph.Link(demux.Name, q.Name, $"src_{I(id)}", null);
-            AddInstance(q.Name, $"_{I(id)}", group.ToList());
+            var q = _graph.Add($"demux_queue_{id}", "queue");
+            _graph.Link(demux.Name, q.Name, $"src_{id}", null);
+            AddInstance(q.Name, $"_{id}", group.ToList());
         }
     }
 
@@ -85,7 +85,7 @@ public sealed partial class PipelineGraphBuilder
             if (_ds)
             {
                 osd.Set("gpu-id", GraphValue.OfUInt((uint)o.GpuId));
-                osd.Set("process-mode", GraphValue.Enum(I((int)o.ProcessMode)));
+                osd.Set("process-mode", GraphValue.Enum(((int)o.ProcessMode).ToString(CultureInfo.InvariantCulture)));
             }
 
             osd.Set("display-text", o.DisplayText).Set("display-bbox", o.DisplayBbox);

@@ -407,5 +407,4 @@ public sealed partial class PipelineGraphBuilder
         }
     }
 
-    private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
 }
