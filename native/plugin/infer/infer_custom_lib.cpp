@@ -33,8 +33,9 @@ struct _DsnetCustomParser
 
 /* ------------------------------------------------------------------ crash attribution */
 
-/* The parser running on this thread, for the fatal-signal message. */
-static thread_local const DsnetCustomParser *running_parser;
+/* The parser running on this thread, for the fatal-signal message. initial-exec: read from the signal
+ * handler, so it must not need __tls_get_addr (which may allocate) on a thread that never ran a parser. */
+static thread_local const DsnetCustomParser *running_parser __attribute__ ((tls_model ("initial-exec")));
 static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL };
 static struct sigaction previous_actions[G_N_ELEMENTS (crash_signals)];
 
