@@ -34,7 +34,16 @@ public sealed class DemoClipRecipeTests
     public void Manifest_marks_the_demo_files_as_rebuilt_by_a_recipe_and_every_entry_has_a_source()
     {
         var manifest = AssetManifest.Load(Path.Combine(TestPaths.RepositoryRoot, "assets", "manifest.tsv"));
-        Assert.That(manifest.Entries.Where(e => e.Url is null && e.Recipe is null), Is.Empty, "an entry with neither a URL nor a recipe");
+        // Added with the bring-your-own-model work, still mirror-only (packaging/README.md, known gaps): any other entry
+        // without a URL or a recipe fails here.
+        string[] knownWithoutSource =
+        [
+            "models/yunet/LICENSE.libfacedetection.train.txt",
+            "models/retinaface/retinaface_mnet025_dynpatch.onnx",
+            "models/retinaface/LICENSE.Pytorch_Retinaface.MIT.txt",
+        ];
+        Assert.That(manifest.Entries.Where(e => e.Url is null && e.Recipe is null).Select(e => e.RelativePath), Is.EquivalentTo(knownWithoutSource),
+            "entries with neither a URL nor a recipe");
         Assert.That(manifest.Entries.Where(e => e.Recipe is not null).Select(e => e.RelativePath), Is.EquivalentTo(new[]
         {
             "media/facemask-demo-720p.mp4", "media/facemask-demo-720p-annotations.tsv", "media/facemask-demo-720p-segments.tsv",
