@@ -156,8 +156,7 @@ dsnet_buffer_map_surface (GstBuffer * buffer, GstMapFlags flags)
   }
   for (guint i = 0; i < m->surface.batchSize; i++) {
     NvBufSurfaceParams *e = &m->entries[i];
-    e->dataPtr = m->map.data + (gsize) i * e->dataSize;
-    e->mappedAddr.addr[0] = e->dataPtr;
+    e->dataPtr = m->map.data + (gsize) i * e->dataSize;   /* mappedAddr stays NULL until NvBufSurfaceMap */
   }
   m->map_count = 1;
   return &m->surface;

@@ -5,8 +5,9 @@
  * the RGBA pixels in the buffer's memory (so plain GStreamer elements and dsnetvideoconvert still work) and
  * attaches this GstMeta instead. Its `surface` has exactly DeepStream's layout: one NvBufSurfaceParams per
  * slot (RGBA, pitch-linear, pitch = width × 4, memType NVBUF_MEM_SYSTEM), numFilled = frames present.
- * `dataPtr` / `mappedAddr.addr[0]` are NULL until dsnet_buffer_map_surface() maps the buffer and point into
- * its memory until the matching dsnet_buffer_unmap_surface(). Buffer copies carry the description (unmapped).
+ * `dataPtr` is NULL until dsnet_buffer_map_surface() maps the buffer and points into its memory until the
+ * matching dsnet_buffer_unmap_surface(); as on DeepStream's host-visible memory types, `mappedAddr` is filled by
+ * NvBufSurfaceMap() and cleared by NvBufSurfaceUnMap(). Buffer copies carry the description (unmapped).
  */
 #ifndef DSNET_BUFSURFACE_H
 #define DSNET_BUFSURFACE_H
@@ -36,7 +37,7 @@ DsNetSurfaceMeta *dsnet_buffer_add_surface_meta (GstBuffer * buffer, guint width
     guint batch_size);
 DsNetSurfaceMeta *dsnet_buffer_get_surface_meta (GstBuffer * buffer);
 
-/* Maps the buffer (flags as gst_buffer_map) and returns its descriptor with dataPtr and mappedAddr set;
+/* Maps the buffer (flags as gst_buffer_map) and returns its descriptor with every dataPtr set;
  * NULL when the buffer has no surface meta, cannot be mapped or is smaller than the slots it describes.
  * Calls nest; every successful call needs one dsnet_buffer_unmap_surface(). */
 NvBufSurface *dsnet_buffer_map_surface (GstBuffer * buffer, GstMapFlags flags);

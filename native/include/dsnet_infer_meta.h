@@ -3,10 +3,9 @@
  * base_meta.meta_type = NVDSINFER_TENSOR_OUTPUT_META (12) whose user_meta_data is an NvDsInferTensorMeta,
  * on the frame (primary mode) or on the object (secondary mode).
  *
- * Field names follow DeepStream's gstnvdsinfer.h / nvdsinfer.h (unique_id, num_output_layers,
- * output_layers_info, out_buf_ptrs_host, …) so probe code reads the same on both runtimes, but the exact
- * layout of these structs is NOT part of the checked DeepStream 6.x ABI set (native/include/nvdsmeta.h):
- * code compiled against NVIDIA's headers must not assume it matches byte for byte.
+ * Names and layouts follow DeepStream 6.3's gstnvdsinfer.h / nvdsinfer.h (unique_id, num_output_layers,
+ * output_layers_info, out_buf_ptrs_host, …; checked by native/tests/infer_meta_abi_test.c against
+ * shared/spec/nvdsinfer-custom-parser-abi.md §2/§7) so probe code reads the same on both runtimes.
  * On this runtime every buffer is host memory (out_buf_ptrs_dev entries are NULL) holding float32 values
  * of one batch item (dims exclude the batch axis).
  */
@@ -36,17 +35,15 @@ typedef struct
   unsigned int numElements;
 } NvDsInferDims;
 
+/* DeepStream 6.3's layout (72 bytes): probe code reads layers the same way on both runtimes. */
 typedef struct
 {
   NvDsInferDataType dataType;
-  union
-  {
-    int bindingIndex;
-  };
+  NvDsInferDims inferDims;
+  int bindingIndex;
   const char *layerName;
   void *buffer;
   int isInput;
-  NvDsInferDims inferDims;
 } NvDsInferLayerInfo;
 
 typedef struct
@@ -68,6 +65,18 @@ typedef struct
   NvDsInferNetworkInfo network_info;
   gboolean maintain_aspect_ratio;
 } NvDsInferTensorMeta;
+
+/* Semantic segmentation output (gstnvdsinfer.h, 48 bytes): frame user meta of type NVDSINFER_SEGMENTATION_META. */
+typedef struct
+{
+  guint classes;
+  guint width;
+  guint height;
+  gint *class_map;                      /* width × height class indices, -1 = none, index y·width + x */
+  gfloat *class_probabilities_map;      /* classes × height × width probabilities */
+  void *priv_data;
+  gint unique_id;
+} NvDsInferSegmentationMeta;
 
 G_END_DECLS
 

@@ -1,3 +1,5 @@
 # DeepStream 6.x ABI: compile-time size/offset/enum checks of native/include (failing to compile = failing).
 dsnet_add_test(abi_layout_test SOURCES abi_layout_test.c LIBS PkgConfig::GST NO_VALGRIND)
 dsnet_add_test(bufsurface_abi_test SOURCES bufsurface_abi_test.c NO_VALGRIND)
+dsnet_add_test(infer_meta_abi_test SOURCES infer_meta_abi_test.c LIBS PkgConfig::GST NO_VALGRIND)
+dsnet_add_test(extra_meta_abi_test SOURCES extra_meta_abi_test.c LIBS PkgConfig::GST NO_VALGRIND)
