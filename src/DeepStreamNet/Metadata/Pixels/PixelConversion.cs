@@ -12,27 +12,37 @@ internal static unsafe class PixelConversion
     public static void CopyRgba(in FramePixels frame, PixelRect rect, Span<byte> dst)
     {
         var kind = Kind(frame.Format);
+        if (kind == SourceKind.Unsupported)
+        {
+            throw Unsupported(frame.Format);
+        }
+
+        var rowBytes = (long)rect.Width * 4;
         fixed (byte* d0 = dst)
         {
-            for (var y = 0; y < rect.Height; y++)
+            if (kind is SourceKind.Nv12 or SourceKind.Nv21)
             {
-                var d = d0 + ((long)y * rect.Width * 4);
-                var sy = rect.Top + y;
-                switch (kind)
+                for (var y = 0; y < rect.Height; y++)
                 {
-                    case SourceKind.Rgba:
-                    case SourceKind.Bgra:
-                    case SourceKind.Rgb:
-                    case SourceKind.Bgr:
-                    case SourceKind.Gray:
-                        PackedRow(kind, frame.PlaneBase(0) + ((long)sy * frame.PlanePitch(0)) + ((long)rect.Left * BytesPerPixel(kind)), d, rect.Width, frame.Format);
-                        break;
-                    case SourceKind.Nv12:
-                    case SourceKind.Nv21:
-                        YuvRow(kind, frame, rect.Left, sy, rect.Width, d);
-                        break;
-                    default:
-                        throw Unsupported(frame.Format);
+                    YuvRow(kind, frame, rect.Left, rect.Top + y, rect.Width, d0 + (y * rowBytes));
+                }
+
+                return;
+            }
+
+            // packed formats: plane base and pitch once, then one row copy / convert per line
+            long pitch = frame.PlanePitch(0);
+            var s = frame.PlaneBase(0) + (rect.Top * pitch) + ((long)rect.Left * BytesPerPixel(kind));
+            var plainCopy = frame.Format == NvBufSurfaceColorFormat.NVBUF_COLOR_FORMAT_RGBA;
+            for (var y = 0; y < rect.Height; y++, s += pitch)
+            {
+                if (plainCopy)
+                {
+                    Buffer.MemoryCopy(s, d0 + (y * rowBytes), rowBytes, rowBytes);
+                }
+                else
+                {
+                    PackedRow(kind, s, d0 + (y * rowBytes), rect.Width, frame.Format);
                 }
             }
         }
