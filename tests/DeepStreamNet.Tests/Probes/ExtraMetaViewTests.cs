@@ -6,7 +6,7 @@ using NUnit.Framework;
 namespace DeepStreamNet.Tests.Probes;
 
 /// <summary>
-/// The tracker past-frame / re-id, optical-flow, latency, segmentation and instance-mask views, on metadata built
+/// The tracker past-frame / re-id, optical-flow, latency, segmentation, instance-mask and nvdsanalytics views, on metadata built
 /// with the metadata library (libdsnet_meta) exactly as a producing element — and a C probe — would see it. No
 /// portable element produces these yet; on DeepStream nvtracker, nvof, the latency API and nvinfer do.
 /// </summary>
@@ -204,6 +204,36 @@ public sealed unsafe class ExtraMetaViewTests
         var m = new ObjectMeta(_obj).Mask();
         Assert.That((m.Width, m.Height, m.Contains(1, 1), m.Contains(0, 0)), Is.EqualTo((2, 2, true, false)));
         _obj->mask_params = default; // not the library's to free
+    }
+
+    [Test]
+    public void AnalyticsFrameAndObjectMetaReadTheCppPayloads()
+    {
+        // gst-nvdsanalytics' payloads are libstdc++ objects: a C++ fixture builds them as the element does.
+        var lib = NativeLibrary.Load(Path.Combine(ProbeTestEnv.NativeLibDir, "libdsnet_analytics_fixture.so"));
+        var attach = (delegate* unmanaged<NvDsBatchMeta*, NvDsFrameMeta*, NvDsObjectMeta*, void>)NativeLibrary.GetExport(lib, "dsnet_fixture_attach_analytics");
+        attach(_batch, _frame, _obj);
+
+        var frame = AnalyticsFrameMeta.Find(new FrameMeta(_frame));
+        Assert.That(frame.IsNull, Is.False);
+        Assert.That(frame.UniqueId, Is.EqualTo(17u));
+        Assert.That(frame.Overcrowded.ToDictionary(), Is.EquivalentTo(new Dictionary<string, bool> { ["crowd-entrance"] = true, ["crowd-exit"] = false }));
+        Assert.That(frame.ObjectsInRoi.ToDictionary(), Is.EquivalentTo(new Dictionary<string, uint> { ["RF"] = 3, ["a-region-label-longer-than-sixteen-bytes"] = 12 }));
+        Assert.That(frame.LineCrossingsInFrame.TryGetValue("Exit"u8, out var now) && now == 1, Is.True);
+        Assert.That(frame.LineCrossingsTotal.ToDictionary(), Is.EquivalentTo(new Dictionary<string, ulong> { ["Exit"] = 41, ["Entry"] = 7 }));
+        Assert.That(frame.LineCrossingsTotal.TryGetValue("Nowhere"u8, out _), Is.False);
+        Assert.That((frame.ObjectCount(0), frame.ObjectCount(1), frame.ObjectCount(2)), Is.EqualTo((5u, 2u, 0u)));
+
+        var obj = AnalyticsObjectMeta.Find(new ObjectMeta(_obj));
+        Assert.That(obj.IsNull, Is.False);
+        Assert.That(obj.Rois.ToArray(), Is.EqualTo(new[] { "RF" }));
+        Assert.That(obj.OvercrowdingRois.Count, Is.Zero);
+        Assert.That(obj.LinesCrossed.ToArray(), Is.EqualTo(new[] { "Exit", "a-line-label-longer-than-sixteen-bytes" }));
+        Assert.That(obj.LinesCrossed.Contains("Exit"u8), Is.True);
+        Assert.That(obj.DirectionUtf8.SequenceEqual("South"u8), Is.True);
+        Assert.That(obj.StatusUtf8.SequenceEqual("ROI: RF LC: Exit"u8), Is.True);
+        Assert.That(obj.UniqueId, Is.EqualTo(17u));
+        // TearDown's nvds_destroy_batch_meta runs the fixture's release funcs (C++ delete).
     }
 
     private T* Alloc<T>(int count)
