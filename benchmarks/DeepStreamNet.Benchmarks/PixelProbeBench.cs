@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DeepStreamNet.Interop;
 using DeepStreamNet.Metadata;
-using DeepStreamNet.Runtime;
+using DeepStreamNet.GStreamer;
 
 namespace DeepStreamNet.Benchmarks;
 
@@ -24,7 +24,7 @@ internal static unsafe class PixelProbeBench
         var frames = BenchArgs.Int(args, "--frames", 4);
         var objects = BenchArgs.Int(args, "--objects", 8);
         var iterations = BenchArgs.Int(args, "--iterations", 2000);
-        GStreamerRuntime.Initialize();
+        GstStartup.Initialize();
 
         var buffer = Gst.gst_buffer_new_allocate(null, (nuint)(Width * Height * 4 * frames), null);
         NvBufSurfaceApi.dsnet_buffer_add_surface_meta(buffer, Width, Height, (uint)frames)->surface.numFilled = (uint)frames;

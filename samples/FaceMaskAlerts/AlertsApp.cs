@@ -1,7 +1,7 @@
 using System.Globalization;
 using DeepStreamNet.Hosting;
 using DeepStreamNet.Probes;
-using DeepStreamNet.Runtime;
+using DeepStreamNet.Runner;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

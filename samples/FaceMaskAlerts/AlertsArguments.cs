@@ -1,4 +1,4 @@
-using DeepStreamNet.Pipeline;
+using DeepStreamNet;
 
 namespace FaceMaskAlerts;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using DeepStreamNet.Pipeline;
+using DeepStreamNet;
 using FaceMaskAlerts;
 
 // FaceMaskAlerts: per-source mask / no-mask counts and an alert (with a JPEG crop) when a tracked face stays

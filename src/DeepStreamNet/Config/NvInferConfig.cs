@@ -59,7 +59,7 @@ public sealed record NvInferConfig
     public IReadOnlyList<ClassAttributes> Classes { get; init; } = [];
 
     /// <summary>Reads and validates an nvinfer file; every finding goes to <paramref name="report"/>. Null when unreadable.</summary>
-    public static NvInferConfig? Load(string path, ValidationReport report, ValidationTarget target = ValidationTarget.Any)
+    public static NvInferConfig? Load(string path, ValidationReport report, ValidationTarget target = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(report);

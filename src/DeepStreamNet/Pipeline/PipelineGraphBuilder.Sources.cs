@@ -5,23 +5,42 @@ namespace DeepStreamNet.Pipeline;
 /// <summary>Source bins per source type (deepstream-app's create_*_source_bin, or the portable equivalents).</summary>
 public sealed partial class PipelineGraphBuilder
 {
-    /// <summary>Adds the elements of one source instance; returns the element that feeds the muxer, or null.</summary>
+    /// <summary>Adds the elements of one source instance and its <see cref="GraphSource"/>; returns the element that
+    /// feeds the muxer, or null.</summary>
     private string? BuildSource(SourceGroup s, int instance, int pad)
     {
         var p = $"src_bin_{pad}";
-        switch (s.Type)
+        var first = _graph.Elements.Count;
+        var feed = s.Type switch
         {
-            case SourceType.CameraV4L2:
-                return V4L2Source(s, p);
-            case SourceType.Uri or SourceType.MultiUri:
-                return UriSource(s, instance, p);
-            case SourceType.Rtsp:
-                return RtspSource(s, p);
-            case SourceType.CameraCsi:
-                return CsiSource(s, p);
-            default:
-                return null; // missing type or audio type: reported by validation
+            SourceType.CameraV4L2 => V4L2Source(s, p),
+            SourceType.Uri or SourceType.MultiUri => UriSource(s, instance, p),
+            SourceType.Rtsp => RtspSource(s, p),
+            SourceType.CameraCsi => CsiSource(s, p),
+            _ => null, // missing type or audio type: reported by validation
+        };
+        if (feed is null)
+        {
+            return null;
         }
+
+        var elements = _graph.Elements.Skip(first).ToList();
+        var input = elements[0];
+        input.Role = ElementRole.SourceInput;
+        var location = (input.Get("uri") ?? input.Get("location") ?? input.Get("device"))?.Value as string;
+        var kind = s.Type switch
+        {
+            SourceType.Rtsp => SourceKind.Rtsp,
+            SourceType.CameraV4L2 => SourceKind.Camera,
+            _ when location?.StartsWith("file:", StringComparison.Ordinal) == true => SourceKind.File,
+            _ => SourceKind.Other,
+        };
+        _graph.AddSource(new GraphSource(pad, s.Name, kind, elements.Select(e => e.Name).ToList(), input, feed)
+        {
+            ReconnectIntervalSec = kind == SourceKind.Rtsp ? s.RtspReconnectIntervalSec : 0,
+            ReconnectAttempts = s.RtspReconnectAttempts,
+        });
+        return feed;
     }
 
     private static string CameraCaps(SourceGroup s, bool nvmm)
@@ -126,7 +145,7 @@ public sealed partial class PipelineGraphBuilder
             return ConvertForMuxer(s, p, dec.Name);
         }
 
-        _graph.Add($"{p}_decodebin", "decodebin");
+        _graph.Add($"{p}_decodebin", "decodebin", ElementRole.SourceDecoder);
         _graph.Add($"{p}_queue", "queue");
         _graph.Link(src.Name, $"{p}_decodebin", "src_%u", null);
         _graph.Link($"{p}_decodebin", $"{p}_queue", "src_%u", null);
@@ -161,7 +180,7 @@ public sealed partial class PipelineGraphBuilder
     /// <summary>The converter + caps filter every source bin ends with (NVMM NV12 for nvstreammux, RGBA for dsnetstreammux).</summary>
     private string ConvertForMuxer(SourceGroup s, string p, string from)
     {
-        var conv = _graph.Add($"{p}_nvvidconv", F("nvvideoconvert", "videoconvert"));
+        var conv = _graph.Add($"{p}_nvvidconv", _factories.SourceConverter);
         if (_ds)
         {
             conv.Set("gpu-id", GraphValue.OfUInt((uint)s.GpuId)).Set("nvbuf-memory-type", s.NvbufMemoryType);

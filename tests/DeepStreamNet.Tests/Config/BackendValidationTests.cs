@@ -8,7 +8,7 @@ public sealed class BackendValidationTests
 {
     private const string DsTracker = "[tracker]\nenable=1\ntracker-width=640\ntracker-height=384\nll-lib-file=/opt/nvidia/deepstream/deepstream/lib/libnvds_nvmultiobjecttracker.so\nll-config-file=/opt/nvidia/deepstream/deepstream/samples/configs/deepstream-app/config_tracker_IOU.yml\n";
 
-    private static ValidationReport Load(string app, ValidationTarget target = ValidationTarget.Any) => AppConfigLoader.Load(app, null, target).Report;
+    private static ValidationReport Load(string app, ValidationTarget target = default) => AppConfigLoader.Load(app, null, target).Report;
 
     private static IEnumerable<ValidationIssue> About(ValidationReport r, string key) => r.Issues.Where(i => i.Key == key);
 

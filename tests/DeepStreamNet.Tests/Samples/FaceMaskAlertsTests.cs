@@ -1,8 +1,8 @@
 using DeepStreamNet.Hosting;
-using DeepStreamNet.Inference;
+using DeepStreamNet.InferImages;
 using DeepStreamNet.Interop;
-using DeepStreamNet.Pipeline;
-using DeepStreamNet.Runtime;
+using DeepStreamNet;
+using DeepStreamNet.Runner;
 using DeepStreamNet.Tests.Probes;
 using FaceMaskAlerts;
 using Microsoft.Extensions.DependencyInjection;

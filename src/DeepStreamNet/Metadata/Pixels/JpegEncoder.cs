@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using DeepStreamNet.Inference;
+using DeepStreamNet.InferImages;
 using DeepStreamNet.Interop;
 
 namespace DeepStreamNet.Metadata;

@@ -1,0 +1,60 @@
+using System.Text;
+using DeepStreamNet.GStreamer;
+using DeepStreamNet.Interop;
+using DeepStreamNet.Kitti;
+using DeepStreamNet.Metadata;
+using Microsoft.Extensions.Logging;
+
+namespace DeepStreamNet.Runner;
+
+/// <summary>
+/// deepstream-app's <c>gie-kitti-output-dir</c> / <c>kitti-track-output-dir</c>: one text file per frame and source
+/// (<see cref="KittiLine.FileName"/>), one object per line; tracker files take the tracker's box, id and confidence.
+/// Boxes are in the muxer's output resolution (<c>[streammux] width×height</c>), where the metadata lives.
+/// </summary>
+internal sealed unsafe class KittiProbe : PadProbe
+{
+    private readonly string _dir;
+    private readonly bool _tracker;
+
+    public KittiProbe(string dir, bool tracker, ILogger logger)
+        : base(logger)
+    {
+        _dir = dir;
+        _tracker = tracker;
+        Directory.CreateDirectory(dir);
+    }
+
+    protected override GstPadProbeReturn Handle(GstPad* pad, GstPadProbeInfo* info)
+    {
+        var buffer = Gst.gst_pad_probe_info_get_buffer(info);
+        var batch = buffer is null ? default : BatchMeta.FromBuffer(buffer);
+        if (batch.IsNull)
+        {
+            return GstPadProbeReturn.GST_PAD_PROBE_OK;
+        }
+
+        var sb = new StringBuilder();
+        foreach (var frame in batch.Frames)
+        {
+            sb.Clear();
+            foreach (var obj in frame.Objects)
+            {
+                if (_tracker)
+                {
+                    var b = obj.TrackerBox;
+                    KittiLine.AppendTracked(sb, obj.Label, obj.ClassId, obj.ObjectId, b.Left, b.Top, b.Right, b.Bottom, obj.TrackerConfidence);
+                }
+                else
+                {
+                    var r = obj.Rect;
+                    KittiLine.AppendDetection(sb, obj.Label, obj.ClassId, r.Left, r.Top, r.Right, r.Bottom, obj.Confidence);
+                }
+            }
+
+            File.WriteAllText(Path.Combine(_dir, KittiLine.FileName(frame.PadIndex, frame.FrameNumber)), sb.ToString());
+        }
+
+        return GstPadProbeReturn.GST_PAD_PROBE_OK;
+    }
+}
