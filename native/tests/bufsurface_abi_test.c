@@ -9,16 +9,7 @@
 
 #include "nvbufsurface.h"
 
-#define SAME_TYPE(a, b) __builtin_types_compatible_p (a, b)
-#define FIELD(T, f, off, size, type)                                                        \
-  _Static_assert (offsetof (T, f) == (off), #T "." #f " offset");                           \
-  _Static_assert (sizeof (((T *) 0)->f) == (size), #T "." #f " size");                       \
-  _Static_assert (SAME_TYPE (__typeof__ (((T *) 0)->f), type), #T "." #f " type")
-#define STRUCT(T, size, align)                                                               \
-  _Static_assert (sizeof (T) == (size), "sizeof " #T);                                       \
-  _Static_assert (alignof (T) == (align), "alignof " #T)
-#define ENUM(name, value) _Static_assert ((long long) (name) == (long long) (value), #name)
-#define FUNC(name, type) _Static_assert (SAME_TYPE (__typeof__ (name), type), #name " signature")
+#include "abi_check.h"
 
 /* §1.1 constants */
 ENUM (NVBUF_MAX_PLANES, 4);
