@@ -25,6 +25,7 @@ APT_PACKAGES=(
   libcairo2-dev libpango1.0-dev fonts-dejavu-core
   libclang1-14 libclang-14-dev
   check xvfb x11-utils
+  mosquitto redis-server rabbitmq-server chromium
 )
 
 step "apt packages"

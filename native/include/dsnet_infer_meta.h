@@ -3,9 +3,8 @@
  * base_meta.meta_type = NVDSINFER_TENSOR_OUTPUT_META (12) whose user_meta_data is an NvDsInferTensorMeta,
  * on the frame (primary mode) or on the object (secondary mode).
  *
- * Names and layouts follow DeepStream 6.3's gstnvdsinfer.h / nvdsinfer.h (unique_id, num_output_layers,
- * output_layers_info, out_buf_ptrs_host, …; checked by native/tests/infer_meta_abi_test.c against
- * shared/spec/nvdsinfer-custom-parser-abi.md §2/§7) so probe code reads the same on both runtimes.
+ * Same names and layout as DeepStream 6.3's gstnvdsinfer.h (NvDsInferTensorMeta, 64 bytes) over the layer
+ * types of nvdsinfer.h; both are checked byte for byte by native/tests/abi_layout_test.c.
  * On this runtime every buffer is host memory (out_buf_ptrs_dev entries are NULL) holding float32 values
  * of one batch item (dims exclude the batch axis).
  */
@@ -14,44 +13,10 @@
 
 #include <glib.h>
 
+#include "nvdsinfer.h"
 #include "nvdsmeta.h"
 
 G_BEGIN_DECLS
-
-#define NVDSINFER_MAX_DIMS 8
-
-typedef enum
-{
-  FLOAT = 0,
-  HALF = 1,
-  INT8 = 2,
-  INT32 = 3
-} NvDsInferDataType;
-
-typedef struct
-{
-  unsigned int numDims;
-  unsigned int d[NVDSINFER_MAX_DIMS];
-  unsigned int numElements;
-} NvDsInferDims;
-
-/* DeepStream 6.3's layout (72 bytes): probe code reads layers the same way on both runtimes. */
-typedef struct
-{
-  NvDsInferDataType dataType;
-  NvDsInferDims inferDims;
-  int bindingIndex;
-  const char *layerName;
-  void *buffer;
-  int isInput;
-} NvDsInferLayerInfo;
-
-typedef struct
-{
-  unsigned int width;
-  unsigned int height;
-  unsigned int channels;
-} NvDsInferNetworkInfo;
 
 typedef struct
 {

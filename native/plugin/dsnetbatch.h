@@ -20,6 +20,15 @@
 
 G_BEGIN_DECLS
 
+/* Per-source stream protocol (field "stream-id", guint = the muxer pad index / source id). */
+/* Element message the muxer posts on the bus when one source reaches EOS; same name and field as nvstreammux's. */
+#define DSNET_STREAM_EOS_MESSAGE "stream-eos"
+/* Custom serialized downstream event the muxer sends after the last batch holding a frame of that source: the
+ * demuxer ends the matching src pad, the tracker drops that source's targets. */
+#define DSNET_STREAM_EOS_EVENT "dsnet-stream-eos"
+/* Custom serialized downstream event: one source restarted (tracking-id-reset-mode 1 and 3 restart its ids). */
+#define DSNET_STREAM_RESET_EVENT "dsnet-stream-reset"
+
 #define DSNET_BATCH_CAPS_FEATURE "memory:DsNetBatch"
 #define DSNET_BATCH_FORMAT "RGBA"
 #define DSNET_BATCH_BYTES_PER_PIXEL 4

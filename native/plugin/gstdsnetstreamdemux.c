@@ -15,7 +15,6 @@
 #include <string.h>
 
 #include "gstdsnetstreamdemux.h"
-#include "gstdsnetstreammux.h"
 
 #include "dsnetbatch.h"
 #include "dsnet_bufsurface.h"

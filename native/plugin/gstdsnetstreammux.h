@@ -13,13 +13,6 @@
 
 G_BEGIN_DECLS
 
-/* Element message posted on the bus when one source (sink pad) reaches EOS; field "stream-id" (guint) =
- * the pad index / source id. Same structure name and field as nvstreammux's stream-EOS message. */
-#define DSNET_STREAM_EOS_MESSAGE "stream-eos"
-/* Custom serialized downstream event sent after the last batch holding a frame of that source, so
- * dsnetstreamdemux can end the matching src pad; field "stream-id" (guint). */
-#define DSNET_STREAM_EOS_EVENT "dsnet-stream-eos"
-
 #define GST_TYPE_DSNET_STREAM_MUX_PAD (gst_dsnet_stream_mux_pad_get_type ())
 G_DECLARE_FINAL_TYPE (GstDsNetStreamMuxPad, gst_dsnet_stream_mux_pad, GST, DSNET_STREAM_MUX_PAD,
     GstAggregatorPad)

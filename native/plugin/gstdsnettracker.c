@@ -52,13 +52,13 @@ static GstStaticPadTemplate src_template = GST_STATIC_PAD_TEMPLATE ("src", GST_P
     GST_STATIC_CAPS (DSNET_BATCH_CAPS_TEMPLATE));
 
 #define gst_dsnet_tracker_parent_class parent_class
-G_DEFINE_TYPE (GstDsnetTracker, gst_dsnet_tracker, GST_TYPE_BASE_TRANSFORM);
+G_DEFINE_TYPE (GstDsNetTracker, gst_dsnet_tracker, GST_TYPE_BASE_TRANSFORM);
 GST_ELEMENT_REGISTER_DEFINE (dsnettracker, "dsnettracker", GST_RANK_NONE, GST_TYPE_DSNET_TRACKER);
 
 static void
 gst_dsnet_tracker_set_property (GObject * object, guint prop_id, const GValue * value, GParamSpec * pspec)
 {
-  GstDsnetTracker *self = GST_DSNET_TRACKER (object);
+  GstDsNetTracker *self = GST_DSNET_TRACKER (object);
   GST_OBJECT_LOCK (self);
   switch (prop_id) {
     case PROP_TRACKER_WIDTH:
@@ -109,7 +109,7 @@ gst_dsnet_tracker_set_property (GObject * object, guint prop_id, const GValue * 
 static void
 gst_dsnet_tracker_get_property (GObject * object, guint prop_id, GValue * value, GParamSpec * pspec)
 {
-  GstDsnetTracker *self = GST_DSNET_TRACKER (object);
+  GstDsNetTracker *self = GST_DSNET_TRACKER (object);
   GST_OBJECT_LOCK (self);
   switch (prop_id) {
     case PROP_TRACKER_WIDTH:
@@ -158,7 +158,7 @@ gst_dsnet_tracker_get_property (GObject * object, guint prop_id, GValue * value,
 static gboolean
 gst_dsnet_tracker_start (GstBaseTransform * trans)
 {
-  GstDsnetTracker *self = GST_DSNET_TRACKER (trans);
+  GstDsNetTracker *self = GST_DSNET_TRACKER (trans);
   DsnetTrackerConfig cfg;
   dsnet_tracker_config_init (&cfg);
 
@@ -213,7 +213,7 @@ gst_dsnet_tracker_start (GstBaseTransform * trans)
 static gboolean
 gst_dsnet_tracker_stop (GstBaseTransform * trans)
 {
-  GstDsnetTracker *self = GST_DSNET_TRACKER (trans);
+  GstDsNetTracker *self = GST_DSNET_TRACKER (trans);
   g_mutex_lock (&self->lock);
   dsnet_tracker_free (self->core);
   self->core = NULL;
@@ -222,7 +222,7 @@ gst_dsnet_tracker_stop (GstBaseTransform * trans)
 }
 
 static guint
-reset_mode (GstDsnetTracker * self)
+reset_mode (GstDsNetTracker * self)
 {
   GST_OBJECT_LOCK (self);
   guint mode = self->tracking_id_reset_mode;
@@ -233,7 +233,7 @@ reset_mode (GstDsnetTracker * self)
 static gboolean
 gst_dsnet_tracker_set_caps (GstBaseTransform * trans, GstCaps * incaps, GstCaps * outcaps)
 {
-  GstDsnetTracker *self = GST_DSNET_TRACKER (trans);
+  GstDsNetTracker *self = GST_DSNET_TRACKER (trans);
   (void) outcaps;
   const GstStructure *s = gst_caps_get_structure (incaps, 0);
   gint w = 0, h = 0;
@@ -249,7 +249,7 @@ gst_dsnet_tracker_set_caps (GstBaseTransform * trans, GstCaps * incaps, GstCaps 
 static gboolean
 gst_dsnet_tracker_sink_event (GstBaseTransform * trans, GstEvent * event)
 {
-  GstDsnetTracker *self = GST_DSNET_TRACKER (trans);
+  GstDsNetTracker *self = GST_DSNET_TRACKER (trans);
 
   switch (GST_EVENT_TYPE (event)) {
     case GST_EVENT_EOS:
@@ -272,8 +272,8 @@ gst_dsnet_tracker_sink_event (GstBaseTransform * trans, GstEvent * event)
     case GST_EVENT_CUSTOM_DOWNSTREAM:
     case GST_EVENT_CUSTOM_DOWNSTREAM_OOB:{
       const GstStructure *s = gst_event_get_structure (event);
-      gboolean is_eos = s && gst_structure_has_name (s, DSNET_TRACKER_EVENT_STREAM_EOS);
-      gboolean is_reset = s && gst_structure_has_name (s, DSNET_TRACKER_EVENT_STREAM_RESET);
+      gboolean is_eos = s && gst_structure_has_name (s, DSNET_STREAM_EOS_EVENT);
+      gboolean is_reset = s && gst_structure_has_name (s, DSNET_STREAM_RESET_EVENT);
       if (!is_eos && !is_reset)
         break;
       guint id = 0;
@@ -315,7 +315,7 @@ set_display_text (NvDsObjectMeta * obj)
 }
 
 static void
-track_frame (GstDsnetTracker * self, NvDsFrameMeta * frame, gboolean display_id)
+track_frame (GstDsNetTracker * self, NvDsFrameMeta * frame, gboolean display_id)
 {
   g_array_set_size (self->dets, 0);
   g_ptr_array_set_size (self->objs, 0);
@@ -358,7 +358,7 @@ track_frame (GstDsnetTracker * self, NvDsFrameMeta * frame, gboolean display_id)
 static GstFlowReturn
 gst_dsnet_tracker_transform_ip (GstBaseTransform * trans, GstBuffer * buf)
 {
-  GstDsnetTracker *self = GST_DSNET_TRACKER (trans);
+  GstDsNetTracker *self = GST_DSNET_TRACKER (trans);
   NvDsBatchMeta *batch = gst_buffer_get_nvds_batch_meta (buf);
   if (!batch) {
     if (!self->warned_no_meta) {
@@ -393,7 +393,7 @@ gst_dsnet_tracker_transform_ip (GstBaseTransform * trans, GstBuffer * buf)
 static void
 gst_dsnet_tracker_finalize (GObject * object)
 {
-  GstDsnetTracker *self = GST_DSNET_TRACKER (object);
+  GstDsNetTracker *self = GST_DSNET_TRACKER (object);
   g_free (self->ll_lib_file);
   g_free (self->ll_config_file);
   dsnet_tracker_free (self->core);
@@ -404,7 +404,7 @@ gst_dsnet_tracker_finalize (GObject * object)
 }
 
 static void
-gst_dsnet_tracker_class_init (GstDsnetTrackerClass * klass)
+gst_dsnet_tracker_class_init (GstDsNetTrackerClass * klass)
 {
   GObjectClass *gobject_class = G_OBJECT_CLASS (klass);
   GstElementClass *element_class = GST_ELEMENT_CLASS (klass);
@@ -475,7 +475,7 @@ gst_dsnet_tracker_class_init (GstDsnetTrackerClass * klass)
 }
 
 static void
-gst_dsnet_tracker_init (GstDsnetTracker * self)
+gst_dsnet_tracker_init (GstDsNetTracker * self)
 {
   self->tracker_width = DEFAULT_TRACKER_WIDTH;
   self->tracker_height = DEFAULT_TRACKER_HEIGHT;

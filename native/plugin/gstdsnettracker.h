@@ -13,13 +13,9 @@
 G_BEGIN_DECLS
 
 #define GST_TYPE_DSNET_TRACKER (gst_dsnet_tracker_get_type ())
-G_DECLARE_FINAL_TYPE (GstDsnetTracker, gst_dsnet_tracker, GST, DSNET_TRACKER, GstBaseTransform)
+G_DECLARE_FINAL_TYPE (GstDsNetTracker, gst_dsnet_tracker, GST, DSNET_TRACKER, GstBaseTransform)
 
-/* Custom downstream events understood by dsnettracker (structure names; field `stream-id`, uint). */
-#define DSNET_TRACKER_EVENT_STREAM_EOS "dsnet-stream-eos"
-#define DSNET_TRACKER_EVENT_STREAM_RESET "dsnet-stream-reset"
-
-struct _GstDsnetTracker
+struct _GstDsNetTracker
 {
   GstBaseTransform parent;
 

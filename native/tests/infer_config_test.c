@@ -305,7 +305,8 @@ GST_START_TEST (test_relative_path_resolution_on_disk)
   gchar *cfgpath = g_build_filename (dir, "sub", NULL);
   g_mkdir (cfgpath, 0700);
   gchar *cfgfile = g_build_filename (cfgpath, "c.txt", NULL);
-  g_file_set_contents (cfgfile, "[property]\nonnx-file=../model.onnx\nlabelfile-path=missing.txt\n", -1, NULL);
+  g_file_set_contents (cfgfile, "[property]\nonnx-file=../model.onnx\nlabelfile-path=missing.txt\n"
+      "custom-lib-path=libdsnet_parsers.so\n[dsnet]\nroi-merge-iou-threshold=0.4\n", -1, NULL);
   GError *e = NULL;
   DsnetInferConfig *cfg = dsnet_infer_config_load (cfgfile, 0, &e);
   fail_unless (cfg != NULL, "%s", e ? e->message : "");
@@ -313,6 +314,9 @@ GST_START_TEST (test_relative_path_resolution_on_disk)
   ck_assert_str_eq (cfg->onnx_file, real);
   gchar *expected = g_build_filename (cfgpath, "missing.txt", NULL);
   ck_assert_str_eq (cfg->labelfile_path, expected);
+  /* a bare library name that is not beside the config stays bare (dsnetinfer looks next to its plugin) */
+  ck_assert_str_eq (cfg->custom_lib_path, "libdsnet_parsers.so");
+  fail_unless (cfg->roi_merge_iou == 0.4);
   free (real);
   g_free (expected);
   dsnet_infer_config_free (cfg);

@@ -9,3 +9,6 @@ foreach(t tiler_test osd_test videoconvert_test tiler_osd_pipeline_test tiler_os
   target_include_directories(${t} PRIVATE ${CMAKE_SOURCE_DIR}/native/plugin)
   add_dependencies(${t} gstdsnet)
 endforeach()
+
+# dsnetosd's drawing unit alone (no GStreamer): boxes, fills, layers, labels, clock, degenerate geometry.
+dsnet_add_test(osd_draw_test SOURCES osd_draw_test.c LIBS dsnet_osd_draw)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using DeepStreamNet.Assets;
 
 namespace DeepStreamNet.Cli.Commands;
@@ -41,7 +42,36 @@ internal static class AssetsCommand
         command.Options.Add(destOption);
         command.Options.Add(offlineOption);
         command.Options.Add(timeoutOption);
-        command.SetAction(async (parseResult, cancellationToken) =>
+        // Synchronous, with its own signal handling: Ctrl-C / SIGTERM cancel the copy, the temporary file is removed,
+        // and only then does the process exit (System.CommandLine's handler would exit while the copy still runs).
+        command.SetAction(parseResult =>
+        {
+            using var interrupted = new CancellationTokenSource();
+            void OnSignal(PosixSignalContext context)
+            {
+                if (!interrupted.IsCancellationRequested)
+                {
+                    context.Cancel = true;
+                    Console.Error.WriteLine($"dsnet assets fetch: {context.Signal} received, stopping (removing the partial file)");
+                    interrupted.Cancel();
+                }
+            }
+
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+            try
+            {
+                return Fetch(parseResult, interrupted.Token).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+            {
+                Console.Error.WriteLine("dsnet assets fetch: interrupted; files already verified are kept, no partial file is left");
+                return 130;
+            }
+        });
+        return command;
+
+        async Task<int> Fetch(ParseResult parseResult, CancellationToken cancellationToken)
         {
             if (!TryLoad(parseResult.GetValue(manifestOption), out var manifest))
             {
@@ -69,7 +99,7 @@ internal static class AssetsCommand
                     AssetFetchOutcome.Downloaded => "downloaded",
                     _ => "FAILED",
                 };
-                Console.WriteLine($"{outcome,-18} {result.Entry.RelativePath}");
+                Console.WriteLine($"{outcome,-18} {result.Path}");
                 if (result.Outcome == AssetFetchOutcome.Failed)
                 {
                     foreach (var problem in result.Problems)
@@ -87,10 +117,9 @@ internal static class AssetsCommand
                 return 1;
             }
 
-            Console.WriteLine($"{results.Count} assets in {destination}");
+            Console.WriteLine($"{results.Count} assets in {Path.GetFullPath(destination)}");
             return 0;
-        });
-        return command;
+        }
     }
 
     private static Command CreateList()

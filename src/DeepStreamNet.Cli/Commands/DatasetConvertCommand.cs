@@ -1,10 +1,14 @@
 using System.CommandLine;
+using DeepStreamNet.Cli.Progress;
 using DeepStreamNet.Datasets.Conversion;
 using DeepStreamNet.Datasets.Sources;
 
 namespace DeepStreamNet.Cli.Commands;
 
-/// <summary><c>dsnet dataset convert</c>: Kaggle / medical JSON / MAFA / FDDB / WIDER FACE → KITTI (mask, no-mask).</summary>
+/// <summary>
+/// <c>dsnet dataset convert</c>: Kaggle / medical JSON / MAFA / FDDB / WIDER FACE → KITTI (mask, no-mask). Prints the
+/// absolute paths it wrote; exit 0, 1 when inputs were skipped (listed; everything else is written), 2 for bad options.
+/// </summary>
 internal static class DatasetConvertCommand
 {
     public static Command Create()
@@ -81,8 +85,7 @@ internal static class DatasetConvertCommand
             ConversionSummary summary;
             try
             {
-                using var bar = new ConsoleProgressBar();
-                summary = KittiConverter.Run(options, bar);
+                summary = CommandProgress.Run("dataset convert", "images", progress => KittiConverter.Run(options, progress));
             }
             catch (Exception e) when (e is ArgumentException or DirectoryNotFoundException or IOException or UnauthorizedAccessException)
             {
@@ -91,7 +94,7 @@ internal static class DatasetConvertCommand
             }
 
             Console.Out.Write(parse.GetValue(jsonOut) ? summary.ToJson() + Environment.NewLine : summary.ToText());
-            return 0;
+            return CommandOutcome.SkippedExitCode("dataset convert", summary.Problems.Count, "input problem(s), listed above; everything else was written");
         });
         return command;
     }

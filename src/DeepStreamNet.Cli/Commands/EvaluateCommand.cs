@@ -3,7 +3,10 @@ using DeepStreamNet.Datasets.Evaluation;
 
 namespace DeepStreamNet.Cli.Commands;
 
-/// <summary><c>dsnet evaluate</c>: per-class AP / mAP of KITTI predictions against KITTI or VOC ground truth.</summary>
+/// <summary>
+/// <c>dsnet evaluate</c>: per-class AP / mAP of KITTI predictions against KITTI or VOC ground truth. Exit 0, 1 when
+/// label files were skipped (listed; the rest is evaluated), 2 for bad options or folders.
+/// </summary>
 internal static class EvaluateCommand
 {
     public static Command Create()
@@ -49,9 +52,9 @@ internal static class EvaluateCommand
                 };
                 var result = Evaluator.Evaluate(parse.GetValue(pred)!.FullName, parse.GetValue(gt)!.FullName, options);
                 Console.Out.Write(parse.GetValue(json) ? result.ToJson() + Environment.NewLine : result.ToText());
-                return 0;
+                return CommandOutcome.SkippedExitCode("evaluate", result.Problems.Count, "file(s) or line(s) skipped, listed above; the rest was evaluated");
             }
-            catch (Exception e) when (e is FormatException or DirectoryNotFoundException or IOException)
+            catch (Exception e) when (e is FormatException or ArgumentException or DirectoryNotFoundException or IOException)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return 2;

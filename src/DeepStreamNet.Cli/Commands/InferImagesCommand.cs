@@ -1,10 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
+using DeepStreamNet.Cli.Progress;
 using DeepStreamNet.InferImages;
 
 namespace DeepStreamNet.Cli.Commands;
 
-/// <summary><c>dsnet infer-images</c>: an app config's inference chain over a folder of images → KITTI files with scores.</summary>
+/// <summary>
+/// <c>dsnet infer-images</c>: an app config's inference chain over a folder of images → KITTI files with scores. Prints
+/// the output folder; exit 0, 1 when images were skipped (listed; the others are written), 2 for bad options.
+/// </summary>
 internal static class InferImagesCommand
 {
     public static Command Create()
@@ -21,20 +25,29 @@ internal static class InferImagesCommand
 
         command.SetAction(parse =>
         {
+            if (Directory.Exists(parse.GetValue(config)!.FullName) || File.Exists(parse.GetValue(images)!.FullName) || File.Exists(parse.GetValue(output)!.FullName))
+            {
+                Console.Error.WriteLine("error: --config takes a file, --images and --out take folders");
+                return 2;
+            }
+
             try
             {
-                var summary = ImageInference.Run(new InferImagesOptions
+                var outputDirectory = parse.GetValue(output)!.FullName;
+                var summary = CommandProgress.Run("infer-images", "images", progress => ImageInference.Run(new InferImagesOptions
                 {
                     AppConfigPath = parse.GetValue(config)!.FullName,
                     ImagesDirectory = parse.GetValue(images)!.FullName,
-                    OutputDirectory = parse.GetValue(output)!.FullName,
+                    OutputDirectory = outputDirectory,
                     ScoreThreshold = parse.GetValue(score) ?? 0f,
                     DetectorThreshold = parse.GetValue(score),
-                    Log = Console.Error,
-                });
+                    Log = progress.Error,
+                    Progress = progress,
+                }));
                 Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{summary.Written}/{summary.Images} images, {summary.Objects} objects, {summary.Skipped} skipped, {summary.Pipelines} pipelines, {summary.Elapsed.TotalSeconds:F1} s"));
-                return summary.Written == 0 && summary.Images > 0 ? 1 : 0;
+                Console.Out.WriteLine($"wrote {summary.Written} KITTI files to {outputDirectory}");
+                return CommandOutcome.SkippedExitCode("infer-images", summary.Skipped, "image(s) skipped, listed above; the others were written");
             }
             catch (Exception e) when (e is InvalidDataException or DirectoryNotFoundException or FileNotFoundException or InvalidOperationException or IOException)
             {

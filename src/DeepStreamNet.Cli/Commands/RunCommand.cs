@@ -26,12 +26,18 @@ internal static class RunCommand
         var backend = ConfigOptions.BackendOption(PipelineBackend.Auto, "element set: auto (deepstream when the nvinfer factory exists, else portable), deepstream or portable");
         var platform = ConfigOptions.PlatformOption();
         var logLevel = LogLevelOption();
+        var service = new ServiceRun();
         var command = new Command("run", "Run a deepstream-app config: builds the GStreamer pipeline and plays it until EOS or Ctrl-C.")
         {
             config, set, backend, platform, logLevel,
         };
-        command.SetAction(parse => Execute(parse.GetValue(config)!, ConfigOptions.Overrides(parse.GetValue(set)), parse.GetValue(backend),
-            parse.GetValue(platform), parse.GetValue(logLevel), null));
+        foreach (var o in service.Options)
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(parse => service.Execute(parse, parse.GetValue(config)!, ConfigOptions.Overrides(parse.GetValue(set)), parse.GetValue(backend),
+            parse.GetValue(platform), parse.GetValue(logLevel)));
         return command;
     }
 

@@ -1,10 +1,13 @@
 using System.CommandLine;
-using DeepStreamNet.Datasets.Conversion;
+using DeepStreamNet.Cli.Progress;
 using DeepStreamNet.Datasets.Visualization;
 
 namespace DeepStreamNet.Cli.Commands;
 
-/// <summary><c>dsnet visualize</c>: draws ground truth (green) and predictions (red, with score) on the images.</summary>
+/// <summary>
+/// <c>dsnet visualize</c>: draws ground truth (green) and predictions (red, with score) on the images; prints the output
+/// folder; exit 0, 1 when images were skipped (listed; the others are written), 2 for bad options.
+/// </summary>
 internal static class VisualizeCommand
 {
     public static Command Create()
@@ -25,22 +28,20 @@ internal static class VisualizeCommand
         {
             try
             {
-                using var bar = new ConsoleProgressBar();
-                var summary = Visualizer.Run(
-                    new VisualizeOptions(parse.GetValue(images)!.FullName, parse.GetValue(labels)!.FullName, parse.GetValue(output)!.FullName)
-                    {
-                        PredictionsDirectory = parse.GetValue(pred)?.FullName,
-                        ScoreThreshold = parse.GetValue(score),
-                        Format = parse.GetValue(format)!,
-                    },
-                    bar);
-                Console.Out.WriteLine($"{summary.ImagesWritten} images written ({summary.GroundTruthBoxes} ground-truth boxes, {summary.PredictionBoxes} predictions)");
+                var options = new VisualizeOptions(parse.GetValue(images)!.FullName, parse.GetValue(labels)!.FullName, parse.GetValue(output)!.FullName)
+                {
+                    PredictionsDirectory = parse.GetValue(pred)?.FullName,
+                    ScoreThreshold = parse.GetValue(score),
+                    Format = parse.GetValue(format)!,
+                };
+                var summary = CommandProgress.Run("visualize", "images", progress => Visualizer.Run(options, progress));
+                Console.Out.WriteLine($"wrote {summary.ImagesWritten} images to {summary.OutputDirectory} ({summary.GroundTruthBoxes} ground-truth boxes, {summary.PredictionBoxes} predictions)");
                 foreach (var p in summary.Problems)
                 {
                     Console.Out.WriteLine($"  {p}");
                 }
 
-                return 0;
+                return CommandOutcome.SkippedExitCode("visualize", summary.ImagesSkipped, "image(s) skipped, listed above; the others were written");
             }
             catch (Exception e) when (e is ArgumentException or DirectoryNotFoundException or IOException)
             {

@@ -5,13 +5,24 @@ using DeepStreamNet.Runner;
 
 namespace DeepStreamNet.Cli.Demo;
 
-/// <summary>One second of stream time: objects per class label (distinct tracking ids when tracked) and frames.</summary>
-internal sealed record ClassCountSecond(int Second, IReadOnlyDictionary<string, int> Counts, int Frames, double Fps);
+/// <summary>
+/// One second of stream time, two different counts per class label: <paramref name="TrackedObjects"/> = distinct tracked
+/// objects (tracking ids seen in the second: one face seen in 25 frames counts once) and <paramref name="Detections"/> =
+/// detections summed over the frames (the same face counts 25 times), plus the frames and the processing rate.
+/// </summary>
+internal sealed record ClassCountSecond(int Second, IReadOnlyDictionary<string, int> TrackedObjects, IReadOnlyDictionary<string, int> Detections, int Frames, double Fps)
+{
+    /// <summary>True when the objects carried tracking ids (a tracker ran before the counter).</summary>
+    public bool Tracked { get; init; }
+
+    /// <summary>Mean detections of <paramref name="label"/> per frame in this second.</summary>
+    public double DetectionsPerFrame(string label) => Frames > 0 ? Detections.GetValueOrDefault(label) / (double)Frames : 0;
+}
 
 /// <summary>
-/// The demo's probe (after the tracker, else after primary inference): per second of stream time (frame PTS) counts
-/// objects per class label — distinct tracking ids when the tracker runs, detections otherwise — and the processing
-/// FPS over that second; can stop the run once a stream-time limit is reached. <see cref="Finish"/> reports the last
+/// The demo's probe (after the tracker, else after primary inference): per second of stream time (frame PTS) counts,
+/// per class label, the distinct tracked objects (tracking ids) and, separately, the detections of every frame, with
+/// the processing FPS over that second; can stop the run once a stream-time limit is reached. <see cref="Finish"/> reports the last
 /// (partial) second once the run ended.
 /// </summary>
 internal sealed class ClassCounter : IBatchProbe
@@ -23,6 +34,7 @@ internal sealed class ClassCounter : IBatchProbe
     private int _limitHit;
     private readonly Dictionary<string, HashSet<ulong>> _tracked = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _detections = new(StringComparer.Ordinal);
+    private bool _sawTrackingId;
     private readonly List<ClassCountSecond> _seconds = [];
     private int _second = -1;
     private int _frames;
@@ -107,18 +119,16 @@ internal sealed class ClassCounter : IBatchProbe
                 label = "class " + obj.ClassId.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
+            _detections[label] = _detections.GetValueOrDefault(label) + 1;
             if (obj.IsTracked)
             {
+                _sawTrackingId = true;
                 if (!_tracked.TryGetValue(label, out var ids))
                 {
                     _tracked[label] = ids = [];
                 }
 
                 ids.Add(obj.ObjectId);
-            }
-            else
-            {
-                _detections[label] = _detections.GetValueOrDefault(label) + 1;
             }
         }
     }
@@ -128,19 +138,17 @@ internal sealed class ClassCounter : IBatchProbe
         var now = Stopwatch.GetTimestamp();
         if (_second >= 0 && _frames > 0)
         {
-            var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            var tracked = new SortedDictionary<string, int>(StringComparer.Ordinal);
             foreach (var (label, ids) in _tracked)
             {
-                counts[label] = ids.Count;
-            }
-
-            foreach (var (label, n) in _detections)
-            {
-                counts[label] = counts.GetValueOrDefault(label) + n;
+                tracked[label] = ids.Count;
             }
 
             var elapsed = _secondStart == 0 ? 0 : Stopwatch.GetElapsedTime(_secondStart, now).TotalSeconds;
-            var entry = new ClassCountSecond(_second, counts, _frames, elapsed > 0 ? _frames / elapsed : 0);
+            var entry = new ClassCountSecond(_second, tracked, new SortedDictionary<string, int>(_detections, StringComparer.Ordinal), _frames, elapsed > 0 ? _frames / elapsed : 0)
+            {
+                Tracked = _sawTrackingId,
+            };
             lock (_seconds)
             {
                 _seconds.Add(entry);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DeepStreamNet.Datasets.Imaging;
 using DeepStreamNet.Datasets.Kitti;
+using DeepStreamNet.Datasets.Limits;
 
 namespace DeepStreamNet.Datasets.Checking;
 
@@ -89,7 +90,7 @@ public static class DatasetChecker
             string[] lines;
             try
             {
-                lines = File.ReadAllLines(label);
+                lines = BoundedFile.ReadAllLines(label);
             }
             catch (IOException e)
             {

@@ -12,6 +12,13 @@ public sealed class ConversionSummary
 
     public required string Split { get; init; }
 
+    /// <summary>Absolute paths of what the run wrote: the JPEG folder, the KITTI folder and the list of stems.</summary>
+    public string ImagesDirectory => Path.Combine(OutputDirectory, "images");
+
+    public string LabelsDirectory => Path.Combine(OutputDirectory, "labels");
+
+    public string ManifestPath => Path.Combine(OutputDirectory, KittiConverter.ManifestName);
+
     public int CategoryLimit { get; init; }
 
     public List<DatasetSummary> Datasets { get; } = [];
@@ -50,6 +57,9 @@ public sealed class ConversionSummary
         }
 
         sb.AppendLine(I, $"{"total",-14} {Datasets.Sum(d => d.ImagesListed),7} {TotalImages,7} {TotalMask,6} {TotalNoMask,7} {Datasets.Sum(d => d.DontCareFaces),8}");
+        sb.AppendLine(I, $"wrote {TotalImages} images to {ImagesDirectory}");
+        sb.AppendLine(I, $"wrote {TotalImages} KITTI label files to {LabelsDirectory}");
+        sb.AppendLine(I, $"wrote the list of written stems to {ManifestPath}");
         if (StaleFilesRemoved > 0)
         {
             sb.AppendLine(I, $"removed {StaleFilesRemoved} files of an earlier run that this run does not produce");

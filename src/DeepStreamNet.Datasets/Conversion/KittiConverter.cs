@@ -1,5 +1,6 @@
 using DeepStreamNet.Datasets.Imaging;
 using DeepStreamNet.Datasets.Kitti;
+using DeepStreamNet.Datasets.Limits;
 using DeepStreamNet.Datasets.Sources;
 
 namespace DeepStreamNet.Datasets.Conversion;
@@ -175,6 +176,11 @@ public static class KittiConverter
 
         foreach (var (name, path) in new[] { ("--kaggle", o.KagglePath), ("--medical-json", o.MedicalJsonPath), ("--mafa", o.MafaPath), ("--fddb", o.FddbPath), ("--widerface", o.WiderFacePath) })
         {
+            if (path is not null && File.Exists(path))
+            {
+                throw new DirectoryNotFoundException($"{name}: '{path}' is a file; give the dataset's root folder");
+            }
+
             if (path is not null && !Directory.Exists(path))
             {
                 throw new DirectoryNotFoundException($"{name}: folder '{path}' does not exist");
@@ -325,7 +331,7 @@ public static class KittiConverter
         var removed = 0;
         if (File.Exists(path))
         {
-            foreach (var old in File.ReadAllLines(path))
+            foreach (var old in BoundedFile.ReadAllLines(path))
             {
                 if (old.Length == 0 || now.Contains(old) || old.Contains('/', StringComparison.Ordinal) || old.Contains('\\', StringComparison.Ordinal))
                 {

@@ -38,6 +38,31 @@ public sealed record EvaluationOptions
         ["face_no_mask"] = "no-mask",
     };
 
+    /// <summary>Checks the settings before any file is read.</summary>
+    /// <exception cref="ArgumentException">The IoU threshold is not in (0, 1], a threshold or box size is not a number, or no class is named.</exception>
+    public void Validate()
+    {
+        if (!(IouThreshold > 0 && IouThreshold <= 1))
+        {
+            throw new ArgumentException(FormattableString.Invariant($"IoU threshold {IouThreshold} must be a number in (0, 1], e.g. 0.5"));
+        }
+
+        if (double.IsNaN(ScoreThreshold))
+        {
+            throw new ArgumentException("score threshold must be a number, e.g. 0.5");
+        }
+
+        if (double.IsNaN(MinBoxHeight) || double.IsNaN(MaxBoxHeight) || double.IsNaN(MinBoxWidth) || double.IsNaN(MaxBoxWidth))
+        {
+            throw new ArgumentException("box size limits must be numbers");
+        }
+
+        if (Classes.Count == 0)
+        {
+            throw new ArgumentException("no class to evaluate");
+        }
+    }
+
     /// <summary>Parses <c>from=to[,from=to…]</c> and adds it to the default map.</summary>
     /// <exception cref="FormatException">An entry is not from=to.</exception>
     public static IReadOnlyDictionary<string, string> ParseClassMap(string? text)

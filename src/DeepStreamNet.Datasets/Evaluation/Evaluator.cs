@@ -19,6 +19,7 @@ public static class Evaluator
     public static EvaluationResult Evaluate(string predictionDir, string groundTruthDir, EvaluationOptions? options = null)
     {
         options ??= new EvaluationOptions();
+        options.Validate();
         var problems = new List<string>();
         var gt = LoadGroundTruth(groundTruthDir, options.GroundTruthFormat, problems);
         var pred = LoadPredictions(predictionDir, problems);
@@ -35,10 +36,7 @@ public static class Evaluator
     {
         ArgumentNullException.ThrowIfNull(problems);
         var predDir = LabelFolder(predictionDir, "labels");
-        if (!Directory.Exists(predDir))
-        {
-            throw new DirectoryNotFoundException($"prediction folder '{predictionDir}' does not exist");
-        }
+        RequireFolder(predDir, predictionDir, "prediction");
 
         var pred = new Dictionary<string, IReadOnlyList<KittiObject>>(StringComparer.Ordinal);
         foreach (var f in Directory.EnumerateFiles(predDir, "*.txt").Order(StringComparer.Ordinal))
@@ -65,6 +63,7 @@ public static class Evaluator
         ArgumentNullException.ThrowIfNull(groundTruth);
         ArgumentNullException.ThrowIfNull(predictions);
         options ??= new EvaluationOptions();
+        options.Validate();
         var ids = groundTruth.Keys.Order(StringComparer.Ordinal).ToList();
         var result = new EvaluationResult { IouThreshold = options.IouThreshold, ScoreThreshold = options.ScoreThreshold, Images = ids.Count };
         result.MissingPredictions.AddRange(ids.Where(id => !predictions.ContainsKey(id)));
@@ -167,24 +166,19 @@ public static class Evaluator
             .ToList();
 
         var matched = gts.ToDictionary(kv => kv.Key, kv => new bool[kv.Value.Length], StringComparer.Ordinal);
+        var indexes = new Dictionary<string, GroundTruthIndex>(StringComparer.Ordinal);
         var tpList = new List<bool>();
         var scores = new List<double>();
         foreach (var d in dets)
         {
             var g = gts[d.Id];
-            var best = -1;
-            var bestIou = 0.0;
-            for (var k = 0; k < g.Length; k++)
+            if (!indexes.TryGetValue(d.Id, out var index))
             {
-                var iou = d.Item.Box.IoU(g[k].Item.Box);
-                if (iou > bestIou)
-                {
-                    bestIou = iou;
-                    best = k;
-                }
+                indexes[d.Id] = index = new GroundTruthIndex(g.Select(x => x.Item.Box).ToList());
             }
 
-            if (best >= 0 && bestIou >= options.IouThreshold)
+            var best = index.BestMatch(d.Item.Box, options.IouThreshold, out _);
+            if (best >= 0)
             {
                 if (!g[best].Counts)
                 {
@@ -266,10 +260,7 @@ public static class Evaluator
         if (format == GroundTruthFormat.Kitti)
         {
             var labels = LabelFolder(dir, "labels");
-            if (!Directory.Exists(labels))
-            {
-                throw new DirectoryNotFoundException($"ground-truth folder '{dir}' does not exist");
-            }
+            RequireFolder(labels, dir, "ground-truth");
 
             foreach (var f in Directory.EnumerateFiles(labels, "*.txt").Order(StringComparer.Ordinal))
             {
@@ -287,10 +278,7 @@ public static class Evaluator
         }
 
         var xmlDir = Directory.Exists(Path.Combine(dir, "annotations")) ? Path.Combine(dir, "annotations") : LabelFolder(dir, "labels");
-        if (!Directory.Exists(xmlDir))
-        {
-            throw new DirectoryNotFoundException($"ground-truth folder '{dir}' does not exist");
-        }
+        RequireFolder(xmlDir, dir, "ground-truth");
 
         foreach (var f in Directory.EnumerateFiles(xmlDir, "*.xml").Order(StringComparer.Ordinal))
         {
@@ -311,6 +299,19 @@ public static class Evaluator
         }
 
         return gt;
+    }
+
+    private static void RequireFolder(string folder, string given, string what)
+    {
+        if (File.Exists(given))
+        {
+            throw new DirectoryNotFoundException($"{what} folder '{given}' is a file; give the folder that holds the label files");
+        }
+
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"{what} folder '{given}' does not exist");
+        }
     }
 
     private static string LabelFolder(string dir, string sub) => Directory.Exists(Path.Combine(dir, sub)) ? Path.Combine(dir, sub) : dir;

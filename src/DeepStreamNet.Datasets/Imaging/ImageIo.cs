@@ -1,3 +1,4 @@
+using DeepStreamNet.Datasets.Limits;
 using SkiaSharp;
 
 namespace DeepStreamNet.Datasets.Imaging;
@@ -6,13 +7,31 @@ namespace DeepStreamNet.Datasets.Imaging;
 public static class ImageIo
 {
     /// <summary>Size from the file header without decoding the pixels.</summary>
-    /// <exception cref="InvalidDataException">The file is not a decodable image.</exception>
+    /// <exception cref="InvalidDataException">The file is not a decodable image, or larger than <see cref="InputLimits"/> allow.</exception>
+    /// <exception cref="IOException">The file is missing, empty, not a regular file or unreadable.</exception>
     public static (int Width, int Height) Probe(string path)
     {
-        using var stream = File.OpenRead(path);
-        using var codec = SKCodec.Create(stream, out var result)
-            ?? throw new InvalidDataException($"{path}: not a decodable image ({result})");
+        using var codec = OpenCodec(path);
         return (codec.Info.Width, codec.Info.Height);
+    }
+
+    /// <summary>A codec for the file whose header size is within the limits (checked before any pixel is allocated).</summary>
+    private static SKCodec OpenCodec(string path)
+    {
+        BoundedFile.CheckedLength(path, InputLimits.MaxImageFileBytes);
+        var codec = SKCodec.Create(path, out var result); // owns the file it opens
+        if (codec is null)
+        {
+            throw new InvalidDataException($"{path}: not a decodable image ({result})");
+        }
+
+        if (InputLimits.CheckImageSize(codec.Info.Width, codec.Info.Height) is { } tooLarge)
+        {
+            codec.Dispose();
+            throw new InvalidDataException($"{path}: {tooLarge}");
+        }
+
+        return codec;
     }
 
     /// <summary>
@@ -21,9 +40,7 @@ public static class ImageIo
     /// </summary>
     public static SKBitmap LoadOpaque(string path)
     {
-        using var stream = File.OpenRead(path);
-        using var codec = SKCodec.Create(stream, out var created)
-            ?? throw new InvalidDataException($"{path}: not a decodable image ({created})");
+        using var codec = OpenCodec(path);
         var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         var bitmap = new SKBitmap(info);
         try

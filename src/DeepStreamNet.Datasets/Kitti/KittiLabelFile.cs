@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DeepStreamNet.Datasets.Limits;
 
 namespace DeepStreamNet.Datasets.Kitti;
 
@@ -15,7 +16,7 @@ public static class KittiLabelFile
         string[] lines;
         try
         {
-            lines = File.ReadAllLines(path);
+            lines = BoundedFile.ReadAllLines(path);
         }
         catch (IOException e)
         {

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
+using DeepStreamNet.Datasets.Limits;
 
 namespace DeepStreamNet.Datasets.Mat;
 
@@ -41,18 +42,20 @@ public sealed class MatFile
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = BoundedFile.ReadAllBytes(path, InputLimits.MaxMatFileBytes);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new MatFormatException($"{path}: {e.Message}", e);
+            throw new MatFormatException(e.Message.StartsWith(path, StringComparison.Ordinal) ? e.Message : $"{path}: {e.Message}", e);
         }
 
         return Parse(bytes, path);
     }
 
     /// <summary>Parses MAT-file bytes; <paramref name="sourceName"/> names the source in error messages.</summary>
-    public static MatFile Parse(byte[] bytes, string sourceName = "<memory>")
+    /// <param name="maxInflatedBytes">What one compressed variable may inflate to (default <see cref="InputLimits.MaxMatInflatedBytes"/>).</param>
+    /// <exception cref="MatFormatException">Not a readable MAT file, or over a limit of <see cref="InputLimits"/>: never another exception.</exception>
+    public static MatFile Parse(byte[] bytes, string sourceName = "<memory>", long maxInflatedBytes = InputLimits.MaxMatInflatedBytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         if (bytes.Length < HeaderSize)
@@ -89,7 +92,7 @@ public sealed class MatFile
             var (type, data) = reader.NextElement(bytes, ref pos, 0);
             if (type == MatDataType.Compressed)
             {
-                var inflated = Inflate(data, sourceName, at);
+                var inflated = Inflate(data, sourceName, at, maxInflatedBytes);
                 var ipos = 0;
                 var (itype, idata) = reader.NextElement(inflated, ref ipos, 0);
                 if (itype != MatDataType.Matrix)
@@ -97,11 +100,11 @@ public sealed class MatFile
                     throw new MatFormatException($"{sourceName}: compressed element at offset {at} holds {itype}, expected miMATRIX");
                 }
 
-                variables.Add(reader.Matrix(idata, at));
+                variables.Add(reader.Matrix(idata, at, 0));
             }
             else if (type == MatDataType.Matrix)
             {
-                variables.Add(reader.Matrix(data, at));
+                variables.Add(reader.Matrix(data, at, 0));
             }
             else
             {
@@ -112,18 +115,32 @@ public sealed class MatFile
         return new MatFile(text, variables, bigEndian);
     }
 
-    private static byte[] Inflate(ReadOnlySpan<byte> data, string sourceName, int offset)
+    /// <summary>Inflates one compressed variable, stopping at <paramref name="limit"/> bytes (a zip bomb is an error, not 4 GB).</summary>
+    private static byte[] Inflate(byte[] data, string sourceName, int offset, long limit)
     {
         try
         {
-            using var input = new MemoryStream(data.ToArray());
+            using var input = new MemoryStream(data, writable: false);
             using var z = new ZLibStream(input, CompressionMode.Decompress);
             using var output = new MemoryStream();
-            z.CopyTo(output);
+            var chunk = new byte[81920];
+            int n;
+            while ((n = z.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                if (output.Length + n > limit)
+                {
+                    throw new MatFormatException(
+                        $"{sourceName}: the compressed element at offset {offset} inflates to more than {limit} bytes (the limit): not read");
+                }
+
+                output.Write(chunk, 0, n);
+            }
+
             return output.ToArray();
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
+            // ZLibException (an IOException) for some corrupt streams, InvalidDataException for others.
             throw new MatFormatException($"{sourceName}: corrupt zlib data in the compressed element at offset {offset}: {e.Message}", e);
         }
     }
@@ -172,8 +189,13 @@ public sealed class MatFile
             return (type, data);
         }
 
-        public MatArray Matrix(byte[] data, int offset)
+        public MatArray Matrix(byte[] data, int offset, int depth)
         {
+            if (depth > InputLimits.MaxMatDepth)
+            {
+                throw Error(offset, $"cells or structs nested more than {InputLimits.MaxMatDepth} deep");
+            }
+
             if (data.Length == 0)
             {
                 // MATLAB writes an empty miMATRIX for an empty cell/field: a 0x0 double.
@@ -210,25 +232,34 @@ public sealed class MatFile
 
             var (_, nameData) = NextElement(data, ref pos, offset);
             var name = Encoding.ASCII.GetString(nameData).TrimEnd('\0');
+            // Checked at every step: dimensions whose product overflows are an error, never a wrapped (empty) count.
             var count = 1L;
             foreach (var d in dims)
             {
                 count *= d;
+                if (count > int.MaxValue)
+                {
+                    throw Error(offset, $"array '{name}' has dimensions {string.Join('x', dims)}: more than {int.MaxValue} elements");
+                }
             }
 
-            if (count > int.MaxValue)
-            {
-                throw Error(offset, $"array '{name}' has {count} elements");
-            }
+            // Every cell or struct field is a tagged element of at least 8 bytes: a count the data cannot hold is
+            // refused before anything is allocated for it.
+            var remaining = data.Length - pos;
 
             switch (cls)
             {
                 case MatClass.Cell:
                 {
+                    if (count > remaining / 8)
+                    {
+                        throw Error(offset, $"cell array '{name}' claims {count} cells; {remaining} bytes hold at most {remaining / 8}");
+                    }
+
                     var cells = new MatArray[count];
                     for (var i = 0; i < cells.Length; i++)
                     {
-                        cells[i] = SubMatrix(data, ref pos, offset, name);
+                        cells[i] = SubMatrix(data, ref pos, offset, name, depth);
                     }
 
                     return new MatCellArray(name, dims, cells);
@@ -253,6 +284,12 @@ public sealed class MatFile
                     }
 
                     var fields = new string[namesData.Length / nameLen];
+                    var slots = count * fields.Length;
+                    if (fields.Length > 0 ? slots > (data.Length - pos) / 8 : count > InputLimits.MaxMatElements)
+                    {
+                        throw Error(offset, $"struct array '{name}' claims {count} elements of {fields.Length} fields; the data cannot hold them");
+                    }
+
                     for (var f = 0; f < fields.Length; f++)
                     {
                         var raw = namesData.AsSpan(f * nameLen, nameLen);
@@ -263,10 +300,10 @@ public sealed class MatFile
                     var values = new MatArray[count][];
                     for (var e = 0; e < count; e++)
                     {
-                        values[e] = new MatArray[fields.Length];
+                        values[e] = fields.Length == 0 ? [] : new MatArray[fields.Length];
                         for (var f = 0; f < fields.Length; f++)
                         {
-                            values[e][f] = SubMatrix(data, ref pos, offset, name);
+                            values[e][f] = SubMatrix(data, ref pos, offset, name, depth);
                         }
                     }
 
@@ -307,7 +344,7 @@ public sealed class MatFile
             }
         }
 
-        private MatArray SubMatrix(byte[] data, ref int pos, int offset, string parent)
+        private MatArray SubMatrix(byte[] data, ref int pos, int offset, string parent, int depth)
         {
             var at = pos;
             var (t, d) = NextElement(data, ref pos, offset);
@@ -316,7 +353,7 @@ public sealed class MatFile
                 throw Error(offset + at, $"element of '{parent}' is {t}, expected miMATRIX");
             }
 
-            return Matrix(d, offset + at);
+            return Matrix(d, offset + at, depth + 1);
         }
 
         private MatNumericArray Sparse(byte[] data, ref int pos, int offset, string name, int[] dims, bool complex, bool logical)
@@ -325,12 +362,21 @@ public sealed class MatFile
             var (_, jcData) = NextElement(data, ref pos, offset);
             var rows = dims[0];
             var cols = dims.Length > 1 ? dims[1] : 1;
-            if (jcData.Length < (cols + 1) * 4)
+            if (jcData.Length < ((long)cols + 1) * 4)
             {
                 throw Error(offset, $"sparse '{name}': column index array too short");
             }
 
+            if ((long)rows * cols > InputLimits.MaxMatElements)
+            {
+                throw Error(offset, $"sparse '{name}' is {rows}x{cols}: more than {InputLimits.MaxMatElements} elements to expand");
+            }
+
             var nnz = (int)U32(jcData.AsSpan(cols * 4));
+            if (nnz < 0 || nnz > irData.Length / 4)
+            {
+                throw Error(offset, $"sparse '{name}': {nnz} stored values but {irData.Length / 4} row indices");
+            }
             var (pt, prData) = NextElement(data, ref pos, offset);
             var pr = (double[])Numeric(pt, prData, MatClass.Double, nnz, offset, name);
             double[]? pi = null;
@@ -348,7 +394,7 @@ public sealed class MatFile
                 var end = (int)U32(jcData.AsSpan((c + 1) * 4));
                 for (var k = start; k < end; k++)
                 {
-                    if (k >= nnz || (k + 1) * 4 > irData.Length)
+                    if (k < 0 || k >= nnz)
                     {
                         throw Error(offset, $"sparse '{name}': index {k} outside the {nnz} stored values");
                     }
@@ -399,7 +445,13 @@ public sealed class MatFile
                     var sb = new StringBuilder();
                     for (var i = 0; i + 4 <= bytes.Length; i += 4)
                     {
-                        sb.Append(char.ConvertFromUtf32((int)U32(bytes.AsSpan(i))));
+                        var code = U32(bytes.AsSpan(i));
+                        if (code > 0x10FFFF || code is >= 0xD800 and <= 0xDFFF)
+                        {
+                            throw Error(offset, $"char array '{name}': 0x{code:X} is not a Unicode code point");
+                        }
+
+                        sb.Append(char.ConvertFromUtf32((int)code));
                     }
 
                     return sb.ToString().ToCharArray();

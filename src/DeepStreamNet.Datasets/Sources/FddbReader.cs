@@ -1,5 +1,6 @@
 using System.Globalization;
 using DeepStreamNet.Datasets.Kitti;
+using DeepStreamNet.Datasets.Limits;
 
 namespace DeepStreamNet.Datasets.Sources;
 
@@ -37,7 +38,7 @@ public static class FddbReader
         string[] lines;
         try
         {
-            lines = File.ReadAllLines(file);
+            lines = BoundedFile.ReadAllLines(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -109,7 +110,14 @@ public static class FddbReader
                 continue;
             }
 
-            var image = ImageFinder.Find(Path.GetDirectoryName(Path.Combine(picsRoot, path))!, Path.GetFileName(path));
+            var inside = DatasetPath.ResolveInside(picsRoot, path, out var refused);
+            if (inside is null)
+            {
+                result.Problems.Add(new SourceProblem(DatasetKey, where, refused!));
+                continue;
+            }
+
+            var image = ImageFinder.Find(Path.GetDirectoryName(inside)!, Path.GetFileName(inside));
             if (image is null)
             {
                 result.Problems.Add(new SourceProblem(DatasetKey, where, $"image '{path}.jpg' not found under {picsRoot}"));

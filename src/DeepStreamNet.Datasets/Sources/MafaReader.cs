@@ -1,5 +1,6 @@
 using System.Globalization;
 using DeepStreamNet.Datasets.Kitti;
+using DeepStreamNet.Datasets.Limits;
 using DeepStreamNet.Datasets.Mat;
 
 namespace DeepStreamNet.Datasets.Sources;
@@ -52,7 +53,23 @@ public static class MafaReader
             try
             {
                 var (name, label) = Entry(entries, e, testSplit);
-                var image = imageDirs.Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
+                string? image = null, refused = null;
+                foreach (var dir in imageDirs)
+                {
+                    var candidate = DatasetPath.ResolveInside(dir, name, out refused);
+                    if (candidate is not null && File.Exists(candidate))
+                    {
+                        image = candidate;
+                        break;
+                    }
+                }
+
+                if (image is null && refused is not null)
+                {
+                    result.Problems.Add(new SourceProblem(DatasetKey, where, refused));
+                    continue;
+                }
+
                 if (image is null)
                 {
                     result.Problems.Add(new SourceProblem(DatasetKey, where, $"image '{name}' not found in {string.Join(" or ", imageDirs)}"));

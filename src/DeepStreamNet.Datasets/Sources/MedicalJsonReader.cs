@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DeepStreamNet.Datasets.Kitti;
+using DeepStreamNet.Datasets.Limits;
 
 namespace DeepStreamNet.Datasets.Sources;
 
@@ -39,9 +40,14 @@ public static class MedicalJsonReader
             {
                 result.Problems.Add(new SourceProblem(DatasetKey, json, e.Message));
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 result.Problems.Add(new SourceProblem(DatasetKey, json, e.Message));
+            }
+            catch (InvalidOperationException e)
+            {
+                // System.Text.Json validates string contents only when they are read: invalid UTF-8 lands here.
+                result.Problems.Add(new SourceProblem(DatasetKey, json, $"unreadable JSON text: {e.Message}"));
             }
         }
 
@@ -50,12 +56,18 @@ public static class MedicalJsonReader
 
     private static void ReadOne(string json, string images, ClassMapping mapping, SourceReadResult result)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(json));
+        using var doc = JsonDocument.Parse(BoundedFile.ReadAllBytes(json, InputLimits.MaxTextFileBytes));
         var root = doc.RootElement;
         var fileName = root.TryGetProperty("FileName", out var fn) && fn.ValueKind == JsonValueKind.String
             ? fn.GetString()!
             : Path.GetFileNameWithoutExtension(json);
-        var image = Path.Combine(images, fileName);
+        var image = DatasetPath.ResolveInside(images, fileName, out var refused);
+        if (image is null)
+        {
+            result.Problems.Add(new SourceProblem(DatasetKey, json, refused! + "; file skipped"));
+            return;
+        }
+
         if (!File.Exists(image))
         {
             result.Problems.Add(new SourceProblem(DatasetKey, json, $"image '{fileName}' not found in {images}"));

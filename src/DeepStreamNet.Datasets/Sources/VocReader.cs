@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
 using DeepStreamNet.Datasets.Kitti;
+using DeepStreamNet.Datasets.Limits;
 
 namespace DeepStreamNet.Datasets.Sources;
 
@@ -40,8 +41,19 @@ public static class VocReader
                 continue;
             }
 
-            var image = ImageFinder.Find(images, stem)
-                ?? (fileName is not null && File.Exists(Path.Combine(images, fileName)) ? Path.Combine(images, fileName) : null);
+            var image = ImageFinder.Find(images, stem);
+            if (image is null && fileName is not null)
+            {
+                image = DatasetPath.ResolveInside(images, fileName, out var refused);
+                if (image is null)
+                {
+                    result.Problems.Add(new SourceProblem(dataset, xml, refused! + "; file skipped"));
+                    continue;
+                }
+
+                image = File.Exists(image) ? image : null;
+            }
+
             if (image is null)
             {
                 result.Problems.Add(new SourceProblem(dataset, xml, $"no image '{stem}.jpg/.jpeg/.png' in {images}"));
@@ -73,13 +85,14 @@ public static class VocReader
         XDocument doc;
         try
         {
-            doc = XDocument.Load(path, LoadOptions.SetLineInfo);
+            using var text = new MemoryStream(BoundedFile.ReadAllBytes(path, InputLimits.MaxTextFileBytes));
+            doc = XDocument.Load(text, LoadOptions.SetLineInfo);
         }
         catch (XmlException e)
         {
             throw new LabelFormatException(path, e.LineNumber, $"malformed XML: {e.Message}");
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new LabelFormatException(path, 0, e.Message);
         }

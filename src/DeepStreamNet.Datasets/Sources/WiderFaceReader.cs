@@ -1,5 +1,6 @@
 using System.Globalization;
 using DeepStreamNet.Datasets.Kitti;
+using DeepStreamNet.Datasets.Limits;
 using DeepStreamNet.Datasets.Mat;
 
 namespace DeepStreamNet.Datasets.Sources;
@@ -91,7 +92,13 @@ public static class WiderFaceReader
                 continue;
             }
 
-            var image = Path.Combine(imagesRoot, rel);
+            var image = DatasetPath.ResolveInside(imagesRoot, rel, out var refused);
+            if (image is null)
+            {
+                result.Problems.Add(new SourceProblem(DatasetKey, where, refused!));
+                continue;
+            }
+
             if (!File.Exists(image))
             {
                 result.Problems.Add(new SourceProblem(DatasetKey, where, $"image not found: {image}"));
@@ -114,7 +121,7 @@ public static class WiderFaceReader
         string[] lines;
         try
         {
-            lines = File.ReadAllLines(path);
+            lines = BoundedFile.ReadAllLines(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

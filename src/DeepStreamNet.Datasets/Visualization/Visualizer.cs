@@ -20,6 +20,11 @@ public static class Visualizer
     public static VisualizeSummary Run(VisualizeOptions options, IProgress<(string Stage, int Done, int Total)>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (File.Exists(options.ImagesDirectory) || File.Exists(options.LabelsDirectory) || File.Exists(options.OutputDirectory))
+        {
+            throw new DirectoryNotFoundException($"--images, --labels and --out take folders; a file was given ({string.Join(", ", new[] { options.ImagesDirectory, options.LabelsDirectory, options.OutputDirectory }.Where(File.Exists))})");
+        }
+
         if (!Directory.Exists(options.ImagesDirectory))
         {
             throw new DirectoryNotFoundException($"--images: folder '{options.ImagesDirectory}' does not exist");
@@ -46,7 +51,7 @@ public static class Visualizer
         var images = Directory.EnumerateFiles(options.ImagesDirectory)
             .Where(f => ImageExtensions.Contains(Path.GetExtension(f)))
             .Order(StringComparer.Ordinal).ToList();
-        var summary = new VisualizeSummary();
+        var summary = new VisualizeSummary { OutputDirectory = Path.GetFullPath(options.OutputDirectory) };
         var problems = new string?[images.Count];
         var gtCounts = new int[images.Count];
         var predCounts = new int[images.Count];
@@ -93,6 +98,10 @@ public static class Visualizer
                 summary.ImagesWritten++;
                 summary.GroundTruthBoxes += gtCounts[i];
                 summary.PredictionBoxes += predCounts[i];
+            }
+            else
+            {
+                summary.ImagesSkipped++;
             }
 
             if (problems[i] is { } p)

@@ -20,4 +20,8 @@ public enum AssetFetchOutcome
 /// <param name="Entry">The manifest entry.</param>
 /// <param name="Outcome">What happened.</param>
 /// <param name="Problems">Why each source failed (empty when the fetch succeeded at once).</param>
-public sealed record AssetFetchResult(AssetEntry Entry, AssetFetchOutcome Outcome, IReadOnlyList<string> Problems);
+public sealed record AssetFetchResult(AssetEntry Entry, AssetFetchOutcome Outcome, IReadOnlyList<string> Problems)
+{
+    /// <summary>The absolute destination path of the file (where it is, or would have been written).</summary>
+    public string Path { get; init; } = string.Empty;
+}

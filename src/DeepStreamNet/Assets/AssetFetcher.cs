@@ -6,7 +6,9 @@ namespace DeepStreamNet.Assets;
 /// Brings every file of an <see cref="AssetManifest"/> into a destination folder: kept when its checksum already
 /// matches, else copied from a mirror folder (same relative layout), else downloaded from its upstream address.
 /// Every file is written to a temporary name beside its destination, verified by SHA-256 and size, and only then
-/// renamed into place, so a destination path never holds a partial or unverified file.
+/// renamed into place, so a destination path never holds a partial or unverified file. No source is read past the
+/// manifest's size: a mirror file must be a regular file of exactly that size (a FIFO or device reports size 0 and is
+/// refused before it is opened), and a download that sends more is cut off. Cancelling removes the temporary file.
 /// </summary>
 public sealed class AssetFetcher
 {
@@ -34,30 +36,33 @@ public sealed class AssetFetcher
         AssetEntry entry, string destination, string? mirror, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var target = Path.Combine(destination, entry.RelativePath);
+        var target = Path.GetFullPath(Path.Combine(destination, entry.RelativePath));
         if (File.Exists(target) && await MatchesAsync(target, entry, cancellationToken).ConfigureAwait(false))
         {
-            return new AssetFetchResult(entry, AssetFetchOutcome.UpToDate, []);
+            return new AssetFetchResult(entry, AssetFetchOutcome.UpToDate, []) { Path = target };
         }
 
         var problems = new List<string>();
         if (mirror is not null)
         {
             var source = Path.Combine(mirror, entry.RelativePath);
-            if (!File.Exists(source))
+            if (MirrorFileProblem(source, entry) is { } refused)
             {
-                problems.Add($"mirror: {source} does not exist");
+                problems.Add("mirror: " + refused);
             }
             else
             {
                 var problem = await InstallAsync(entry, target, async (stream, ct) =>
                 {
-                    await using var input = File.OpenRead(source);
-                    await input.CopyToAsync(stream, ct).ConfigureAwait(false);
+                    if (entry.Size > 0)
+                    {
+                        await using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
+                        await CopyAtMostAsync(input, stream, entry.Size, source, ct).ConfigureAwait(false);
+                    }
                 }, source, cancellationToken).ConfigureAwait(false);
                 if (problem is null)
                 {
-                    return new AssetFetchResult(entry, AssetFetchOutcome.FromMirror, problems);
+                    return new AssetFetchResult(entry, AssetFetchOutcome.FromMirror, problems) { Path = target };
                 }
 
                 problems.Add("mirror: " + problem);
@@ -81,11 +86,11 @@ public sealed class AssetFetcher
                     using var response = await http.GetAsync(entry.Url, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
                     response.EnsureSuccessStatusCode();
                     await using var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-                    await body.CopyToAsync(stream, ct).ConfigureAwait(false);
+                    await CopyAtMostAsync(body, stream, entry.Size, entry.Url.ToString(), ct).ConfigureAwait(false);
                 }, entry.Url.ToString(), cancellationToken).ConfigureAwait(false);
                 if (problem is null)
                 {
-                    return new AssetFetchResult(entry, AssetFetchOutcome.Downloaded, problems);
+                    return new AssetFetchResult(entry, AssetFetchOutcome.Downloaded, problems) { Path = target };
                 }
 
                 problems.Add("download: " + problem);
@@ -100,7 +105,54 @@ public sealed class AssetFetcher
             }
         }
 
-        return new AssetFetchResult(entry, AssetFetchOutcome.Failed, problems);
+        return new AssetFetchResult(entry, AssetFetchOutcome.Failed, problems) { Path = target };
+    }
+
+    /// <summary>Why a mirror file cannot be the entry's source, checked without opening it; null when it can.</summary>
+    private static string? MirrorFileProblem(string source, AssetEntry entry)
+    {
+        if (Directory.Exists(source))
+        {
+            return $"{source} is a folder, expected a file";
+        }
+
+        // FileInfo.Length of a symbolic link is the link's own size: look at what it points to.
+        var info = new FileInfo(source);
+        if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
+        {
+            info = target;
+        }
+
+        if (!info.Exists)
+        {
+            return $"{source} does not exist";
+        }
+
+        if (info.Length != entry.Size)
+        {
+            // FIFOs, devices and /proc files report size 0, so they end here too, before an open that could block.
+            return $"{source} is {info.Length} bytes, not the manifest's {entry.Size} (or not a regular file): not copied";
+        }
+
+        return null;
+    }
+
+    /// <summary>Copies until the end of <paramref name="input"/>, failing as soon as it passes <paramref name="limit"/> bytes.</summary>
+    private static async Task CopyAtMostAsync(Stream input, Stream output, long limit, string from, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[1 << 16];
+        long total = 0;
+        int n;
+        while ((n = await input.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            total += n;
+            if (total > limit)
+            {
+                throw new IOException($"{from} gives more than the manifest's {limit} bytes: stopped");
+            }
+
+            await output.WriteAsync(buffer.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Writes to a temporary file, verifies it, renames it into place; returns a problem or null.</summary>
@@ -127,7 +179,7 @@ public sealed class AssetFetcher
         }
         catch (IOException e)
         {
-            return $"{from}: {e.Message}";
+            return e.Message.StartsWith(from, StringComparison.Ordinal) ? e.Message : $"{from}: {e.Message}";
         }
         catch (UnauthorizedAccessException e)
         {

@@ -14,6 +14,9 @@ public sealed class AssetManifest
         Entries = entries;
     }
 
+    /// <summary>Largest manifest read (a line per file; the project's is 2 kB).</summary>
+    public const long MaxManifestBytes = 1 << 20;
+
     /// <summary>The manifest file.</summary>
     public string Path { get; }
 
@@ -24,9 +27,19 @@ public sealed class AssetManifest
     /// <exception cref="AssetException">The file is missing or has malformed lines.</exception>
     public static AssetManifest Load(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new AssetException($"{path}: is a folder; give the manifest file (e.g. assets/manifest.tsv)");
+        }
+
         if (!File.Exists(path))
         {
             throw new AssetException($"{path}: asset manifest not found");
+        }
+
+        if (new FileInfo(path).Length is 0 or > MaxManifestBytes)
+        {
+            throw new AssetException($"{path}: empty, not a regular file, or over {MaxManifestBytes} bytes: not an asset manifest");
         }
 
         var entries = new List<AssetEntry>();

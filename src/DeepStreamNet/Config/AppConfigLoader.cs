@@ -12,10 +12,6 @@ public static class AppConfigLoader
     /// <summary>Prefix of environment variables read as overrides: <c>DSNET_SET_0=source0.uri=file://x.mp4</c>.</summary>
     public const string EnvironmentPrefix = "DSNET_SET_";
 
-    private const int MaxSources = 1024;
-    private const int MaxSinks = 1024;
-    private const int MaxSecondaryGies = 16;
-
     /// <summary>Loads, applies overrides in order, parses and validates.</summary>
     /// <param name="target">Backend the config is checked for (resources only one backend uses).</param>
     public static AppConfigResult Load(string path, IEnumerable<string>? overrides = null, ValidationTarget target = default)
@@ -32,9 +28,9 @@ public static class AppConfigLoader
                 return new AppConfigResult(null, report);
             }
 
-            if (!File.Exists(full))
+            if (FileLimits.Problem(full, FileLimits.MaxTextBytes) is { } problem)
             {
-                report.Error(path, 0, null, null, "config file not found");
+                report.Error(path, 0, null, null, problem == "file not found" ? "config file not found" : $"config file: {problem}");
                 return new AppConfigResult(null, report);
             }
 
@@ -125,16 +121,21 @@ public static class AppConfigLoader
 
                     break;
                 case GroupKind.SecondaryGie:
-                    if (secondaries.Count == MaxSecondaryGies)
+                    if (secondaries.Count == CommonKeys.MaxSecondaryGies)
                     {
-                        r.Error(null, $"more than {MaxSecondaryGies} secondary GIEs");
+                        r.Error(null, $"more than {CommonKeys.MaxSecondaryGies} secondary GIEs");
                         break;
                     }
 
                     secondaries.Add(GieGroup.Read(r, primary: false));
                     break;
                 case GroupKind.Source:
-                    var number = int.Parse(group.Name.AsSpan("source".Length), NumberStyles.None, CultureInfo.InvariantCulture);
+                    if (!int.TryParse(group.Name.AsSpan("source".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+                    {
+                        r.Error(null, $"[{group.Name}]: the source number is larger than {int.MaxValue}", "number sources from 0, e.g. [source0], [source1]");
+                        break;
+                    }
+
                     if (sourceNumbers.TryGetValue(number, out var other))
                     {
                         r.Error(null, $"source number {number} is used by [{other}] already", "each [sourceN] needs a distinct N");
@@ -145,9 +146,9 @@ public static class AppConfigLoader
                     sources.Add((SourceGroup.Read(r, group.Name, number), r));
                     break;
                 case GroupKind.Sink:
-                    if (sinks.Count == MaxSinks)
+                    if (sinks.Count == CommonKeys.MaxSinks)
                     {
-                        r.Error(null, $"more than {MaxSinks} sinks");
+                        r.Error(null, $"more than {CommonKeys.MaxSinks} sinks");
                         break;
                     }
 
@@ -165,9 +166,10 @@ public static class AppConfigLoader
         }
 
         var finalSources = config.SourceList is { } list ? ApplySourceList(file, list, attrAll, sources, report) : sources.Select(s => s.Source).ToList();
-        if (finalSources.Count > MaxSources)
+        var instances = finalSources.Sum(s => (long)s.InstanceCount);
+        if (instances > CommonKeys.MaxSources)
         {
-            report.Error(file.Origin, 0, null, null, $"{finalSources.Count} sources; deepstream-app supports at most {MaxSources}");
+            report.Error(file.Origin, 0, null, null, $"{instances} sources (counting num-sources of type-3 groups); at most {CommonKeys.MaxSources} are supported", "split the streams over several runs");
         }
 
         return config with

@@ -16,10 +16,10 @@ public sealed record ApplicationGroup
 
     internal static ApplicationGroup Read(GroupReader r) => new()
     {
-        EnablePerfMeasurement = r.GetIntBool("enable-perf-measurement", false),
-        PerfMeasurementIntervalSec = r.GetInt("perf-measurement-interval-sec", 0),
-        GieKittiOutputDir = r.GetPath("gie-kitti-output-dir"),
-        KittiTrackOutputDir = r.GetPath("kitti-track-output-dir"),
-        ReidTrackOutputDir = r.GetPath("reid-track-output-dir"),
+        EnablePerfMeasurement = r.Value(ApplicationKeys.EnablePerfMeasurement),
+        PerfMeasurementIntervalSec = r.Value(ApplicationKeys.PerfMeasurementIntervalSec),
+        GieKittiOutputDir = r.Value(ApplicationKeys.GieKittiOutputDir),
+        KittiTrackOutputDir = r.Value(ApplicationKeys.KittiTrackOutputDir),
+        ReidTrackOutputDir = r.Value(ApplicationKeys.ReidTrackOutputDir),
     };
 }

@@ -26,9 +26,10 @@ public sealed record AuxiliaryGroup
         var ints = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var spec in ConfigSchema.KeysOf(r.Kind))
         {
-            if (spec.Type is KeyType.Int or KeyType.IntBool && spec.NotIn63 is null && r.GetInt(spec.Name) is { } v)
+            switch (spec.NotIn63 is null ? r.ValueOf(spec) : null)
             {
-                ints[spec.Name] = v;
+                case int v: ints[spec.Name] = v; break;
+                case bool on when spec.Type == KeyType.IntBool: ints[spec.Name] = on ? 1 : 0; break;
             }
         }
 
@@ -36,8 +37,8 @@ public sealed record AuxiliaryGroup
         {
             Name = r.Group.Name,
             Kind = r.Kind,
-            Enable = r.GetIntBool("enable", false),
-            ConfigFile = r.Group.Contains("config-file") ? r.GetPath("config-file") : null,
+            Enable = r.Value(CommonKeys.Enable),
+            ConfigFile = r.Value(CommonKeys.ConfigFile),
             Ints = ints,
             Group = r.Group,
         };

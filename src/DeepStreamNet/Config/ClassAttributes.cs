@@ -3,7 +3,7 @@ namespace DeepStreamNet.Config;
 /// <summary>Detection attributes of one class after applying defaults → [class-attrs-all] → [class-attrs-&lt;id&gt;].</summary>
 public sealed record ClassAttributes
 {
-    public double PreClusterThreshold { get; init; } = 0.2;
+    public double PreClusterThreshold { get; init; } = ClassAttrKeys.PreClusterThreshold.Default;
 
     public double PostClusterThreshold { get; init; }
 
@@ -15,9 +15,9 @@ public sealed record ClassAttributes
 
     public int GroupThreshold { get; init; }
 
-    public double NmsIouThreshold { get; init; } = 0.3;
+    public double NmsIouThreshold { get; init; } = ClassAttrKeys.NmsIouThreshold.Default;
 
-    public int TopK { get; init; } = -1;
+    public int TopK { get; init; } = ClassAttrKeys.TopK.Default;
 
     public int RoiTopOffset { get; init; }
 
@@ -31,28 +31,28 @@ public sealed record ClassAttributes
 
     public int DetectedMaxH { get; init; }
 
-    public Rgba BorderColor { get; init; } = new(1, 0, 0, 1);
+    public Rgba BorderColor { get; init; } = ClassAttrKeys.BorderColor.Default!.Value;
 
     public Rgba? BgColor { get; init; }
 
     /// <summary>Overrides only the keys present in <paramref name="r"/>.</summary>
     internal ClassAttributes Apply(GroupReader r) => this with
     {
-        PreClusterThreshold = r.GetDouble("pre-cluster-threshold") ?? r.GetDouble("threshold") ?? PreClusterThreshold,
-        PostClusterThreshold = r.GetDouble("post-cluster-threshold") ?? PostClusterThreshold,
-        Eps = r.GetDouble("eps") ?? Eps,
-        MinBoxes = r.GetInt("minBoxes") ?? MinBoxes,
-        DbscanMinScore = r.GetDouble("dbscan-min-score") ?? DbscanMinScore,
-        GroupThreshold = r.GetInt("group-threshold") ?? GroupThreshold,
-        NmsIouThreshold = r.GetDouble("nms-iou-threshold") ?? NmsIouThreshold,
-        TopK = r.GetInt("topk") ?? TopK,
-        RoiTopOffset = r.GetInt("roi-top-offset") ?? RoiTopOffset,
-        RoiBottomOffset = r.GetInt("roi-bottom-offset") ?? RoiBottomOffset,
-        DetectedMinW = r.GetInt("detected-min-w") ?? DetectedMinW,
-        DetectedMinH = r.GetInt("detected-min-h") ?? DetectedMinH,
-        DetectedMaxW = r.GetInt("detected-max-w") ?? DetectedMaxW,
-        DetectedMaxH = r.GetInt("detected-max-h") ?? DetectedMaxH,
-        BorderColor = r.GetColour("border-color") ?? BorderColor,
-        BgColor = r.GetColour("bg-color") ?? BgColor,
+        PreClusterThreshold = r.Has(ClassAttrKeys.PreClusterThreshold.Name) ? r.Value(ClassAttrKeys.PreClusterThreshold, PreClusterThreshold) : r.Value(ClassAttrKeys.Threshold) ?? PreClusterThreshold,
+        PostClusterThreshold = r.Value(ClassAttrKeys.PostClusterThreshold, PostClusterThreshold),
+        Eps = r.Value(ClassAttrKeys.Eps, Eps),
+        MinBoxes = r.Value(ClassAttrKeys.MinBoxes, MinBoxes),
+        DbscanMinScore = r.Value(ClassAttrKeys.DbscanMinScore, DbscanMinScore),
+        GroupThreshold = r.Value(ClassAttrKeys.GroupThreshold, GroupThreshold),
+        NmsIouThreshold = r.Value(ClassAttrKeys.NmsIouThreshold, NmsIouThreshold),
+        TopK = r.Value(ClassAttrKeys.TopK, TopK),
+        RoiTopOffset = r.Value(ClassAttrKeys.RoiTopOffset, RoiTopOffset),
+        RoiBottomOffset = r.Value(ClassAttrKeys.RoiBottomOffset, RoiBottomOffset),
+        DetectedMinW = r.Value(ClassAttrKeys.DetectedMinW, DetectedMinW),
+        DetectedMinH = r.Value(ClassAttrKeys.DetectedMinH, DetectedMinH),
+        DetectedMaxW = r.Value(ClassAttrKeys.DetectedMaxW, DetectedMaxW),
+        DetectedMaxH = r.Value(ClassAttrKeys.DetectedMaxH, DetectedMaxH),
+        BorderColor = r.Value(ClassAttrKeys.BorderColor, BorderColor) ?? BorderColor,
+        BgColor = r.Value(ClassAttrKeys.BgColor, BgColor),
     };
 }

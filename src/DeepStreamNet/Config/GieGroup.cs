@@ -30,7 +30,7 @@ public sealed record GieGroup
     public int NvbufMemoryType { get; init; }
 
     /// <summary>Border colour for every object of this GIE (default red).</summary>
-    public Rgba BboxBorderColor { get; init; } = new(1, 0, 0, 1);
+    public Rgba BboxBorderColor { get; init; } = GieKeys.BboxBorderColor.Default!.Value;
 
     /// <summary><c>bbox-border-color&lt;N&gt;</c> by class id (wins over <see cref="BboxBorderColor"/>).</summary>
     public IReadOnlyDictionary<int, Rgba> BboxBorderColors { get; init; } = new Dictionary<int, Rgba>();
@@ -61,33 +61,33 @@ public sealed record GieGroup
     public KeyFileGroup? Group { get; init; }
 
     /// <summary>The unique id the element will use: the group's value, else the nvinfer file's, else 15 (nvinfer default).</summary>
-    public int EffectiveUniqueId => GieUniqueId ?? Infer?.GieUniqueId ?? 15;
+    public int EffectiveUniqueId => GieUniqueId ?? Infer?.GieUniqueId ?? NvInferKeys.GieUniqueId.Default;
 
     internal static GieGroup Read(GroupReader r, bool primary) => new()
     {
         Name = r.Group.Name,
         IsPrimary = primary,
-        ConfigFile = r.GetPath("config-file"),
-        ModelEngineFile = r.GetPath("model-engine-file"),
-        LabelFilePath = r.GetPath("labelfile-path"),
-        BatchSize = r.GetInt("batch-size"),
-        Interval = r.GetInt("interval"),
-        GieUniqueId = r.GetInt("gie-unique-id"),
-        OperateOnGieId = r.GetInt("operate-on-gie-id"),
-        OperateOnClassIds = r.GetIntList("operate-on-class-ids"),
-        GpuId = r.GetInt("gpu-id", 0),
-        NvbufMemoryType = r.GetInt("nvbuf-memory-type", 0),
-        BboxBorderColor = r.GetColour("bbox-border-color") ?? new Rgba(1, 0, 0, 1),
+        ConfigFile = r.Value(GieKeys.ConfigFile),
+        ModelEngineFile = r.Value(GieKeys.ModelEngineFile),
+        LabelFilePath = r.Value(GieKeys.LabelFilePath),
+        BatchSize = r.Value(GieKeys.BatchSize),
+        Interval = r.Value(GieKeys.Interval),
+        GieUniqueId = r.Value(GieKeys.GieUniqueId),
+        OperateOnGieId = r.Value(GieKeys.OperateOnGieId),
+        OperateOnClassIds = r.Value(GieKeys.OperateOnClassIds),
+        GpuId = r.Value(CommonKeys.GpuId),
+        NvbufMemoryType = r.Value(CommonKeys.NvbufMemoryType),
+        BboxBorderColor = r.Value(GieKeys.BboxBorderColor) ?? GieKeys.BboxBorderColor.Default!.Value,
         BboxBorderColors = r.NumberedColours("bbox-border-color"),
-        BboxBgColor = r.GetColour("bbox-bg-color"),
+        BboxBgColor = r.Value(GieKeys.BboxBgColor),
         BboxBgColors = r.NumberedColours("bbox-bg-color"),
-        InferRawOutputDir = r.GetPath("infer-raw-output-dir"),
-        PluginType = r.GetInt("plugin-type", 0),
-        InputTensorMeta = r.GetBool("input-tensor-meta"),
-        AudioTransform = r.GetString("audio-transform"),
-        AudioFrameSize = r.GetInt("audio-framesize", 0),
-        AudioHopSize = r.GetInt("audio-hopsize", 0),
-        AudioInputRate = r.GetInt("audio-input-rate", 0),
+        InferRawOutputDir = r.Value(GieKeys.InferRawOutputDir),
+        PluginType = r.Value(GieKeys.PluginType),
+        InputTensorMeta = r.Value(GieKeys.InputTensorMeta),
+        AudioTransform = r.Value(GieKeys.AudioTransform),
+        AudioFrameSize = r.Value(GieKeys.AudioFrameSize),
+        AudioHopSize = r.Value(GieKeys.AudioHopSize),
+        AudioInputRate = r.Value(GieKeys.AudioInputRate),
         Group = r.Group,
     };
 }

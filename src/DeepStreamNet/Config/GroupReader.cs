@@ -2,8 +2,9 @@ namespace DeepStreamNet.Config;
 
 /// <summary>
 /// Typed access to one group with deepstream-app's reading rules. <see cref="CheckKeys"/> reads every key
-/// once by its schema type (so every type error and unknown key is reported, even for keys the model does not
-/// keep); the typed getters then return the value, or the fallback when the key is absent or was invalid.
+/// once by its declaration (<see cref="KeySpec"/>: type and range), so every type error, range error and unknown
+/// key is reported, even for keys the model does not keep; <see cref="Value{T}(Key{T})"/> then returns the value,
+/// or the key's declared default when it is absent or was invalid.
 /// </summary>
 public sealed class GroupReader
 {
@@ -53,17 +54,64 @@ public sealed class GroupReader
                 continue; // a repeated key: only the last value is read
             }
 
-            try
-            {
-                Parse(spec.Type, entry.RawValue);
-            }
-            catch (FormatException ex)
+            if (Problem(spec, entry) is { } problem)
             {
                 _invalid.Add(entry.Key);
-                _report.Error(entry.Origin, entry.Line, Group.Name, entry.Key, ex.Message, TypeHint(spec.Type));
+                _report.Error(entry.Origin, entry.Line, Group.Name, entry.Key, problem.Message, problem.Hint);
             }
         }
     }
+
+    /// <summary>Why <paramref name="entry"/>'s value is not valid for <paramref name="spec"/> (encoding, type, range), or null.</summary>
+    internal static (string Message, string? Hint)? Problem(KeySpec spec, KeyFileEntry entry)
+    {
+        if (!entry.IsUtf8 && spec.Type is KeyType.String or KeyType.Path or KeyType.Uri or KeyType.StringList)
+        {
+            return ($"value '{entry.RawValue}' is not valid UTF-8", "GLib reads strings only from UTF-8: save the file as UTF-8");
+        }
+
+        return Problem(spec, entry.RawValue);
+    }
+
+    /// <summary>Why <paramref name="raw"/> is not a valid value of <paramref name="spec"/> (type, then range), or null.</summary>
+    internal static (string Message, string? Hint)? Problem(KeySpec spec, string raw)
+    {
+        try
+        {
+            Parse(spec.Type, raw);
+        }
+        catch (FormatException ex)
+        {
+            return (ex.Message, TypeHint(spec.Type));
+        }
+
+        if (spec.Min is null && spec.Max is null && spec.Allowed is null)
+        {
+            return null;
+        }
+
+        foreach (var value in NumbersOf(spec.Type, raw))
+        {
+            if (double.IsNaN(value) || spec.RangeError(value) is not null)
+            {
+                var message = double.IsNaN(value) ? $"{spec.Name}=NaN is not a number" : spec.RangeError(value)!;
+                var hint = spec.Allowed is not null ? $"valid values: {spec.Meaning}" : spec.Meaning ?? $"valid range: {spec.RangeText}";
+                return (message, hint);
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<double> NumbersOf(KeyType type, string raw) => type switch
+    {
+        KeyType.Int => [KeyFileValues.ParseInt(raw)],
+        KeyType.Int64 => [KeyFileValues.ParseInt64(raw)],
+        KeyType.Double => [KeyFileValues.ParseDouble(raw)],
+        KeyType.IntList => KeyFileValues.ParseIntList(raw).Select(v => (double)v),
+        KeyType.DoubleList => KeyFileValues.ParseDoubleList(raw),
+        _ => [],
+    };
 
     /// <summary>File and line of a key (its last value), or of the group header when absent.</summary>
     public (string File, int Line) Where(string key)
@@ -72,7 +120,8 @@ public sealed class GroupReader
         return e is null ? (Group.Origin, Group.Line) : (e.Origin, e.Line);
     }
 
-    /// <summary>True when the key is present but its value does not parse as <paramref name="type"/> (already reported).</summary>
+    /// <summary>True when the key is present but its value does not parse as <paramref name="type"/> or is out of its
+    /// declared range (already reported by <see cref="CheckKeys"/>).</summary>
     public bool IsMalformed(string key, KeyType type)
     {
         if (Group.Find(key) is not { } e)
@@ -80,45 +129,74 @@ public sealed class GroupReader
             return false;
         }
 
+        var spec = ConfigSchema.Find(Kind, key) is { } declared && declared.Type == type ? declared : new KeySpec(key, type);
+        return Problem(spec, e) is not null;
+    }
+
+    /// <summary>The key's value, or its declared default when absent or invalid (the invalid value was reported).</summary>
+    public T Value<T>(Key<T> key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Value(key, key.Default);
+    }
+
+    /// <summary>The key's value, or <paramref name="fallback"/> when absent or invalid (for groups applied over others).</summary>
+    public T Value<T>(Key<T> key, T fallback)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var entry = Group.Find(key.Name);
+        if (entry is null || _invalid.Contains(key.Name))
+        {
+            return fallback;
+        }
+
         try
         {
-            Parse(type, e.RawValue);
-            return false;
+            return (T)Convert(key.Type, entry.RawValue)!;
         }
-        catch (FormatException)
+        catch (FormatException ex)
         {
-            return true;
+            // Reached only when CheckKeys did not run on this reader (it reports and marks invalid values first).
+            _invalid.Add(key.Name);
+            _report.Error(entry.Origin, entry.Line, Group.Name, key.Name, ex.Message, TypeHint(key.Type));
+            return fallback;
         }
     }
 
+    /// <summary>An integer enumeration key as <typeparamref name="TEnum"/>; null when absent or invalid (the declaration's
+    /// allowed values are the enum's, see <see cref="Declare.Choice{TEnum}"/>).</summary>
+    public TEnum? Enum<TEnum>(Key<int?> key)
+        where TEnum : struct, System.Enum =>
+        Value(key) is { } v && System.Enum.IsDefined((TEnum)(object)v) ? (TEnum)(object)v : null;
+
+    /// <summary>The key's value as an object, or null when absent or invalid.</summary>
+    internal object? ValueOf(KeySpec spec)
+    {
+        if (Group.Find(spec.Name) is not { } entry || Problem(spec, entry) is not null)
+        {
+            return null;
+        }
+
+        return Convert(spec.Type, entry.RawValue);
+    }
+
+    private object? Convert(KeyType type, string raw) => type switch
+    {
+        KeyType.Int => KeyFileValues.ParseInt(raw),
+        KeyType.IntBool => KeyFileValues.ParseInt(raw) != 0,
+        KeyType.Bool => KeyFileValues.ParseBool(raw),
+        KeyType.Int64 => KeyFileValues.ParseInt64(raw),
+        KeyType.Double => KeyFileValues.ParseDouble(raw),
+        KeyType.Colour => KeyFileValues.ParseColour(raw),
+        KeyType.String => KeyFileValues.ParseString(raw),
+        KeyType.Path => ConfigPaths.Resolve(KeyFileValues.ParseString(raw), BaseDirectory),
+        KeyType.Uri => ConfigPaths.ResolveUri(KeyFileValues.ParseString(raw), BaseDirectory),
+        KeyType.IntList => KeyFileValues.ParseIntList(raw),
+        KeyType.DoubleList => KeyFileValues.ParseDoubleList(raw),
+        _ => KeyFileValues.ParseStringList(raw),
+    };
+
     public bool Has(string key) => Group.Contains(key) && !_invalid.Contains(key);
-
-    public int? GetInt(string key) => Get(key, s => (int?)KeyFileValues.ParseInt(s));
-
-    public int GetInt(string key, int fallback) => GetInt(key) ?? fallback;
-
-    public long? GetInt64(string key) => Get(key, s => (long?)KeyFileValues.ParseInt64(s));
-
-    /// <summary>Integer on/off (0 = off, anything else = on).</summary>
-    public bool GetIntBool(string key, bool fallback) => GetInt(key) is { } v ? v != 0 : fallback;
-
-    public bool? GetBool(string key) => Get(key, s => (bool?)KeyFileValues.ParseBool(s));
-
-    public bool GetBool(string key, bool fallback) => GetBool(key) ?? fallback;
-
-    public double? GetDouble(string key) => Get(key, s => (double?)KeyFileValues.ParseDouble(s));
-
-    public Rgba? GetColour(string key) => Get(key, s => (Rgba?)KeyFileValues.ParseColour(s));
-
-    public string? GetString(string key) => Get(key, KeyFileValues.ParseString);
-
-    public string? GetPath(string key) => Get(key, s => ConfigPaths.Resolve(KeyFileValues.ParseString(s), BaseDirectory));
-
-    public string? GetUri(string key) => Get(key, s => ConfigPaths.ResolveUri(KeyFileValues.ParseString(s), BaseDirectory));
-
-    public IReadOnlyList<int>? GetIntList(string key) => Get(key, KeyFileValues.ParseIntList);
-
-    public IReadOnlyList<string>? GetStringList(string key) => Get(key, KeyFileValues.ParseStringList);
 
     /// <summary>Every present <c>prefix&lt;N&gt;</c> colour key, by N.</summary>
     public IReadOnlyDictionary<int, Rgba> NumberedColours(string prefix)
@@ -126,7 +204,7 @@ public sealed class GroupReader
         var result = new SortedDictionary<int, Rgba>();
         foreach (var key in Group.Keys)
         {
-            if (ConfigSchema.ColourClass(key, prefix) is { } n && GetColour(key) is { } c)
+            if (ConfigSchema.ColourClass(key, prefix) is { } n && Value(Declare.Colour(key)) is { } c)
             {
                 result[n] = c;
             }
@@ -147,25 +225,6 @@ public sealed class GroupReader
     {
         var (file, line) = key is null ? (Group.Origin, Group.Line) : Where(key);
         _report.Warning(file, line, Group.Name, key, message, hint);
-    }
-
-    /// <summary>Reads an integer enum; undefined values are reported and give null.</summary>
-    public TEnum? Enum<TEnum>(string key, string what, string allowed)
-        where TEnum : struct, System.Enum
-    {
-        if (GetInt(key) is not { } v)
-        {
-            return null;
-        }
-
-        var e = (TEnum)(object)v;
-        if (!System.Enum.IsDefined(e))
-        {
-            Error(key, $"{v} is not a valid {what}", $"valid values: {allowed}");
-            return null;
-        }
-
-        return e;
     }
 
     internal static void Parse(KeyType type, string raw)
@@ -201,27 +260,6 @@ public sealed class GroupReader
         var best = ConfigSchema.KeysOf(Kind).Where(k => k.NotIn63 is null).Select(k => k.Name)
             .Select(n => (Name: n, Distance: EditDistance(n, key))).OrderBy(t => t.Distance).FirstOrDefault();
         return best.Name is not null && best.Distance <= 2 ? $"did you mean '{best.Name}'?" : null;
-    }
-
-    private T? Get<T>(string key, Func<string, T> parse)
-    {
-        var entry = Group.Find(key);
-        if (entry is null || _invalid.Contains(key))
-        {
-            return default;
-        }
-
-        try
-        {
-            return parse(entry.RawValue);
-        }
-        catch (FormatException ex)
-        {
-            // Reached only for keys read with a type other than their schema type (CheckKeys already reported the rest).
-            _invalid.Add(key);
-            _report.Error(entry.Origin, entry.Line, Group.Name, key, ex.Message);
-            return default;
-        }
     }
 
     internal static int EditDistance(string a, string b)

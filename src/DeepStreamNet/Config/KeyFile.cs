@@ -4,7 +4,10 @@ namespace DeepStreamNet.Config;
 
 /// <summary>
 /// A GLib key file (<c>GKeyFile</c>, flags NONE) read the way GLib 2.74 reads it: groups, <c>key=value</c>
-/// lines, whole-line <c>#</c> comments only, CRLF accepted, repeated groups merged, last repeated key wins.
+/// lines, whole-line <c>#</c> comments only, CRLF accepted, repeated groups merged, last repeated key wins, no
+/// byte-order mark, bytes that are not UTF-8 allowed (comments) or kept (values GLib then refuses as strings),
+/// translations (<c>key[locale]</c>) of locales other than the process's dropped. Checked against GLib itself by
+/// <c>KeyFileGLibParityTests</c>.
 /// Values stay raw here; <see cref="KeyFileValues"/> applies GLib's typed parsing rules. Unlike GLib it keeps
 /// the line of every key so that errors can name file, group, key and line.
 /// </summary>
@@ -31,38 +34,64 @@ public sealed class KeyFile
     public static KeyFile Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(path, new UTF8Encoding(false, true));
-        }
-        catch (DecoderFallbackException ex)
-        {
-            throw new KeyFileException(path, 0, null, null, "file is not valid UTF-8 (GLib key files must be UTF-8)", ex);
+            if (FileLimits.Problem(path, FileLimits.MaxTextBytes) is { } problem)
+            {
+                throw new IOException(problem);
+            }
+
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new KeyFileException(path, 0, null, null, $"cannot read file: {ex.Message}", ex);
         }
 
-        return Parse(text, path);
+        return Parse(DecodeLines(bytes), path);
     }
 
     /// <summary>Parses key-file text; <paramref name="origin"/> is what error messages name.</summary>
     public static KeyFile Parse(string text, string origin)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Parse(text.Split('\n').Select(l => (l, true)), origin);
+    }
+
+    /// <summary>Lines of the file as UTF-8 (no BOM stripping: GLib refuses a BOM); a line with invalid bytes is read
+    /// with U+FFFD in their place and flagged.</summary>
+    private static IEnumerable<(string Line, bool Utf8)> DecodeLines(byte[] bytes)
+    {
+        var start = 0;
+        while (start <= bytes.Length)
+        {
+            var end = Array.IndexOf(bytes, (byte)'\n', start);
+            if (end < 0)
+            {
+                end = bytes.Length;
+            }
+
+            var span = bytes.AsSpan(start, end - start);
+            var valid = System.Text.Unicode.Utf8.IsValid(span);
+            yield return (Encoding.UTF8.GetString(span), valid);
+            start = end + 1;
+        }
+    }
+
+    private static KeyFile Parse(IEnumerable<(string Line, bool Utf8)> lines, string origin)
+    {
         ArgumentNullException.ThrowIfNull(origin);
         var file = new KeyFile(origin);
-        if (text.Length > 0 && text[0] == '\uFEFF')
-        {
-            throw new KeyFileException(origin, 1, null, null, "file starts with a UTF-8 byte-order mark, which GLib does not accept (save the file without BOM)");
-        }
-
         KeyFileGroup? current = null;
         var lineNo = 0;
-        foreach (var rawLine in text.Split('\n'))
+        foreach (var (rawLine, utf8) in lines)
         {
+            if (lineNo == 0 && rawLine.Length > 0 && rawLine[0] == '\uFEFF')
+            {
+                throw new KeyFileException(origin, 1, null, null, "file starts with a UTF-8 byte-order mark, which GLib does not accept (save the file without BOM)");
+            }
+
             lineNo++;
             var line = rawLine.EndsWith('\r') ? rawLine[..^1] : rawLine;
             var start = 0;
@@ -88,7 +117,12 @@ public sealed class KeyFile
                 throw new KeyFileException(origin, lineNo, null, key, "key file does not start with a group (a key line appears before the first [group])");
             }
 
-            current.Add(new KeyFileEntry(key, value, origin, lineNo));
+            if (LocaleOf(key) is { } locale && !LocaleNames.Value.Contains(locale))
+            {
+                continue; // GLib drops translations of other locales (G_KEY_FILE_KEEP_TRANSLATIONS not set)
+            }
+
+            current.Add(new KeyFileEntry(key, value, origin, lineNo) { IsUtf8 = utf8 || !value.Contains('\uFFFD', StringComparison.Ordinal) });
         }
 
         return file;
@@ -186,6 +220,36 @@ public sealed class KeyFile
         }
 
         return (key, line[valueStart..]); // trailing whitespace is kept, as GLib does
+    }
+
+    private static readonly string[] LocaleVariables = ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"];
+    private static readonly char[] LocaleParts = ['@', '.', '_'];
+    private static readonly Lazy<HashSet<string>> LocaleNames = new(ProcessLocaleNames);
+
+    /// <summary>The locale of a <c>key[locale]</c> translation, or null.</summary>
+    private static string? LocaleOf(string key)
+    {
+        var open = key.IndexOf('[', StringComparison.Ordinal);
+        return open > 0 && key[^1] == ']' ? key[(open + 1)..^1] : null;
+    }
+
+    /// <summary>g_get_language_names: the first of LANGUAGE (a list), LC_ALL, LC_MESSAGES, LANG, each with its
+    /// less specific variants (without @modifier, .codeset, _territory), and "C".</summary>
+    private static HashSet<string> ProcessLocaleNames()
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "C" };
+        var value = LocaleVariables.Select(Environment.GetEnvironmentVariable).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+        foreach (var name in (value ?? "C").Split(':', StringSplitOptions.RemoveEmptyEntries))
+        {
+            names.Add(name);
+            foreach (var part in LocaleParts)
+            {
+                var i = name.IndexOf(part, StringComparison.Ordinal);
+                names.Add(i > 0 ? name[..i] : name);
+            }
+        }
+
+        return names;
     }
 
     internal static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r';

@@ -4,10 +4,11 @@ namespace DeepStreamNet.Config;
 public static class LabelFile
 {
     /// <summary>Detector labels by class id (CR of CRLF files stripped).</summary>
+    /// <exception cref="IOException">Not a regular file of at most <see cref="FileLimits.MaxTextBytes"/> bytes.</exception>
     public static IReadOnlyList<string> Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return File.ReadAllText(path).Split('\n')
+        return FileLimits.ReadText(path, System.Text.Encoding.UTF8).Split('\n')
             .Select(l => l.TrimEnd('\r'))
             .Where(l => l.Length > 0)
             .Select(l => l.Split(';')[0])

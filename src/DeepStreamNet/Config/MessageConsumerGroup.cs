@@ -18,10 +18,10 @@ public sealed record MessageConsumerGroup
     internal static MessageConsumerGroup Read(GroupReader r) => new()
     {
         Name = r.Group.Name,
-        ConfigFile = r.GetPath("config-file"),
-        ProtoLib = r.GetString("proto-lib"),
-        ConnStr = r.GetString("conn-str"),
-        SensorListFile = r.GetPath("sensor-list-file"),
-        SubscribeTopicList = r.GetStringList("subscribe-topic-list") ?? [],
+        ConfigFile = r.Value(CommonKeys.ConfigFile),
+        ProtoLib = r.Value(MessageKeys.ProtoLib),
+        ConnStr = r.Value(MessageKeys.ConnStr),
+        SensorListFile = r.Value(MessageKeys.SensorListFile),
+        SubscribeTopicList = r.Value(MessageKeys.SubscribeTopicList) ?? [],
     };
 }

@@ -19,18 +19,18 @@ public sealed record MessageConverterGroup
 
     public bool MsgConvMsg2pNewApi { get; init; }
 
-    public int MsgConvFrameInterval { get; init; } = 30;
+    public int MsgConvFrameInterval { get; init; } = MessageKeys.MsgConvFrameInterval.Default;
 
     internal static MessageConverterGroup Read(GroupReader r) => new()
     {
-        Enable = r.GetIntBool("enable", false),
-        MsgConvConfig = r.GetPath("msg-conv-config"),
-        MsgConvPayloadType = r.GetInt("msg-conv-payload-type", 0),
-        MsgConvMsg2pLib = r.GetPath("msg-conv-msg2p-lib"),
-        MsgConvCompId = r.GetInt("msg-conv-comp-id", 0),
-        DebugPayloadDir = r.GetPath("debug-payload-dir"),
-        MultiplePayloads = r.GetBool("multiple-payloads", false),
-        MsgConvMsg2pNewApi = r.GetBool("msg-conv-msg2p-new-api", false),
-        MsgConvFrameInterval = r.GetInt("msg-conv-frame-interval", 30),
+        Enable = r.Value(CommonKeys.Enable),
+        MsgConvConfig = r.Value(MessageKeys.MsgConvConfig),
+        MsgConvPayloadType = r.Value(MessageKeys.MsgConvPayloadType),
+        MsgConvMsg2pLib = r.Value(MessageKeys.MsgConvMsg2pLib),
+        MsgConvCompId = r.Value(MessageKeys.MsgConvCompId),
+        DebugPayloadDir = r.Value(MessageKeys.DebugPayloadDir),
+        MultiplePayloads = r.Value(MessageKeys.MultiplePayloads),
+        MsgConvMsg2pNewApi = r.Value(MessageKeys.MsgConvMsg2pNewApi),
+        MsgConvFrameInterval = r.Value(MessageKeys.MsgConvFrameInterval),
     };
 }

@@ -34,9 +34,9 @@ public sealed record OsdGroup
 
     public int NvbufMemoryType { get; init; }
 
-    public bool DisplayText { get; init; } = true;
+    public bool DisplayText { get; init; } = OsdKeys.DisplayText.Default;
 
-    public bool DisplayBbox { get; init; } = true;
+    public bool DisplayBbox { get; init; } = OsdKeys.DisplayBbox.Default;
 
     public bool DisplayMask { get; init; }
 
@@ -44,24 +44,24 @@ public sealed record OsdGroup
 
     internal static OsdGroup Read(GroupReader r) => new()
     {
-        Enable = r.GetIntBool("enable", false),
-        GpuId = r.GetInt("gpu-id", 0),
-        ProcessMode = r.Enum<OsdProcessMode>("process-mode", "OSD process mode", "0 (CPU), 1 (GPU), 2 (NONE in 6.2+, treated as GPU)") ?? OsdProcessMode.Cpu,
-        BorderWidth = r.GetInt("border-width", 0),
-        TextSize = r.GetInt("text-size", 0),
-        TextColor = r.GetColour("text-color") ?? default,
-        TextBgColor = r.GetColour("text-bg-color"),
-        Font = r.GetString("font"),
-        ShowClock = r.GetIntBool("show-clock", false),
-        ClockXOffset = r.GetInt("clock-x-offset", 0),
-        ClockYOffset = r.GetInt("clock-y-offset", 0),
-        ClockTextSize = r.GetInt("clock-text-size", 0),
-        ClockColor = r.GetColour("clock-color"),
-        HwBlendColorAttr = r.GetString("hw-blend-color-attr"),
-        NvbufMemoryType = r.GetInt("nvbuf-memory-type", 0),
-        DisplayText = r.GetBool("display-text", true),
-        DisplayBbox = r.GetBool("display-bbox", true),
-        DisplayMask = r.GetBool("display-mask", false),
+        Enable = r.Value(CommonKeys.Enable),
+        GpuId = r.Value(CommonKeys.GpuId),
+        ProcessMode = r.Enum<OsdProcessMode>(OsdKeys.ProcessMode) ?? OsdProcessMode.Cpu,
+        BorderWidth = r.Value(OsdKeys.BorderWidth),
+        TextSize = r.Value(OsdKeys.TextSize),
+        TextColor = r.Value(OsdKeys.TextColor) ?? default,
+        TextBgColor = r.Value(OsdKeys.TextBgColor),
+        Font = r.Value(OsdKeys.Font),
+        ShowClock = r.Value(OsdKeys.ShowClock),
+        ClockXOffset = r.Value(OsdKeys.ClockXOffset),
+        ClockYOffset = r.Value(OsdKeys.ClockYOffset),
+        ClockTextSize = r.Value(OsdKeys.ClockTextSize),
+        ClockColor = r.Value(OsdKeys.ClockColor),
+        HwBlendColorAttr = r.Value(OsdKeys.HwBlendColorAttr),
+        NvbufMemoryType = r.Value(CommonKeys.NvbufMemoryType),
+        DisplayText = r.Value(OsdKeys.DisplayText),
+        DisplayBbox = r.Value(OsdKeys.DisplayBbox),
+        DisplayMask = r.Value(OsdKeys.DisplayMask),
         Group = r.Group,
     };
 }

@@ -54,9 +54,9 @@ public sealed record SinkGroup
 
     public int? SwPreset { get; init; }
 
-    public int RtspPort { get; init; } = 8554;
+    public int RtspPort { get; init; } = SinkKeys.RtspPort.Default;
 
-    public int UdpPort { get; init; } = 5000;
+    public int UdpPort { get; init; } = SinkKeys.UdpPort.Default;
 
     public long UdpBufferSize { get; init; }
 
@@ -64,9 +64,9 @@ public sealed record SinkGroup
 
     public int PlaneId { get; init; }
 
-    public int SetMode { get; init; } = -1;
+    public int SetMode { get; init; } = SinkKeys.SetMode.Default;
 
-    public int ColorRange { get; init; } = -1;
+    public int ColorRange { get; init; } = SinkKeys.ColorRange.Default;
 
     public MessageConverterGroup MsgConv { get; init; } = new();
 
@@ -89,40 +89,40 @@ public sealed record SinkGroup
     internal static SinkGroup Read(GroupReader r) => new()
     {
         Name = r.Group.Name,
-        Type = r.Enum<SinkType>("type", "sink type", "1 (fakesink), 2 (EGL/3D renderer), 3 (encode to file), 4 (RTSP streaming), 5 (DRM renderer), 6 (message converter + broker)"),
-        Sync = r.GetInt("sync", 0),
-        Qos = r.GetBool("qos"),
-        Width = r.GetInt("width", 0),
-        Height = r.GetInt("height", 0),
-        SourceId = r.GetInt("source-id", 0),
-        LinkToDemux = r.GetIntBool("link-to-demux", false),
-        GpuId = r.GetInt("gpu-id", 0),
-        NvbufMemoryType = r.GetInt("nvbuf-memory-type", 0),
-        ContainerValue = r.GetInt("container"),
-        CodecValue = r.GetInt("codec"),
-        EncTypeValue = r.GetInt("enc-type"),
-        OutputIoMode = r.GetInt("output-io-mode", 0),
-        Bitrate = r.GetInt("bitrate", 0),
-        Profile = r.GetInt("profile", 0),
-        IFrameInterval = r.GetInt("iframeinterval", 0),
-        OutputFile = r.GetString("output-file"),
-        CopyMeta = r.GetInt("copy-meta", 0),
-        SwPreset = r.GetInt("sw-preset"),
-        RtspPort = r.GetInt("rtsp-port", 8554),
-        UdpPort = r.GetInt("udp-port", 5000),
-        UdpBufferSize = r.GetInt64("udp-buffer-size") ?? 0,
-        ConnId = r.GetInt("conn-id", 0),
-        PlaneId = r.GetInt("plane-id", 0),
-        SetMode = r.GetInt("set-mode", -1),
-        ColorRange = r.GetInt("color-range", -1),
+        Type = r.Enum<SinkType>(SinkKeys.Type),
+        Sync = r.Value(SinkKeys.Sync),
+        Qos = r.Value(SinkKeys.Qos),
+        Width = r.Value(SinkKeys.Width),
+        Height = r.Value(SinkKeys.Height),
+        SourceId = r.Value(SinkKeys.SourceId),
+        LinkToDemux = r.Value(SinkKeys.LinkToDemux),
+        GpuId = r.Value(CommonKeys.GpuId),
+        NvbufMemoryType = r.Value(CommonKeys.NvbufMemoryType),
+        ContainerValue = r.Value(SinkKeys.Container),
+        CodecValue = r.Value(SinkKeys.Codec),
+        EncTypeValue = r.Value(SinkKeys.EncType),
+        OutputIoMode = r.Value(SinkKeys.OutputIoMode),
+        Bitrate = r.Value(SinkKeys.Bitrate),
+        Profile = r.Value(SinkKeys.Profile),
+        IFrameInterval = r.Value(SinkKeys.IFrameInterval),
+        OutputFile = r.Value(SinkKeys.OutputFile),
+        CopyMeta = r.Value(SinkKeys.CopyMeta),
+        SwPreset = r.Value(SinkKeys.SwPreset),
+        RtspPort = r.Value(SinkKeys.RtspPort),
+        UdpPort = r.Value(SinkKeys.UdpPort),
+        UdpBufferSize = r.Value(SinkKeys.UdpBufferSize),
+        ConnId = r.Value(SinkKeys.ConnId),
+        PlaneId = r.Value(SinkKeys.PlaneId),
+        SetMode = r.Value(SinkKeys.SetMode),
+        ColorRange = r.Value(SinkKeys.ColorRange),
         MsgConv = MessageConverterGroup.Read(r),
-        MsgBrokerProtoLib = r.GetString("msg-broker-proto-lib"),
-        MsgBrokerConnStr = r.GetString("msg-broker-conn-str"),
-        Topic = r.GetString("topic"),
-        MsgBrokerConfig = r.GetPath("msg-broker-config"),
-        MsgBrokerCompId = r.GetInt("msg-broker-comp-id", 0),
-        DisableMsgConv = r.GetIntBool("disable-msgconv", false),
-        NewApi = r.GetBool("new-api", false),
+        MsgBrokerProtoLib = r.Value(SinkKeys.MsgBrokerProtoLib),
+        MsgBrokerConnStr = r.Value(SinkKeys.MsgBrokerConnStr),
+        Topic = r.Value(SinkKeys.Topic),
+        MsgBrokerConfig = r.Value(SinkKeys.MsgBrokerConfig),
+        MsgBrokerCompId = r.Value(SinkKeys.MsgBrokerCompId),
+        DisableMsgConv = r.Value(SinkKeys.DisableMsgConv),
+        NewApi = r.Value(SinkKeys.NewApi),
         Group = r.Group,
     };
 }

@@ -15,7 +15,7 @@ public sealed record SourceGroup
     public string? Uri { get; init; }
 
     /// <summary>Instances for type 3 (≥ 1).</summary>
-    public int NumSources { get; init; } = 1;
+    public int NumSources { get; init; } = SourceKeys.NumSources.Default;
 
     public int GpuId { get; init; }
 
@@ -36,15 +36,15 @@ public sealed record SourceGroup
     public int? SourceId { get; init; }
 
     /// <summary>RTSP jitter-buffer latency in ms.</summary>
-    public int Latency { get; init; } = 100;
+    public int Latency { get; init; } = SourceKeys.Latency.Default;
 
     public bool IntraDecodeEnable { get; init; }
 
     public bool LowLatencyDecode { get; init; }
 
-    public int NumDecodeSurfaces { get; init; } = 16;
+    public int NumDecodeSurfaces { get; init; } = SourceKeys.NumDecodeSurfaces.Default;
 
-    public int NumExtraSurfaces { get; init; } = 1;
+    public int NumExtraSurfaces { get; init; } = SourceKeys.NumExtraSurfaces.Default;
 
     public int DropFrameInterval { get; init; }
 
@@ -52,7 +52,7 @@ public sealed record SourceGroup
 
     public int RtspReconnectIntervalSec { get; init; }
 
-    public int RtspReconnectAttempts { get; init; } = -1;
+    public int RtspReconnectAttempts { get; init; } = SourceKeys.RtspReconnectAttempts.Default;
 
     public int UdpBufferSize { get; init; }
 
@@ -97,11 +97,11 @@ public sealed record SourceGroup
     internal static SourceGroup Read(GroupReader r, string name, int number, SourceGroup? defaults = null)
     {
         var d = defaults ?? new SourceGroup { Name = name, CameraId = number };
-        var numSources = r.GetInt("num-sources") ?? d.NumSources;
-        var cache = r.GetInt("smart-rec-cache");
-        if (cache is null && r.GetInt("smart-rec-video-cache") is { } legacyCache)
+        var numSources = r.Value(SourceKeys.NumSources, d.NumSources);
+        var cache = r.Value(SourceKeys.SmartRecCache);
+        if (cache is null && r.Value(SourceKeys.SmartRecVideoCache) is { } legacyCache)
         {
-            r.Warning("smart-rec-video-cache", "deprecated key 'smart-rec-video-cache'", "use smart-rec-cache");
+            r.Warning(SourceKeys.SmartRecVideoCache.Name, "deprecated key 'smart-rec-video-cache'", "use smart-rec-cache");
             cache = legacyCache;
         }
 
@@ -109,41 +109,41 @@ public sealed record SourceGroup
         {
             Name = name,
             GroupNumber = number,
-            Type = r.Has("type") ? r.Enum<SourceType>("type", "source type", "1 (V4L2 camera), 2 (URI), 3 (multi-URI), 4 (RTSP), 5 (CSI camera), 6 (WAV), 7 (audio URI), 8 (ALSA)") : d.Type,
-            Uri = r.GetUri("uri") ?? d.Uri,
+            Type = r.Has(SourceKeys.Type.Name) ? r.Enum<SourceType>(SourceKeys.Type) : d.Type,
+            Uri = r.Value(SourceKeys.Uri) ?? d.Uri,
             NumSources = numSources < 1 ? 1 : numSources,
-            GpuId = r.GetInt("gpu-id", d.GpuId),
-            CameraWidth = r.GetInt("camera-width", d.CameraWidth),
-            CameraHeight = r.GetInt("camera-height", d.CameraHeight),
-            CameraFpsN = r.GetInt("camera-fps-n", d.CameraFpsN),
-            CameraFpsD = r.GetInt("camera-fps-d", d.CameraFpsD),
-            CameraCsiSensorId = r.GetInt("camera-csi-sensor-id", d.CameraCsiSensorId),
-            CameraV4L2DevNode = r.GetInt("camera-v4l2-dev-node", d.CameraV4L2DevNode),
-            CameraId = r.GetInt("camera-id", defaults is null ? number : d.CameraId),
-            SourceId = r.GetInt("source-id") ?? d.SourceId,
-            Latency = r.GetInt("latency", d.Latency),
-            IntraDecodeEnable = r.GetIntBool("intra-decode-enable", d.IntraDecodeEnable),
-            LowLatencyDecode = r.GetIntBool("low-latency-decode", d.LowLatencyDecode),
-            NumDecodeSurfaces = r.GetInt("num-decode-surfaces", d.NumDecodeSurfaces),
-            NumExtraSurfaces = r.GetInt("num-extra-surfaces", d.NumExtraSurfaces),
-            DropFrameInterval = r.GetInt("drop-frame-interval", d.DropFrameInterval),
-            SelectRtpProtocol = r.GetInt("select-rtp-protocol", d.SelectRtpProtocol),
-            RtspReconnectIntervalSec = r.GetInt("rtsp-reconnect-interval-sec", d.RtspReconnectIntervalSec),
-            RtspReconnectAttempts = r.GetInt("rtsp-reconnect-attempts", d.RtspReconnectAttempts),
-            UdpBufferSize = r.GetInt("udp-buffer-size", d.UdpBufferSize),
-            CudadecMemType = r.GetInt("cudadec-memtype", d.CudadecMemType),
-            NvbufMemoryType = r.GetInt("nvbuf-memory-type", d.NvbufMemoryType),
-            VideoFormat = r.GetString("video-format") ?? d.VideoFormat,
-            AlsaDevice = r.GetString("alsa-device") ?? d.AlsaDevice,
-            SmartRecord = r.GetInt("smart-record", d.SmartRecord),
-            SmartRecDirPath = r.GetString("smart-rec-dir-path") ?? d.SmartRecDirPath,
-            SmartRecFilePrefix = r.GetString("smart-rec-file-prefix") ?? d.SmartRecFilePrefix,
+            GpuId = r.Value(CommonKeys.GpuId, d.GpuId),
+            CameraWidth = r.Value(SourceKeys.CameraWidth, d.CameraWidth),
+            CameraHeight = r.Value(SourceKeys.CameraHeight, d.CameraHeight),
+            CameraFpsN = r.Value(SourceKeys.CameraFpsN, d.CameraFpsN),
+            CameraFpsD = r.Value(SourceKeys.CameraFpsD, d.CameraFpsD),
+            CameraCsiSensorId = r.Value(SourceKeys.CameraCsiSensorId, d.CameraCsiSensorId),
+            CameraV4L2DevNode = r.Value(SourceKeys.CameraV4L2DevNode, d.CameraV4L2DevNode),
+            CameraId = r.Value(SourceKeys.CameraId) ?? (defaults is null ? number : d.CameraId),
+            SourceId = r.Value(SourceKeys.SourceId) ?? d.SourceId,
+            Latency = r.Value(SourceKeys.Latency, d.Latency),
+            IntraDecodeEnable = r.Value(SourceKeys.IntraDecodeEnable, d.IntraDecodeEnable),
+            LowLatencyDecode = r.Value(SourceKeys.LowLatencyDecode, d.LowLatencyDecode),
+            NumDecodeSurfaces = r.Value(SourceKeys.NumDecodeSurfaces, d.NumDecodeSurfaces),
+            NumExtraSurfaces = r.Value(SourceKeys.NumExtraSurfaces, d.NumExtraSurfaces),
+            DropFrameInterval = r.Value(SourceKeys.DropFrameInterval, d.DropFrameInterval),
+            SelectRtpProtocol = r.Value(SourceKeys.SelectRtpProtocol, d.SelectRtpProtocol),
+            RtspReconnectIntervalSec = r.Value(SourceKeys.RtspReconnectIntervalSec, d.RtspReconnectIntervalSec),
+            RtspReconnectAttempts = r.Value(SourceKeys.RtspReconnectAttempts, d.RtspReconnectAttempts),
+            UdpBufferSize = r.Value(SourceKeys.UdpBufferSize, d.UdpBufferSize),
+            CudadecMemType = r.Value(SourceKeys.CudadecMemType, d.CudadecMemType),
+            NvbufMemoryType = r.Value(CommonKeys.NvbufMemoryType, d.NvbufMemoryType),
+            VideoFormat = r.Value(SourceKeys.VideoFormat) ?? d.VideoFormat,
+            AlsaDevice = r.Value(SourceKeys.AlsaDevice) ?? d.AlsaDevice,
+            SmartRecord = r.Value(SourceKeys.SmartRecord, d.SmartRecord),
+            SmartRecDirPath = r.Value(SourceKeys.SmartRecDirPath) ?? d.SmartRecDirPath,
+            SmartRecFilePrefix = r.Value(SourceKeys.SmartRecFilePrefix) ?? d.SmartRecFilePrefix,
             SmartRecCache = cache ?? d.SmartRecCache,
-            SmartRecContainer = r.GetInt("smart-rec-container", d.SmartRecContainer),
-            SmartRecStartTime = r.GetInt("smart-rec-start-time", d.SmartRecStartTime),
-            SmartRecDefaultDuration = r.GetInt("smart-rec-default-duration", d.SmartRecDefaultDuration),
-            SmartRecDuration = r.GetInt("smart-rec-duration", d.SmartRecDuration),
-            SmartRecInterval = r.GetInt("smart-rec-interval", d.SmartRecInterval),
+            SmartRecContainer = r.Value(SourceKeys.SmartRecContainer, d.SmartRecContainer),
+            SmartRecStartTime = r.Value(SourceKeys.SmartRecStartTime, d.SmartRecStartTime),
+            SmartRecDefaultDuration = r.Value(SourceKeys.SmartRecDefaultDuration, d.SmartRecDefaultDuration),
+            SmartRecDuration = r.Value(SourceKeys.SmartRecDuration, d.SmartRecDuration),
+            SmartRecInterval = r.Value(SourceKeys.SmartRecInterval, d.SmartRecInterval),
             Group = r.Group,
         };
     }

@@ -21,13 +21,13 @@ public sealed record SourceListGroup
 
     internal static SourceListGroup Read(GroupReader r) => new()
     {
-        List = r.GetStringList("list")?.Select(u => ConfigPaths.ResolveUri(u, r.BaseDirectory)).ToArray() ?? [],
-        NumSourceBins = r.GetInt("num-source-bins"),
-        SensorIdList = r.GetStringList("sensor-id-list") ?? [],
-        UseNvMultiUriSrcBin = r.GetBool("use-nvmultiurisrcbin", false),
-        MaxBatchSize = r.GetInt("max-batch-size", 0),
-        HttpIp = r.GetString("http-ip"),
-        HttpPort = r.GetString("http-port"),
-        SgieBatchSize = r.GetInt("sgie-batch-size", 0),
+        List = r.Value(SourceListKeys.List)?.Select(u => ConfigPaths.ResolveUri(u, r.BaseDirectory)).ToArray() ?? [],
+        NumSourceBins = r.Value(SourceListKeys.NumSourceBins),
+        SensorIdList = r.Value(SourceListKeys.SensorIdList) ?? [],
+        UseNvMultiUriSrcBin = r.Value(SourceListKeys.UseNvMultiUriSrcBin),
+        MaxBatchSize = r.Value(SourceListKeys.MaxBatchSize),
+        HttpIp = r.Value(SourceListKeys.HttpIp),
+        HttpPort = r.Value(SourceListKeys.HttpPort),
+        SgieBatchSize = r.Value(SourceListKeys.SgieBatchSize),
     };
 }

@@ -9,7 +9,7 @@ public sealed record StreamMuxGroup
     public int BatchSize { get; init; }
 
     /// <summary>µs; −1 = wait for a full batch.</summary>
-    public int BatchedPushTimeout { get; init; } = -1;
+    public int BatchedPushTimeout { get; init; } = StreamMuxKeys.BatchedPushTimeout.Default;
 
     public int Width { get; init; }
 
@@ -23,7 +23,7 @@ public sealed record StreamMuxGroup
 
     public int BufferPoolSize { get; init; }
 
-    public bool AttachSysTsAsNtp { get; init; } = true;
+    public bool AttachSysTsAsNtp { get; init; } = StreamMuxKeys.AttachSysTsAsNtp.Default;
 
     public int NumSurfacesPerFrame { get; init; }
 
@@ -37,9 +37,9 @@ public sealed record StreamMuxGroup
 
     public bool FrameNumResetOnStreamReset { get; init; }
 
-    public long FrameDuration { get; init; } = -1;
+    public long FrameDuration { get; init; } = StreamMuxKeys.FrameDuration.Default;
 
-    public bool AsyncProcess { get; init; } = true;
+    public bool AsyncProcess { get; init; } = StreamMuxKeys.AsyncProcess.Default;
 
     public bool DropPipelineEos { get; init; }
 
@@ -47,25 +47,25 @@ public sealed record StreamMuxGroup
 
     internal static StreamMuxGroup Read(GroupReader r) => new()
     {
-        GpuId = r.GetInt("gpu-id", 0),
-        BatchSize = r.GetInt("batch-size", 0),
-        BatchedPushTimeout = r.GetInt("batched-push-timeout", -1),
-        Width = r.GetInt("width", 0),
-        Height = r.GetInt("height", 0),
-        EnablePadding = r.GetIntBool("enable-padding", false),
-        LiveSource = r.GetIntBool("live-source", false),
-        NvbufMemoryType = r.GetInt("nvbuf-memory-type", 0),
-        BufferPoolSize = r.GetInt("buffer-pool-size", 0),
-        AttachSysTsAsNtp = r.GetIntBool("attach-sys-ts-as-ntp", true),
-        NumSurfacesPerFrame = r.GetInt("num-surfaces-per-frame", 0),
-        ConfigFile = r.GetPath("config-file"),
-        SyncInputs = r.GetIntBool("sync-inputs", false),
-        MaxLatency = r.GetInt64("max-latency") ?? 0,
-        FrameNumResetOnEos = r.GetBool("frame-num-reset-on-eos", false),
-        FrameNumResetOnStreamReset = r.GetBool("frame-num-reset-on-stream-reset", false),
-        FrameDuration = r.GetInt64("frame-duration") ?? -1,
-        AsyncProcess = r.GetBool("async-process", true),
-        DropPipelineEos = r.GetBool("drop-pipeline-eos", false),
+        GpuId = r.Value(CommonKeys.GpuId),
+        BatchSize = r.Value(StreamMuxKeys.BatchSize),
+        BatchedPushTimeout = r.Value(StreamMuxKeys.BatchedPushTimeout),
+        Width = r.Value(StreamMuxKeys.Width),
+        Height = r.Value(StreamMuxKeys.Height),
+        EnablePadding = r.Value(StreamMuxKeys.EnablePadding),
+        LiveSource = r.Value(StreamMuxKeys.LiveSource),
+        NvbufMemoryType = r.Value(CommonKeys.NvbufMemoryType),
+        BufferPoolSize = r.Value(StreamMuxKeys.BufferPoolSize),
+        AttachSysTsAsNtp = r.Value(StreamMuxKeys.AttachSysTsAsNtp),
+        NumSurfacesPerFrame = r.Value(StreamMuxKeys.NumSurfacesPerFrame),
+        ConfigFile = r.Value(StreamMuxKeys.ConfigFile),
+        SyncInputs = r.Value(StreamMuxKeys.SyncInputs),
+        MaxLatency = r.Value(StreamMuxKeys.MaxLatency),
+        FrameNumResetOnEos = r.Value(StreamMuxKeys.FrameNumResetOnEos),
+        FrameNumResetOnStreamReset = r.Value(StreamMuxKeys.FrameNumResetOnStreamReset),
+        FrameDuration = r.Value(StreamMuxKeys.FrameDuration),
+        AsyncProcess = r.Value(StreamMuxKeys.AsyncProcess),
+        DropPipelineEos = r.Value(StreamMuxKeys.DropPipelineEos),
         Group = r.Group,
     };
 }

@@ -11,7 +11,7 @@ public sealed record TestsGroup
 
     internal static TestsGroup Read(GroupReader r) => new()
     {
-        FileLoop = r.GetIntBool("file-loop", false),
-        PipelineRecreateSec = r.GetInt("pipeline-recreate-sec", 0),
+        FileLoop = r.Value(ApplicationKeys.FileLoop),
+        PipelineRecreateSec = r.Value(ApplicationKeys.PipelineRecreateSec),
     };
 }

@@ -23,15 +23,15 @@ public sealed record TiledDisplayGroup
 
     internal static TiledDisplayGroup Read(GroupReader r) => new()
     {
-        Mode = r.Enum<TilerMode>("enable", "tiled-display mode", "0 (no tiler, demuxer), 1 (tiler), 2 (tiler and demuxer)") ?? TilerMode.Disabled,
-        Rows = r.GetInt("rows", 0),
-        Columns = r.GetInt("columns", 0),
-        Width = r.GetInt("width", 0),
-        Height = r.GetInt("height", 0),
-        GpuId = r.GetInt("gpu-id", 0),
-        NvbufMemoryType = r.GetInt("nvbuf-memory-type", 0),
-        ComputeHw = r.GetInt("compute-hw", 0),
-        BufferPoolSize = r.GetInt("buffer-pool-size", 0),
+        Mode = r.Enum<TilerMode>(TiledDisplayKeys.Enable) ?? TilerMode.Disabled,
+        Rows = r.Value(TiledDisplayKeys.Rows),
+        Columns = r.Value(TiledDisplayKeys.Columns),
+        Width = r.Value(TiledDisplayKeys.Width),
+        Height = r.Value(TiledDisplayKeys.Height),
+        GpuId = r.Value(CommonKeys.GpuId),
+        NvbufMemoryType = r.Value(CommonKeys.NvbufMemoryType),
+        ComputeHw = r.Value(TiledDisplayKeys.ComputeHw),
+        BufferPoolSize = r.Value(TiledDisplayKeys.BufferPoolSize),
     };
 
     /// <summary>Tile grid as deepstream-app computes it when rows×columns is too small for <paramref name="sources"/>.</summary>

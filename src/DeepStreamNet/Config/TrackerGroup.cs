@@ -17,7 +17,7 @@ public sealed record TrackerGroup
 
     public int TrackerSurfaceType { get; init; }
 
-    public bool DisplayTrackingId { get; init; } = true;
+    public bool DisplayTrackingId { get; init; } = TrackerKeys.DisplayTrackingId.Default;
 
     public int TrackingIdResetMode { get; init; }
 
@@ -27,25 +27,25 @@ public sealed record TrackerGroup
 
     public int ComputeHw { get; init; }
 
-    public int UserMetaPoolSize { get; init; } = 16;
+    public int UserMetaPoolSize { get; init; } = TrackerKeys.UserMetaPoolSize.Default;
 
     public KeyFileGroup? Group { get; init; }
 
     internal static TrackerGroup Read(GroupReader r) => new()
     {
-        Enable = r.GetIntBool("enable", false),
-        TrackerWidth = r.GetInt("tracker-width", 0),
-        TrackerHeight = r.GetInt("tracker-height", 0),
-        GpuId = r.GetInt("gpu-id", 0),
-        LlLibFile = r.GetPath("ll-lib-file"),
-        LlConfigFile = r.GetPath("ll-config-file"),
-        TrackerSurfaceType = r.GetInt("tracker-surface-type") ?? r.GetInt("tracking-surface-type", 0),
-        DisplayTrackingId = r.GetIntBool("display-tracking-id", true),
-        TrackingIdResetMode = r.GetInt("tracking-id-reset-mode", 0),
-        InputTensorMeta = r.GetBool("input-tensor-meta", false),
-        TensorMetaGieId = r.GetInt("tensor-meta-gie-id", 0),
-        ComputeHw = r.GetInt("compute-hw", 0),
-        UserMetaPoolSize = r.GetInt("user-meta-pool-size", 16),
+        Enable = r.Value(CommonKeys.Enable),
+        TrackerWidth = r.Value(TrackerKeys.TrackerWidth),
+        TrackerHeight = r.Value(TrackerKeys.TrackerHeight),
+        GpuId = r.Value(CommonKeys.GpuId),
+        LlLibFile = r.Value(TrackerKeys.LlLibFile),
+        LlConfigFile = r.Value(TrackerKeys.LlConfigFile),
+        TrackerSurfaceType = r.Value(TrackerKeys.TrackerSurfaceType) ?? r.Value(TrackerKeys.TrackingSurfaceType),
+        DisplayTrackingId = r.Value(TrackerKeys.DisplayTrackingId),
+        TrackingIdResetMode = r.Value(TrackerKeys.TrackingIdResetMode),
+        InputTensorMeta = r.Value(TrackerKeys.InputTensorMeta),
+        TensorMetaGieId = r.Value(TrackerKeys.TensorMetaGieId),
+        ComputeHw = r.Value(TrackerKeys.ComputeHw),
+        UserMetaPoolSize = r.Value(TrackerKeys.UserMetaPoolSize),
         Group = r.Group,
     };
 }

@@ -11,11 +11,11 @@ namespace DeepStreamNet.InferImages;
 /// </summary>
 internal static class DetectorThresholdOverride
 {
-    private static readonly HashSet<string> PathKeys = new(StringComparer.Ordinal)
-    {
-        "model-engine-file", "int8-calib-file", "tlt-encoded-model", "onnx-file", "uff-file", "model-file", "proto-file",
-        "custom-lib-path", "mean-file", "labelfile-path",
-    };
+    private static readonly HashSet<string> PathKeys = new(Config.NvInferSchema.PathKeys, StringComparer.Ordinal);
+
+    /// <summary>A bare custom-lib-path name not beside the config (libdsnet_parsers.so): dsnetinfer finds it next to its plugin.</summary>
+    private static bool IsPluginFolderLibrary(string key, string value, string dir) =>
+        key == "custom-lib-path" && !value.Contains('/', StringComparison.Ordinal) && !File.Exists(Path.Combine(dir, value));
 
     /// <summary>Writes the copy into <paramref name="outputDirectory"/>; returns its path.</summary>
     public static string Write(string inferConfig, float threshold, string outputDirectory)
@@ -62,7 +62,7 @@ internal static class DetectorThresholdOverride
                 continue;
             }
 
-            if (PathKeys.Contains(key) && val.Length > 0 && !Path.IsPathRooted(val))
+            if (PathKeys.Contains(key) && val.Length > 0 && !Path.IsPathRooted(val) && !IsPluginFolderLibrary(key, val, dir))
             {
                 b.Append(key).Append('=').AppendLine(Path.GetFullPath(Path.Combine(dir, val)));
                 continue;

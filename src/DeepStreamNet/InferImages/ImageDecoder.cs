@@ -14,6 +14,11 @@ internal static unsafe class ImageDecoder
             throw new FileNotFoundException($"image not found: {path}", path);
         }
 
+        if (ImageHeader.Refusal(path) is { } refused)
+        {
+            throw new InvalidDataException($"{path}: {refused}");
+        }
+
         using var pipeline = new LaunchedPipeline(
             $"filesrc location={Quote(path)} ! decodebin ! videoconvert ! video/x-raw,format=RGBA ! appsink name=out sync=false max-buffers=1");
         pipeline.SetState(GstState.GST_STATE_PLAYING);

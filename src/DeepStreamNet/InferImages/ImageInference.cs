@@ -91,11 +91,13 @@ public static class ImageInference
                     var message = $"skipped {path}: {e.Message}";
                     problems.Add(message);
                     options.Log?.WriteLine(message);
+                    options.Progress?.Report(("images", written + problems.Count, images.Count));
                     continue;
                 }
 
                 written++;
                 objects += found.Count;
+                options.Progress?.Report(("images", written + problems.Count, images.Count));
             }
         }
         finally

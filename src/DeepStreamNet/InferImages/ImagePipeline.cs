@@ -6,7 +6,8 @@ using DeepStreamNet.Probes;
 namespace DeepStreamNet.InferImages;
 
 /// <summary>
-/// One inference pipeline for images of one size: <c>appsrc ! dsnetstreammux (image size, no rescale) ! chain ! fakesink</c>,
+/// One inference pipeline for images of one size: <c>appsrc ! dsnetstreammux (image size, no rescale; the [streammux]
+/// size when the chain has a [pre-process], boxes scaled back to the image) ! chain ! fakesink</c>,
 /// kept PLAYING and fed one image at a time; a probe on the sink collects the objects of each image.
 /// </summary>
 internal sealed unsafe class ImagePipeline : IDisposable
@@ -16,6 +17,7 @@ internal sealed unsafe class ImagePipeline : IDisposable
     private readonly GstElement* _src;
     private readonly SemaphoreSlim _done = new(0);
     private readonly float _scoreThreshold;
+    private readonly float _scaleX, _scaleY; // muxer frame → image pixels
     private List<Detection> _current = [];
     private ulong _pts;
 
@@ -25,9 +27,12 @@ internal sealed unsafe class ImagePipeline : IDisposable
         Height = height;
         _scoreThreshold = scoreThreshold;
         var caps = string.Create(CultureInfo.InvariantCulture, $"video/x-raw,format=RGBA,width={width},height={height},framerate=1/1");
+        var (muxWidth, muxHeight) = chain.FrameSize ?? (width, height);
+        _scaleX = (float)width / muxWidth;
+        _scaleY = (float)height / muxHeight;
         _pipeline = new LaunchedPipeline(
             $"appsrc name=src format=time caps=\"{caps}\" ! m.sink_0 " +
-            string.Create(CultureInfo.InvariantCulture, $"dsnetstreammux name=m batch-size=1 width={width} height={height} ! ") +
+            string.Create(CultureInfo.InvariantCulture, $"dsnetstreammux name=m batch-size=1 width={muxWidth} height={muxHeight} ! ") +
             chain.ToLaunch() + " ! fakesink name=sink sync=false async=false");
         _probe = _pipeline.AddProbe("sink", "sink", Collect);
         fixed (byte* n = "src\0"u8)
@@ -113,7 +118,8 @@ internal sealed unsafe class ImagePipeline : IDisposable
             {
                 if (o.Confidence >= _scoreThreshold)
                 {
-                    list.Add(new Detection(o.Label, o.ClassId, o.Confidence, o.Rect));
+                    var r = o.Rect;
+                    list.Add(new Detection(o.Label, o.ClassId, o.Confidence, new RectF(r.Left * _scaleX, r.Top * _scaleY, r.Width * _scaleX, r.Height * _scaleY)));
                 }
             }
         }

@@ -24,6 +24,9 @@ public sealed record InferImagesOptions
     /// <summary>Inference pipelines kept open at once (one per image size).</summary>
     public int MaxOpenPipelines { get; init; } = 4;
 
+    /// <summary>Images done of all, after each image (written or skipped); null = none.</summary>
+    public IProgress<(string Stage, int Done, int Total)>? Progress { get; init; }
+
     /// <summary>Per-image messages (skipped images); null = none.</summary>
     public TextWriter? Log { get; init; }
 }

@@ -27,19 +27,45 @@ public sealed record InferenceChain(string PrimaryConfig, int PrimaryUniqueId, i
             throw new InvalidDataException($"{appConfigPath}: [primary-gie] config-file is not set");
         }
 
+        var preprocess = config.Auxiliary.FirstOrDefault(a => a.Kind == GroupKind.PreProcess && a.Enable && a.ConfigFile is not null);
         return new InferenceChain(
             Path.GetFullPath(Path.Combine(config.Directory, primary.ConfigFile)),
             primary.EffectiveUniqueId,
             primary.BatchSize,
             config.SecondaryGies.Where(s => !string.IsNullOrEmpty(s.ConfigFile)).ToList(),
-            config.Directory);
+            config.Directory)
+        {
+            PreprocessConfig = preprocess?.ConfigFile,
+            PrimaryInputTensorMeta = primary.InputTensorMeta == true,
+            // ROIs are in muxer pixels: with a [pre-process] every image is scaled to the [streammux] size, as deepstream-app scales its sources
+            FrameSize = preprocess is not null && config.StreamMux is { Width: > 0, Height: > 0 } m ? (m.Width, m.Height) : null,
+        };
     }
+
+    /// <summary>The nvdspreprocess config of an enabled [pre-process] group (run as dsnetpreprocess before the primary GIE), or null.</summary>
+    public string? PreprocessConfig { get; init; }
+
+    /// <summary>[primary-gie] input-tensor-meta=1: the primary GIE infers the preprocess tensors.</summary>
+    public bool PrimaryInputTensorMeta { get; init; }
+
+    /// <summary>Muxer size every image is scaled to (with a [pre-process]); null = each image at its own size.</summary>
+    public (int Width, int Height)? FrameSize { get; init; }
 
     /// <summary>The gst-launch text of the chain: <c>dsnetinfer name=primary_gie … [! dsnetinfer name=secondary_gie_N …]</c>.</summary>
     public string ToLaunch()
     {
         var b = new StringBuilder();
+        if (PreprocessConfig is not null)
+        {
+            b.Append(CultureInfo.InvariantCulture, $"dsnetpreprocess name=preprocess config-file={ImageDecoder.Quote(PreprocessConfig)} ! ");
+        }
+
         b.Append(CultureInfo.InvariantCulture, $"dsnetinfer name=primary_gie process-mode=primary unique-id={PrimaryUniqueId} config-file-path={ImageDecoder.Quote(PrimaryConfig)}");
+        if (PrimaryInputTensorMeta)
+        {
+            b.Append(" input-tensor-meta=true");
+        }
+
         var i = 0;
         foreach (var s in Secondaries)
         {

@@ -38,6 +38,9 @@ public sealed class PipelineGraph
 
     public List<RtspServerSpec> RtspServers { get; } = [];
 
+    /// <summary>Type-6 sinks left to the host on the portable runtime.</summary>
+    public List<MessageSinkSpec> MessageSinks { get; } = [];
+
     /// <summary>Element by name (throws when absent).</summary>
     public GraphElement this[string name] => _byName[name];
 

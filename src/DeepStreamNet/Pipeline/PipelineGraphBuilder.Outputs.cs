@@ -66,9 +66,9 @@ public sealed partial class PipelineGraphBuilder
                 continue; // no such source: validation warned
             }
 
-            var q = _graph.Add($"demux_queue_{I(id)}", "queue");
-            _graph.Link(demux.Name, q.Name, $"src_{I(id)}", null);
-            AddInstance(q.Name, $"_{I(id)}", group.ToList());
+            var q = _graph.Add($"demux_queue_{id}", "queue");
+            _graph.Link(demux.Name, q.Name, $"src_{id}", null);
+            AddInstance(q.Name, $"_{id}", group.ToList());
         }
     }
 
@@ -85,7 +85,7 @@ public sealed partial class PipelineGraphBuilder
             if (_ds)
             {
                 osd.Set("gpu-id", GraphValue.OfUInt((uint)o.GpuId));
-                osd.Set("process-mode", GraphValue.Enum(I((int)o.ProcessMode)));
+                osd.Set("process-mode", GraphValue.Enum(((int)o.ProcessMode).ToString(CultureInfo.InvariantCulture)));
             }
 
             osd.Set("display-text", o.DisplayText).Set("display-bbox", o.DisplayBbox);
@@ -371,7 +371,12 @@ public sealed partial class PipelineGraphBuilder
     {
         if (!_ds)
         {
-            BackendError(s.Group, "type", "type=6 (nvmsgconv + nvmsgbroker) is not available on the portable runtime", "drop this sink, or publish events from a managed probe");
+            // Portable: conversion and brokering are managed code (DeepStreamNet.Service's broker sink probes this
+            // element's sink pad); without the service the events end here.
+            var end = _graph.Add($"{s.Name}_sink", "fakesink", ElementRole.Sink).Set("sync", s.Sync != 0).Set("async", false);
+            end.Note = "type=6 on the portable runtime: events are converted and published by DeepStreamNet.Service (dsnet run / AddDeepStreamService)";
+            _graph.Link(tail, end.Name);
+            _graph.MessageSinks.Add(new MessageSinkSpec(end.Name, s));
             return;
         }
 

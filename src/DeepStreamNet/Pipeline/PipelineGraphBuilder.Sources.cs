@@ -1,3 +1,4 @@
+using System.Globalization;
 using DeepStreamNet.Config;
 
 namespace DeepStreamNet.Pipeline;
@@ -48,12 +49,12 @@ public sealed partial class PipelineGraphBuilder
         var caps = nvmm ? "video/x-raw(memory:NVMM)" : "video/x-raw";
         if (s.CameraWidth > 0 && s.CameraHeight > 0)
         {
-            caps += $", width={I(s.CameraWidth)}, height={I(s.CameraHeight)}";
+            caps += $", width={s.CameraWidth}, height={s.CameraHeight}";
         }
 
         if (s.CameraFpsN > 0 && s.CameraFpsD > 0)
         {
-            caps += $", framerate={I(s.CameraFpsN)}/{I(s.CameraFpsD)}";
+            caps += $", framerate={s.CameraFpsN}/{s.CameraFpsD}";
         }
 
         return caps;
@@ -61,7 +62,7 @@ public sealed partial class PipelineGraphBuilder
 
     private string V4L2Source(SourceGroup s, string p)
     {
-        _graph.Add($"{p}_src", "v4l2src").Set("device", $"/dev/video{I(s.CameraV4L2DevNode)}");
+        _graph.Add($"{p}_src", "v4l2src").Set("device", $"/dev/video{s.CameraV4L2DevNode}");
         _graph.Add($"{p}_cap_filter1", "capsfilter").Set("caps", GraphValue.Caps(CameraCaps(s, nvmm: false)));
         _graph.Link($"{p}_src", $"{p}_cap_filter1");
         if (!_ds)
@@ -114,7 +115,7 @@ public sealed partial class PipelineGraphBuilder
 
         if (s.RtspReconnectIntervalSec > 0)
         {
-            src.Note = $"reconnect after {I(s.RtspReconnectIntervalSec)} s without data ({(s.RtspReconnectAttempts < 0 ? "unlimited" : I(s.RtspReconnectAttempts))} attempts)";
+            src.Note = $"reconnect after {s.RtspReconnectIntervalSec} s without data ({(s.RtspReconnectAttempts < 0 ? "unlimited" : s.RtspReconnectAttempts.ToString(CultureInfo.InvariantCulture))} attempts)";
         }
 
         if (_ds)
@@ -192,8 +193,8 @@ public sealed partial class PipelineGraphBuilder
     }
 
     private static string DecoderNote(SourceGroup s) =>
-        $"decoder chosen at run time (nvv4l2decoder): num-extra-surfaces={I(s.NumExtraSurfaces)}" +
-        (s.DropFrameInterval > 0 ? $", drop-frame-interval={I(s.DropFrameInterval)}" : "") +
+        $"decoder chosen at run time (nvv4l2decoder): num-extra-surfaces={s.NumExtraSurfaces}" +
+        (s.DropFrameInterval > 0 ? $", drop-frame-interval={s.DropFrameInterval}" : "") +
         (s.IntraDecodeEnable ? ", skip-frames=decode_key" : "") +
-        (s.CudadecMemType != 0 ? $", cudadec-memtype={I(s.CudadecMemType)}" : "");
+        (s.CudadecMemType != 0 ? $", cudadec-memtype={s.CudadecMemType}" : "");
 }

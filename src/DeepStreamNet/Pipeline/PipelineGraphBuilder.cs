@@ -260,14 +260,15 @@ public sealed partial class PipelineGraphBuilder
                 }
             }
 
-            if (gie.InputTensorMeta is { } itm)
-            {
-                e.Set("input-tensor-meta", itm);
-            }
         }
         else if (gie.ModelEngineFile is not null)
         {
             e.Note = "model-engine-file is a TensorRT engine: ignored on the portable runtime";
+        }
+
+        if (gie.InputTensorMeta is { } itm)
+        {
+            e.Set("input-tensor-meta", itm); // dsnetinfer reads dsnetpreprocess tensors like nvinfer
         }
 
         _graph.Chain(tail, q.Name, e.Name);
@@ -329,7 +330,11 @@ public sealed partial class PipelineGraphBuilder
         var k = 0;
         foreach (var a in _config.Auxiliary.Where(a => a.Kind == kind))
         {
-            if (!_ds)
+            if (!_ds && kind == GroupKind.PreProcess)
+            {
+                factory = "dsnetpreprocess"; // frame/ROI mode on the portable runtime (native/plugin/README.md)
+            }
+            else if (!_ds)
             {
                 _report.Warning(a.Group?.Origin ?? _config.Path, a.Group?.Line ?? 0, a.Name, null, $"[{a.Name}] ({factory}) has no portable element: it is left out of the portable pipeline");
                 continue;
@@ -402,5 +407,4 @@ public sealed partial class PipelineGraphBuilder
         }
     }
 
-    private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
 }

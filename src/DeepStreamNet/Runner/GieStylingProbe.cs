@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using DeepStreamNet.Config;
-using DeepStreamNet.GStreamer;
-using DeepStreamNet.Interop;
 using DeepStreamNet.Metadata;
 using DeepStreamNet.Pipeline;
 using Microsoft.Extensions.Logging;
@@ -17,7 +15,7 @@ namespace DeepStreamNet.Runner;
 /// when tracked and <c>display-tracking-id</c>) + classifier labels, at (left, top − 30), in the graph's
 /// <see cref="LabelStyle"/>.
 /// </summary>
-internal sealed unsafe class GieStylingProbe : PadProbe
+internal sealed unsafe class GieStylingProbe : BatchMetaProbe
 {
     private readonly Dictionary<int, GieStyle> _byId;
     private readonly LabelStyle _label;
@@ -37,15 +35,8 @@ internal sealed unsafe class GieStylingProbe : PadProbe
         _font = (nint)NativeUtf8.Interned(string.IsNullOrEmpty(_label.Font) ? "Serif" : _label.Font);
     }
 
-    protected override GstPadProbeReturn Handle(GstPad* pad, GstPadProbeInfo* info)
+    protected override void OnBatch(BatchMeta batch)
     {
-        var buffer = Gst.gst_pad_probe_info_get_buffer(info);
-        var batch = buffer is null ? default : BatchMeta.FromBuffer(buffer);
-        if (batch.IsNull)
-        {
-            return GstPadProbeReturn.GST_PAD_PROBE_OK;
-        }
-
         var text = new StringBuilder();
         foreach (var frame in batch.Frames)
         {
@@ -69,8 +60,6 @@ internal sealed unsafe class GieStylingProbe : PadProbe
                 }
             }
         }
-
-        return GstPadProbeReturn.GST_PAD_PROBE_OK;
     }
 
     private void Relabel(ObjectMeta obj, StringBuilder text)

@@ -1,6 +1,4 @@
 using System.Text;
-using DeepStreamNet.GStreamer;
-using DeepStreamNet.Interop;
 using DeepStreamNet.Kitti;
 using DeepStreamNet.Metadata;
 using Microsoft.Extensions.Logging;
@@ -12,7 +10,7 @@ namespace DeepStreamNet.Runner;
 /// (<see cref="KittiLine.FileName"/>), one object per line; tracker files take the tracker's box, id and confidence.
 /// Boxes are in the muxer's output resolution (<c>[streammux] width×height</c>), where the metadata lives.
 /// </summary>
-internal sealed unsafe class KittiProbe : PadProbe
+internal sealed unsafe class KittiProbe : BatchMetaProbe
 {
     private readonly string _dir;
     private readonly bool _tracker;
@@ -25,15 +23,8 @@ internal sealed unsafe class KittiProbe : PadProbe
         Directory.CreateDirectory(dir);
     }
 
-    protected override GstPadProbeReturn Handle(GstPad* pad, GstPadProbeInfo* info)
+    protected override void OnBatch(BatchMeta batch)
     {
-        var buffer = Gst.gst_pad_probe_info_get_buffer(info);
-        var batch = buffer is null ? default : BatchMeta.FromBuffer(buffer);
-        if (batch.IsNull)
-        {
-            return GstPadProbeReturn.GST_PAD_PROBE_OK;
-        }
-
         var sb = new StringBuilder();
         foreach (var frame in batch.Frames)
         {
@@ -54,7 +45,5 @@ internal sealed unsafe class KittiProbe : PadProbe
 
             File.WriteAllText(Path.Combine(_dir, KittiLine.FileName(frame.PadIndex, frame.FrameNumber)), sb.ToString());
         }
-
-        return GstPadProbeReturn.GST_PAD_PROBE_OK;
     }
 }

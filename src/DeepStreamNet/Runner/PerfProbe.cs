@@ -14,7 +14,7 @@ namespace DeepStreamNet.Runner;
 /// (current FPS over the interval, average since the source's first frame). At the end of the stream (EOS after the
 /// muxer) it prints what the last partial interval counted, if anything, then stops instead of printing zeros.
 /// </summary>
-internal sealed unsafe class PerfProbe : PadProbe, IDisposable
+internal sealed unsafe class PerfProbe : BatchMetaProbe, IDisposable
 {
     private readonly long[] _counts;
     private readonly long[] _totals;
@@ -53,13 +53,11 @@ internal sealed unsafe class PerfProbe : PadProbe, IDisposable
             return GstPadProbeReturn.GST_PAD_PROBE_OK;
         }
 
-        var buffer = Gst.gst_pad_probe_info_get_buffer(info);
-        var batch = buffer is null ? default : BatchMeta.FromBuffer(buffer);
-        if (batch.IsNull)
-        {
-            return GstPadProbeReturn.GST_PAD_PROBE_OK;
-        }
+        return base.Handle(pad, info);
+    }
 
+    protected override void OnBatch(BatchMeta batch)
+    {
         var now = Stopwatch.GetTimestamp();
         foreach (var frame in batch.Frames)
         {
@@ -70,8 +68,6 @@ internal sealed unsafe class PerfProbe : PadProbe, IDisposable
                 Interlocked.Increment(ref _counts[id]);
             }
         }
-
-        return GstPadProbeReturn.GST_PAD_PROBE_OK;
     }
 
     /// <summary>The stream ended: the frames of the last (partial) interval, if any, are printed, then nothing more.</summary>

@@ -96,8 +96,8 @@ public sealed unsafe partial class PipelineRunner
         var rtspServers = new List<RtspServerHost>();
         Timer? heapTrim = null;
         _loop.Enter();
-        var bus = Gst.gst_pipeline_get_bus((GstPipeline*)Pipeline);
-        _loop.WatchBus(bus, HandleMessage);
+        using var bus = new GstObjectHandle(Gst.gst_pipeline_get_bus((GstPipeline*)Pipeline));
+        _loop.WatchBus((GstBus*)bus.Raw, HandleMessage);
         try
         {
             foreach (var spec in Graph.RtspServers)
@@ -142,8 +142,6 @@ public sealed unsafe partial class PipelineRunner
             {
                 server.Dispose();
             }
-
-            Gst.gst_object_unref(bus);
         }
 
         var outcome = _outcome ?? RunOutcome.EndOfStream;

@@ -111,6 +111,54 @@ public sealed class AssetFetcherTests
     }
 
     [Test]
+    public async Task Fifo_device_and_oversized_mirror_files_are_refused_without_blocking()
+    {
+        var mirror = Path.Combine(work, "mirror");
+        Directory.CreateDirectory(mirror);
+        using (var mk = System.Diagnostics.Process.Start("mkfifo", [Path.Combine(mirror, "fifo.bin")]))
+        {
+            await mk.WaitForExitAsync();
+        }
+
+        File.CreateSymbolicLink(Path.Combine(mirror, "zero.bin"), "/dev/zero");
+        File.WriteAllBytes(Path.Combine(mirror, "big.bin"), new byte[5000]);
+        Directory.CreateDirectory(Path.Combine(mirror, "dir.bin"));
+        var content = "payload"u8.ToArray();
+        var manifest = WriteManifest(Line("fifo.bin", content, null), Line("zero.bin", content, null), Line("big.bin", content, null), Line("dir.bin", content, null));
+        var dest = Path.Combine(work, "dest");
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var results = await new AssetFetcher(http: null).FetchAllAsync(manifest, dest, mirror, timeout.Token);
+
+        Assert.That(results.Select(r => r.Outcome), Is.All.EqualTo(AssetFetchOutcome.Failed));
+        Assert.That(results[0].Problems[0], Does.Contain("fifo.bin is 0 bytes").And.Contain("not a regular file"));
+        Assert.That(results[1].Problems[0], Does.Contain("zero.bin is 0 bytes"));
+        Assert.That(results[2].Problems[0], Does.Contain("big.bin is 5000 bytes, not the manifest's 7"));
+        Assert.That(results[3].Problems[0], Does.Contain("is a folder"));
+        Assert.That(results.Select(r => r.Path), Is.EqualTo(new[] { "fifo.bin", "zero.bin", "big.bin", "dir.bin" }.Select(f => Path.Combine(dest, f))));
+        Assert.That(Directory.Exists(dest) ? Directory.GetFileSystemEntries(dest) : [], Is.Empty);
+    }
+
+    [Test]
+    public async Task A_download_longer_than_the_manifest_size_is_cut_off()
+    {
+        var declared = "short"u8.ToArray();
+        using var server = new LoopbackFileServer(new Dictionary<string, byte[]> { ["/f.bin"] = new byte[3_000_000] });
+        var manifest = WriteManifest(Line("f.bin", declared, new Uri(server.BaseAddress, "/f.bin")));
+        using var http = new HttpClient();
+
+        var result = (await new AssetFetcher(http).FetchAllAsync(manifest, Path.Combine(work, "dest"), mirror: null)).Single();
+
+        Assert.That(result.Outcome, Is.EqualTo(AssetFetchOutcome.Failed));
+        Assert.That(result.Problems, Has.Some.Contains("more than the manifest's 5 bytes"));
+        Assert.That(Directory.GetFiles(Path.Combine(work, "dest")), Is.Empty, "no partial file");
+    }
+
+    [Test]
+    public void A_folder_given_as_the_manifest_says_so() =>
+        Assert.That(() => AssetManifest.Load(work), Throws.TypeOf<AssetException>().With.Message.Contain("is a folder"));
+
+    [Test]
     public void Malformed_manifest_lines_are_reported_with_line_numbers()
     {
         var path = Path.Combine(work, "bad.tsv");

@@ -77,6 +77,42 @@ public sealed class InferImagesTests
     }
 
     [Test]
+    public void HugePngIsRefusedFromItsHeaderAndTheOtherImagesRunWithProgress()
+    {
+        var images = Directory.CreateDirectory(Path.Combine(_tmp, "images")).FullName;
+        File.Copy(ProbeTestEnv.FaceImage, Path.Combine(images, "a.png"));
+        DeepStreamNet.Datasets.Tests.TestImages.WriteBlackPng(Path.Combine(images, "b-huge.png"), 25000, 25000);
+        File.WriteAllBytes(Path.Combine(images, "c-huge-renamed.jpg"), File.ReadAllBytes(Path.Combine(images, "b-huge.png")));
+        var log = new StringWriter();
+        var reports = new List<(string Stage, int Done, int Total)>();
+
+        var summary = ImageInference.Run(new InferImagesOptions
+        {
+            AppConfigPath = AppConfig,
+            ImagesDirectory = images,
+            OutputDirectory = Path.Combine(_tmp, "out"),
+            Log = log,
+            Progress = new SyncProgress(reports.Add),
+        });
+
+        Assert.That((summary.Written, summary.Skipped), Is.EqualTo((1, 2)));
+        Assert.That(log.ToString(), Does.Contain("b-huge.png: picture is 25000x25000").And.Contain("c-huge-renamed.jpg: picture is 25000x25000"));
+        Assert.That(File.Exists(Path.Combine(_tmp, "out", "a.txt")), Is.True);
+        Assert.That(reports, Is.EqualTo(new[] { ("images", 1, 3), ("images", 2, 3), ("images", 3, 3) }));
+    }
+
+    [TestCase(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 4, 0, 0, 0xFF, 0xC2, 0, 11, 8, 0x01, 0x2C, 0x02, 0x58, 3 }, 600, 300)]
+    [TestCase(new byte[] { 0xFF, 0xD8, 0xFF, 0xFF, 0xC0, 0, 11, 8, 0x75, 0x30, 0x75, 0x30, 3 }, 30000, 30000)]
+    public void JpegFrameHeaderGivesTheSize(byte[] bytes, int width, int height) =>
+        Assert.That(ImageHeader.ReadSize(new MemoryStream(bytes)), Is.EqualTo((width, height)));
+
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post them to the thread pool).</summary>
+    private sealed class SyncProgress(Action<(string, int, int)> report) : IProgress<(string Stage, int Done, int Total)>
+    {
+        public void Report((string Stage, int Done, int Total) value) => report(value);
+    }
+
+    [Test]
     public void BadConfigNamesTheProblem()
     {
         var cfg = Path.Combine(_tmp, "app.txt");
@@ -99,6 +135,8 @@ public sealed class InferImagesTests
         Assert.That(text, Does.Not.Contain("pre-cluster-threshold=0.5\n"));
         var onnx = text.Split('\n').Single(l => l.StartsWith("onnx-file=", StringComparison.Ordinal))["onnx-file=".Length..];
         Assert.That(Path.IsPathRooted(onnx) && File.Exists(onnx), Is.True, onnx);
+        // the bare parser-library name stays bare: dsnetinfer finds it next to its plugin
+        Assert.That(text, Does.Contain("custom-lib-path=libdsnet_parsers.so"));
     }
 
     /// <summary>

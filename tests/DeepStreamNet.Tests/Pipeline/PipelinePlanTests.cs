@@ -63,6 +63,18 @@ public sealed class PipelinePlanTests
         });
     }
 
+    [TestCaseSource(typeof(FaceMaskConfigs), nameof(FaceMaskConfigs.DeepStream))]
+    public void Every_deepstream_face_mask_config_is_valid_with_the_default_backend_on_a_machine_without_deepstream(string config)
+    {
+        FaceMaskConfigs.EnsureAssets();
+        var plan = PipelinePlan.Create(FaceMaskConfigs.PathOf("deepstream", config), factoryExists: _ => false);
+        Assert.Multiple(() =>
+        {
+            Assert.That(plan.Backend, Is.EqualTo(PipelineBackend.DeepStream));
+            Assert.That(plan.IsValid, Is.True, plan.Report.ToString());
+        });
+    }
+
     [Test]
     public void Verdict_line_counts_errors_and_warnings()
     {

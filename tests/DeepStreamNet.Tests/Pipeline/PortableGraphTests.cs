@@ -80,7 +80,7 @@ public sealed class PortableGraphTests
     }
 
     [Test]
-    public void Csi_camera_drm_and_message_broker_are_clear_errors_off_jetson()
+    public void Csi_camera_and_drm_are_clear_errors_off_jetson_and_the_message_broker_ends_in_the_service_hook()
     {
         var (_, csi) = Build("app_csi.txt", PipelineBackend.Portable);
         var (g, broker) = Build("app_msgbroker.txt", PipelineBackend.Portable);
@@ -89,8 +89,11 @@ public sealed class PortableGraphTests
             Assert.That(csi.Errors.Select(e => (e.Group, e.Key)), Is.EquivalentTo(new[] { ((string?)"source0", (string?)"type"), ("sink0", "type") }));
             Assert.That(csi.Errors.First().Message, Does.Contain("needs a Jetson"));
             Assert.That(csi.Errors.First().Line, Is.EqualTo(11), "the type line of [source0]");
-            Assert.That(broker.Errors.Single().Message, Does.Contain("not available on the portable runtime"));
+            Assert.That(broker.Errors, Is.Empty);
             Assert.That(g.OfFactory("nvmsgconv"), Is.Empty);
+            Assert.That(g["sink1_sink"].Factory, Is.EqualTo("fakesink"), "the broker sink's probe point (DeepStreamNet.Service)");
+            Assert.That(g["sink1_sink"].Note, Does.Contain("DeepStreamNet.Service"));
+            Assert.That(g.MessageSinks.Select(m => (m.Element, m.Sink.Name, m.Sink.Topic)), Is.EqualTo(new[] { ("sink1_sink", "sink1", (string?)"facemask-events") }));
         });
     }
 

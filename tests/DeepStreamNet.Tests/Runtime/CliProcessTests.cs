@@ -67,6 +67,8 @@ public sealed class CliProcessTests
 
         public bool HasExited => _process.HasExited;
 
+        public int Id => _process.Id;
+
         /// <summary>Standard output and error so far.</summary>
         public string Output
         {
@@ -203,8 +205,12 @@ public sealed class CliProcessTests
         var output = Path.Combine(dir, "demo.mp4");
         var (code, stdout, stderr) = Dsnet(dir, TimeSpan.FromSeconds(240), "demo", "--out", output, "--duration", "1", "--backend", "portable");
         Assert.That(code, Is.Zero, stdout + stderr);
-        Assert.That(stdout, Does.Match(@"t=\s+0s\s+mask=\s*\d+\s+no-mask=\s*\d+\s+frames=\s*25\s+fps="));
+        // Distinct tracked faces and per-frame detections are two labelled counts, explained once.
+        Assert.That(stdout, Does.Match(@"t=\s+0s\s+tracked: mask=\s*\d+ no-mask=\s*\d+\s+\|\s+per frame: mask=\s*\d+\.\d\d no-mask=\s*\d+\.\d\d\s+\|\s+frames=\s*25\s+fps="));
+        Assert.That(stdout, Does.Contain("distinct tracked faces per class").And.Contain("mean detections per frame"));
         Assert.That(stdout, Does.Contain("non-commercial"));
+        Assert.That(stdout, Does.Contain($"writing the annotated video to {output}").And.Contain($"wrote {output} ("), "absolute output path, before and after");
+        Assert.That(stderr, Does.Match(@"demo: video 1/1 s of video in \d+\.\d s"), "one progress summary line when not on a terminal");
         var (frames, width, height, _) = TestMedia.Inspect(output);
         Assert.That((width, height), Is.EqualTo((1280, 720)));
         Assert.That(frames, Is.InRange(25, 80), "stopped after about one second of video (plus the frames in flight)");

@@ -92,6 +92,10 @@ public static unsafe partial class GLib
     [LibraryImport("glib")]
     public static partial GError* g_error_new_literal([NativeTypeName("GQuark")] uint domain, [NativeTypeName("gint")] int code, [NativeTypeName("const gchar *")] byte* message);
 
+    [LibraryImport("glib")]
+    [return: NativeTypeName("gboolean")]
+    public static partial GBoolean g_file_test([NativeTypeName("const gchar *")] byte* filename, GFileTest test);
+
     [LibraryImport("gobject")]
     public static partial GFlagsValue* g_flags_get_first_value(GFlagsClass* flags_class, [NativeTypeName("guint")] uint value);
 
@@ -130,6 +134,39 @@ public static unsafe partial class GLib
     [LibraryImport("glib")]
     [return: NativeTypeName("const gchar *")]
     public static partial byte* g_intern_string([NativeTypeName("const gchar *")] byte* @string);
+
+    [LibraryImport("glib")]
+    public static partial void g_key_file_free(GKeyFile* key_file);
+
+    [LibraryImport("glib")]
+    [return: NativeTypeName("gchar **")]
+    public static partial byte** g_key_file_get_groups(GKeyFile* key_file, [NativeTypeName("gsize *")] ulong* length);
+
+    [LibraryImport("glib")]
+    [return: NativeTypeName("gchar **")]
+    public static partial byte** g_key_file_get_keys(GKeyFile* key_file, [NativeTypeName("const gchar *")] byte* group_name, [NativeTypeName("gsize *")] ulong* length, GError** error);
+
+    [LibraryImport("glib")]
+    [return: NativeTypeName("gchar *")]
+    public static partial byte* g_key_file_get_start_group(GKeyFile* key_file);
+
+    [LibraryImport("glib")]
+    [return: NativeTypeName("gchar *")]
+    public static partial byte* g_key_file_get_string(GKeyFile* key_file, [NativeTypeName("const gchar *")] byte* group_name, [NativeTypeName("const gchar *")] byte* key, GError** error);
+
+    [LibraryImport("glib")]
+    [return: NativeTypeName("gchar *")]
+    public static partial byte* g_key_file_get_value(GKeyFile* key_file, [NativeTypeName("const gchar *")] byte* group_name, [NativeTypeName("const gchar *")] byte* key, GError** error);
+
+    [LibraryImport("glib")]
+    [return: NativeTypeName("gboolean")]
+    public static partial GBoolean g_key_file_load_from_data(GKeyFile* key_file, [NativeTypeName("const gchar *")] byte* data, [NativeTypeName("gsize")] ulong length, GKeyFileFlags flags, GError** error);
+
+    [LibraryImport("glib")]
+    public static partial GKeyFile* g_key_file_new();
+
+    [LibraryImport("glib")]
+    public static partial void g_key_file_set_list_separator(GKeyFile* key_file, [NativeTypeName("gchar")] byte separator);
 
     [LibraryImport("glib")]
     public static partial GList* g_list_alloc();

@@ -17,6 +17,9 @@ public unsafe partial struct NvDsInferLayerInfo
     [FieldOffset(4)]
     public NvDsInferDims inferDims;
 
+    [FieldOffset(4)]
+    public NvDsInferDims dims;
+
     [FieldOffset(44)]
     public int bindingIndex;
 
