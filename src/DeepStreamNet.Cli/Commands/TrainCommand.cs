@@ -9,6 +9,7 @@ internal static class TrainCommand
     {
         var command = new Command("train", "Train models on the CPU: the mask classifier (secondary GIE), the detector's box calibration.");
         command.Subcommands.Add(TrainClassifierCommand.Create());
+        command.Subcommands.Add(TrainBoxCalibrationCommand.Create());
         return command;
     }
 }

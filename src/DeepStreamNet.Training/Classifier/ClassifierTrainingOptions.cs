@@ -18,7 +18,7 @@ public sealed record ClassifierTrainingOptions
     public string? ClassMap { get; init; }
 
     /// <summary>Face box grown by this share of its size on each side before cropping.</summary>
-    public double Margin { get; init; }
+    public double Margin { get; init; } = 0.1;
 
     /// <summary>Augmented copies of every training face, in addition to the face itself.</summary>
     public int AugmentedCopies { get; init; } = 1;
@@ -32,7 +32,7 @@ public sealed record ClassifierTrainingOptions
     public double Brightness { get; init; } = 0.25;
 
     /// <summary>Network input (square, 32–1024): 224 is ResNet-18's own; 128 is 3× faster, and most faces are smaller than that.</summary>
-    public int InputSize { get; init; } = 224;
+    public int InputSize { get; init; } = 128;
 
     /// <summary>Full-batch optimiser steps of the head.</summary>
     public int Epochs { get; init; } = 300;

@@ -44,8 +44,8 @@ public static class SgieConfigWriter
             # asynchronously on DeepStream
             classifier-async-mode=1
             secondary-reinfer-interval=30
-            input-object-min-width=14
-            input-object-min-height=14
+            input-object-min-width=16
+            input-object-min-height=16
             """);
         b.Append('\n');
         var config = Path.Combine(directory, $"config_infer_secondary_{name}.txt");
