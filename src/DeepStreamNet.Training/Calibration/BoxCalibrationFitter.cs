@@ -26,6 +26,7 @@ public static class BoxCalibrationFitter
         var gt = Evaluator.LoadGroundTruth(groundTruthDir, format, problems);
         var pred = Evaluator.LoadPredictions(predictionDir, problems);
         var pairs = new List<(Box Detected, Box Truth)>();
+        var images = 0;
         foreach (var (id, truths) in gt)
         {
             if (!pred.TryGetValue(id, out var detections))
@@ -33,6 +34,7 @@ public static class BoxCalibrationFitter
                 continue;
             }
 
+            images++;
             var faces = truths.Where(t => FaceNames.Contains(t.Type) && t.Box.IsValid).Select(t => t.Box).ToList();
             var taken = new bool[faces.Count];
             foreach (var d in detections.Where(d => (d.Score ?? 1) >= minScore && d.Box.IsValid).OrderByDescending(d => d.Score ?? 1))
@@ -63,7 +65,7 @@ public static class BoxCalibrationFitter
         var over = pairs.Count(p => p.Detected.IoU(p.Truth) >= 0.5);
         var overAfter = pairs.Count(p => calibration.Apply(p.Detected).IoU(p.Truth) >= 0.5);
         var b = new StringBuilder();
-        b.Append(CultureInfo.InvariantCulture, $"matched pairs (score ≥ {minScore}, IoU ≥ {minIou}): {pairs.Count} in {gt.Count} images\n");
+        b.Append(CultureInfo.InvariantCulture, $"matched pairs (score ≥ {minScore}, IoU ≥ {minIou}): {pairs.Count} in {images} images with predictions\n");
         b.Append(CultureInfo.InvariantCulture, $"calibration: {calibration}\n");
         b.Append(CultureInfo.InvariantCulture, $"mean IoU of the pairs: {before:F4} before, {after:F4} after\n");
         b.Append(CultureInfo.InvariantCulture, $"pairs at IoU ≥ 0.5: {over} before, {overAfter} after\n");
