@@ -4,7 +4,8 @@ using DeepStreamNet.Config;
 using DeepStreamNet.Metadata;
 using DeepStreamNet.Pipeline;
 using DeepStreamNet.Probes;
-using DeepStreamNet.Runtime;
+using DeepStreamNet.GStreamer;
+using DeepStreamNet.Runner;
 
 namespace DeepStreamNet.Benchmarks;
 
@@ -51,22 +52,15 @@ internal static partial class MemorySoakBench
         }
 
         overrides.AddRange(args.Where(a => a.StartsWith("--set=", StringComparison.Ordinal)).Select(a => a["--set=".Length..]));
-        var loaded = AppConfigLoader.Load(config, overrides);
-        if (loaded.Config is null)
+        GstStartup.Initialize();
+        var plan = PipelinePlan.Create(config, overrides, PipelineBackend.Portable, TargetPlatform.DGpu);
+        if (!plan.IsValid)
         {
-            Console.Error.WriteLine(loaded.Report.ToString());
+            Console.Error.WriteLine(plan.Report.ToString());
             return 1;
         }
 
-        GStreamerRuntime.Initialize();
-        var graph = PipelineGraphBuilder.Build(loaded.Config, PipelineBackend.Portable, TargetPlatform.DGpu, loaded.Report);
-        if (!loaded.Report.IsValid)
-        {
-            Console.Error.WriteLine(loaded.Report.ToString());
-            return 1;
-        }
-
-        using var runner = new PipelineRunner(graph, loaded.Config) { PerfOutput = _ => { }, HeapTrimInterval = TimeSpan.FromSeconds(trimSec) };
+        using var runner = new PipelineRunner(plan.Graph!) { PerfOutput = _ => { }, HeapTrimInterval = TimeSpan.FromSeconds(trimSec) };
         runner.Build();
         var walker = new ObjectWalker();
         using var probe = runner.AddProbe(ProbeAttachPoint.BeforeSinks, walker);

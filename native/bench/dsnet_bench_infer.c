@@ -282,8 +282,8 @@ main (int argc, char **argv)
   gchar *dir = g_dir_make_tmp ("dsnet-bench-infer-XXXXXX", NULL);
   gchar *config = g_build_filename (dir, "pgie.txt", NULL);
   gchar *text = g_strdup_printf ("[property]\ngie-unique-id=1\nonnx-file=%s\nnet-scale-factor=0.0078125\n"
-      "offsets=127;127;127\nnum-detected-classes=2\nparse-bbox-func-name=NvDsInferParseCustomSSDNormalized\n"
-      "cluster-mode=2\n[dsnet]\nclass-map=2;1\nintra-op-threads=%d\n[class-attrs-all]\n"
+      "offsets=127;127;127\nnum-detected-classes=2\ncustom-lib-path=libdsnet_parsers.so\nparse-bbox-func-name=NvDsInferParseUltraFaceMask\n"
+      "cluster-mode=2\n[dsnet]\nintra-op-threads=%d\n[class-attrs-all]\n"
       "pre-cluster-threshold=0.5\nnms-iou-threshold=0.3\n", o.model, o.threads);
   g_file_set_contents (config, text, -1, NULL);
 

@@ -3,10 +3,8 @@
  * base_meta.meta_type = NVDSINFER_TENSOR_OUTPUT_META (12) whose user_meta_data is an NvDsInferTensorMeta,
  * on the frame (primary mode) or on the object (secondary mode).
  *
- * Field names follow DeepStream's gstnvdsinfer.h / nvdsinfer.h (unique_id, num_output_layers,
- * output_layers_info, out_buf_ptrs_host, …) so probe code reads the same on both runtimes, but the exact
- * layout of these structs is NOT part of the checked DeepStream 6.x ABI set (native/include/nvdsmeta.h):
- * code compiled against NVIDIA's headers must not assume it matches byte for byte.
+ * Same names and layout as DeepStream 6.3's gstnvdsinfer.h (NvDsInferTensorMeta, 64 bytes) over the layer
+ * types of nvdsinfer.h; both are checked byte for byte by native/tests/abi_layout_test.c.
  * On this runtime every buffer is host memory (out_buf_ptrs_dev entries are NULL) holding float32 values
  * of one batch item (dims exclude the batch axis).
  */
@@ -15,46 +13,10 @@
 
 #include <glib.h>
 
+#include "nvdsinfer.h"
 #include "nvdsmeta.h"
 
 G_BEGIN_DECLS
-
-#define NVDSINFER_MAX_DIMS 8
-
-typedef enum
-{
-  FLOAT = 0,
-  HALF = 1,
-  INT8 = 2,
-  INT32 = 3
-} NvDsInferDataType;
-
-typedef struct
-{
-  unsigned int numDims;
-  unsigned int d[NVDSINFER_MAX_DIMS];
-  unsigned int numElements;
-} NvDsInferDims;
-
-typedef struct
-{
-  NvDsInferDataType dataType;
-  union
-  {
-    int bindingIndex;
-  };
-  const char *layerName;
-  void *buffer;
-  int isInput;
-  NvDsInferDims inferDims;
-} NvDsInferLayerInfo;
-
-typedef struct
-{
-  unsigned int width;
-  unsigned int height;
-  unsigned int channels;
-} NvDsInferNetworkInfo;
 
 typedef struct
 {

@@ -218,7 +218,7 @@ typedef struct _NvDsUserMeta
   void *user_meta_data;
 } NvDsUserMeta;
 
-/** Region of interest of nvdspreprocess (opaque here: its layout is not part of this ABI set). */
+/** Region of interest of nvdspreprocess (defined in nvds_roi_meta.h). */
 typedef struct NvDsRoiMeta NvDsRoiMeta;
 
 void nvds_acquire_meta_lock (NvDsBatchMeta *batch_meta);

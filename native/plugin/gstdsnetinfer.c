@@ -4,12 +4,14 @@
  * and writes DeepStream metadata (objects, classifier labels, raw tensor meta). In-place: pixels are never
  * modified.
  */
+#define _GNU_SOURCE             /* dladdr */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
 #endif
 
 #include "gstdsnetinfer.h"
 
+#include <dlfcn.h>
 #include <string.h>
 
 #include "dsnet_infer_meta.h"
@@ -17,11 +19,13 @@
 #include "elements.h"
 #include "gstnvdsmeta.h"
 #include "infer_config.h"
+#include "infer_custom_lib.h"
 #include "infer_detect.h"
 #include "infer_labels.h"
 #include "infer_ort.h"
 #include "infer_preprocess.h"
 #include "gstdsnetinfer_meta.h"
+#include "gstdsnetinfer_tensor_input.h"
 
 GST_DEBUG_CATEGORY_STATIC (gst_dsnet_infer_debug);
 #define GST_CAT_DEFAULT gst_dsnet_infer_debug
@@ -55,7 +59,7 @@ enum
 typedef enum
 {
   PARSER_DETECTNET_V2,
-  PARSER_SSD_NORMALIZED,
+  PARSER_CUSTOM,                /* from custom-lib-path */
 } ParserKind;
 
 /* Cached classification of a tracked object (secondary classifiers re-attach it between inferences). */
@@ -74,6 +78,8 @@ typedef struct
   NvDsObjectMeta *object;       /* secondary mode */
   gint left, top, w, h;         /* source rectangle (frame pixels) */
   DsnetScaleInfo scale;
+  const gfloat *tensor;         /* input-tensor-meta: the prepared input of this unit */
+  NvDsRoiMeta *roi;             /* input-tensor-meta: the unit's ROI */
 } Unit;
 
 struct _GstDsnetInfer
@@ -110,7 +116,11 @@ struct _GstDsnetInfer
   gfloat *input;
   gsize input_stride;           /* floats per image */
   ParserKind parser;
-  gint out_a, out_b;            /* detector outputs: cov/scores and bbox/boxes */
+  gint out_a, out_b;            /* DetectNet_v2 outputs: cov and bbox */
+  DsnetCustomParser *custom;    /* bbox or classifier parser of custom-lib-path */
+  NvDsInferLayerInfo *layers;   /* scratch: one entry per model output */
+  guint64 parse_failures;       /* custom parser calls that returned false */
+  gboolean tensor_name_warned;
   guint64 batch_counter;
   gint width, height;
   GHashTable *history;          /* secondary classifiers: object key -> ObjectHistory */
@@ -338,46 +348,94 @@ setup_input (GstDsnetInfer * self)
   return TRUE;
 }
 
+/* Folder of libgstdsnet.so: where the project installs libdsnet_parsers.so (bare custom-lib-path names). */
+static gchar *
+plugin_dir (void)
+{
+  Dl_info info;
+  if (dladdr ((void *) gst_dsnet_infer_get_type, &info) == 0 || info.dli_fname == NULL)
+    return NULL;
+  return g_path_get_dirname (info.dli_fname);
+}
+
+static gboolean
+open_custom_parser (GstDsnetInfer * self, const gchar * key, DsnetCustomParserKind kind)
+{
+  DsnetInferConfig *c = self->cfg;
+  const gchar *name = kind == DSNET_CUSTOM_PARSER_BBOX ? c->parse_bbox_func_name
+      : c->parse_classifier_func_name;
+  gchar *dir = plugin_dir ();
+  GError *err = NULL;
+  self->custom = dsnet_custom_parser_open (c->custom_lib_path, dir, name, kind, &err);
+  g_free (dir);
+  if (self->custom == NULL) {
+    gchar *lib = dsnet_infer_config_where (c, "property", "custom-lib-path");
+    CONFIG_ERROR (self, key, "%s (library from %s)", err->message, lib);
+    g_free (lib);
+    g_clear_error (&err);
+    return FALSE;
+  }
+  GST_INFO_OBJECT (self, "custom parser %s() from %s", name, dsnet_custom_parser_path (self->custom));
+  if (kind == DSNET_CUSTOM_PARSER_BBOX) {
+    guint n = (guint) c->num_detected_classes;
+    gdouble *pre = g_new0 (gdouble, MAX (n, 1)), *post = g_new0 (gdouble, MAX (n, 1));
+    for (guint k = 0; k < n; k++) {
+      pre[k] = dsnet_infer_config_class_attrs (c, (gint) k)->pre_cluster_threshold;
+      post[k] = dsnet_infer_config_class_attrs (c, (gint) k)->post_cluster_threshold;
+    }
+    dsnet_custom_parser_set_detection_params (self->custom, n, pre, post);
+    g_free (pre);
+    g_free (post);
+  }
+  self->layers = g_new0 (NvDsInferLayerInfo, MAX (dsnet_ort_model_n_outputs (self->model), 1));
+  return TRUE;
+}
+
 static gboolean
 setup_parser (GstDsnetInfer * self)
 {
   DsnetInferConfig *c = self->cfg;
+  if (c->class_map != NULL) {
+    gchar *where = dsnet_infer_config_where (c, "dsnet", "class-map");
+    GST_ELEMENT_ERROR (self, LIBRARY, SETTINGS, ("%s: class-map belonged to the former built-in SSD parser; "
+            "use a parser of libdsnet_parsers.so that names its classes (UltraFace masked-face: "
+            "custom-lib-path=libdsnet_parsers.so, parse-bbox-func-name=NvDsInferParseUltraFaceMask)", where),
+        (NULL));
+    g_free (where);
+    return FALSE;
+  }
+  if (c->network_type == DSNET_NETWORK_CLASSIFIER && c->parse_classifier_func_name != NULL) {
+    if (c->custom_lib_path == NULL) {
+      CONFIG_ERROR (self, "parse-classifier-func-name", "'%s' needs custom-lib-path (the library that "
+          "exports it); without the key the built-in parser (arg-max per output layer) is used",
+          c->parse_classifier_func_name);
+      return FALSE;
+    }
+    return open_custom_parser (self, "parse-classifier-func-name", DSNET_CUSTOM_PARSER_CLASSIFIER);
+  }
   if (c->network_type != DSNET_NETWORK_DETECTOR)
     return TRUE;
   const gchar *name = c->parse_bbox_func_name;
-  if (name == NULL || g_str_equal (name, DSNET_PARSER_DETECTNET_V2)) {
-    static const gchar *cov[] = { "cov", NULL }, *bbox[] = { "bbox", NULL };
-    self->parser = PARSER_DETECTNET_V2;
-    self->out_a = find_output (self->model, cov);
-    self->out_b = find_output (self->model, bbox);
-    if (self->out_a < 0 || self->out_b < 0) {
-      gchar *names = output_names (self->model);
-      CONFIG_ERROR (self, "onnx-file", "the DetectNet_v2 parser needs outputs whose names contain 'cov' "
-          "and 'bbox'; the model has %s (for SSD-style models set parse-bbox-func-name=%s)", names,
-          DSNET_PARSER_SSD_NORMALIZED);
-      g_free (names);
-      return FALSE;
-    }
-  } else if (g_str_equal (name, DSNET_PARSER_SSD_NORMALIZED)) {
-    static const gchar *sc[] = { "score", "conf", NULL }, *bx[] = { "box", "loc", NULL };
-    self->parser = PARSER_SSD_NORMALIZED;
-    self->out_a = find_output (self->model, sc);
-    self->out_b = find_output (self->model, bx);
-    if (self->out_a < 0 || self->out_b < 0 || self->out_a == self->out_b) {
-      gchar *names = output_names (self->model);
-      CONFIG_ERROR (self, "parse-bbox-func-name", "%s needs an output whose name contains 'score' (or "
-          "'conf') and one whose name contains 'box' (or 'loc'); the model has %s", name, names);
-      g_free (names);
-      return FALSE;
-    }
-  } else if (c->custom_lib_path != NULL) {
-    CONFIG_ERROR (self, "parse-bbox-func-name", "'%s' is a custom parser from custom-lib-path=%s; this "
-        "runtime does not load custom parser libraries. Built-in parsers: %s, %s", name,
-        c->custom_lib_path, DSNET_PARSER_DETECTNET_V2, DSNET_PARSER_SSD_NORMALIZED);
+  if (name != NULL && c->custom_lib_path != NULL) {
+    self->parser = PARSER_CUSTOM;
+    return open_custom_parser (self, "parse-bbox-func-name", DSNET_CUSTOM_PARSER_BBOX);
+  }
+  if (name != NULL && !g_str_equal (name, DSNET_PARSER_DETECTNET_V2)) {
+    CONFIG_ERROR (self, "parse-bbox-func-name", "'%s' needs custom-lib-path (the library that exports it; "
+        "nvinfer would silently use DetectNet_v2 instead). DeepStreamNet's own parsers (UltraFace, YuNet, "
+        "RetinaFace, SSD) are in custom-lib-path=libdsnet_parsers.so", name);
     return FALSE;
-  } else {
-    CONFIG_ERROR (self, "parse-bbox-func-name", "unknown parser '%s' and no custom-lib-path. Built-in "
-        "parsers: %s (default), %s", name, DSNET_PARSER_DETECTNET_V2, DSNET_PARSER_SSD_NORMALIZED);
+  }
+  static const gchar *cov[] = { "cov", NULL }, *bbox[] = { "bbox", NULL };
+  self->parser = PARSER_DETECTNET_V2;
+  self->out_a = find_output (self->model, cov);
+  self->out_b = find_output (self->model, bbox);
+  if (self->out_a < 0 || self->out_b < 0) {
+    gchar *names = output_names (self->model);
+    CONFIG_ERROR (self, "onnx-file", "the DetectNet_v2 parser needs outputs whose names contain 'cov' "
+        "and 'bbox'; the model has %s (for other models set custom-lib-path and parse-bbox-func-name)",
+        names);
+    g_free (names);
     return FALSE;
   }
   return TRUE;
@@ -406,6 +464,19 @@ post_config_warnings (GstDsnetInfer * self, GPtrArray * extra)
 }
 
 /* ---------------------------------------------------------------------------------------- lifecycle */
+
+/* Everything start() creates; safe to call at any time. */
+static void
+release_running_state (GstDsnetInfer * self)
+{
+  g_clear_pointer (&self->labels, dsnet_infer_labels_free);
+  g_clear_pointer (&self->custom, dsnet_custom_parser_free);
+  g_clear_pointer (&self->layers, g_free);
+  g_clear_pointer (&self->model, dsnet_ort_model_free);
+  g_clear_pointer (&self->input, g_free);
+  g_clear_pointer (&self->cfg, dsnet_infer_config_free);
+  g_clear_pointer (&self->history, g_hash_table_unref);
+}
 
 static gboolean
 gst_dsnet_infer_start (GstBaseTransform * trans)
@@ -448,14 +519,9 @@ gst_dsnet_infer_start (GstBaseTransform * trans)
         "(supported: 0 detector, 1 classifier, 100 other with output-tensor-meta)", c->network_type);
     ok = FALSE;
   }
-  if (ok && c->input_tensor_from_meta) {
-    CONFIG_ERROR (self, "input-tensor-from-meta", "tensors from nvdspreprocess are not supported by this "
-        "runtime");
-    ok = FALSE;
-  }
-  if (ok && c->network_type == DSNET_NETWORK_CLASSIFIER && c->parse_classifier_func_name != NULL) {
-    CONFIG_ERROR (self, "parse-classifier-func-name", "custom classifier parsers are not supported; the "
-        "built-in parser (arg-max per output layer) is used when the key is absent");
+  if (ok && c->input_tensor_from_meta && c->network_type != DSNET_NETWORK_DETECTOR) {
+    CONFIG_ERROR (self, "input-tensor-from-meta", "tensors from nvdspreprocess are supported for detectors "
+        "(network-type=0) only on this runtime");
     ok = FALSE;
   }
   if (ok && c->labelfile_path != NULL) {
@@ -493,14 +559,13 @@ gst_dsnet_infer_start (GstBaseTransform * trans)
     post_config_warnings (self, extra);
   g_ptr_array_unref (extra);
   if (!ok) {
-    g_clear_pointer (&self->labels, dsnet_infer_labels_free);
-    g_clear_pointer (&self->model, dsnet_ort_model_free);
-    g_clear_pointer (&self->input, g_free);
-    g_clear_pointer (&self->cfg, dsnet_infer_config_free);
+    release_running_state (self);
     return FALSE;
   }
   self->classifier_type = c->classifier_type ? g_intern_string (c->classifier_type) : NULL;
   self->batch_counter = 0;
+  self->parse_failures = 0;
+  self->tensor_name_warned = FALSE;
   self->history = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, history_free);
   GST_INFO_OBJECT (self, "model %s: input %dx%dx%d, %d image(s) per run (%s batch axis)", c->onnx_file,
       self->pp.channels, self->pp.net_h, self->pp.net_w, self->run_batch,
@@ -511,12 +576,7 @@ gst_dsnet_infer_start (GstBaseTransform * trans)
 static gboolean
 gst_dsnet_infer_stop (GstBaseTransform * trans)
 {
-  GstDsnetInfer *self = GST_DSNET_INFER (trans);
-  g_clear_pointer (&self->labels, dsnet_infer_labels_free);
-  g_clear_pointer (&self->model, dsnet_ort_model_free);
-  g_clear_pointer (&self->input, g_free);
-  g_clear_pointer (&self->cfg, dsnet_infer_config_free);
-  g_clear_pointer (&self->history, g_hash_table_unref);
+  release_running_state (GST_DSNET_INFER (trans));
   return TRUE;
 }
 
@@ -538,22 +598,65 @@ gst_dsnet_infer_set_caps (GstBaseTransform * trans, GstCaps * incaps, GstCaps * 
 
 
 
+/* The output layers of batch item `item` and the network size, as nvinfer hands them to custom parsers. */
+static void
+fill_layers (GstDsnetInfer * self, DsnetOrtOutputs * out, guint item, NvDsInferNetworkInfo * net)
+{
+  for (guint l = 0; l < out->n; l++)
+    dsnet_ort_outputs_layer_info (out, l, item, &self->layers[l]);
+  net->width = (guint) self->pp.net_w;
+  net->height = (guint) self->pp.net_h;
+  net->channels = (guint) self->pp.channels;
+}
+
+/* A custom parser returned false: nvinfer logs it and the unit gets no output (spec §5.6). The first one is
+ * posted as an element warning, the rest only logged. */
+static void
+warn_parse_failure (GstDsnetInfer * self, const GError * err)
+{
+  if (self->parse_failures++ == 0)
+    GST_ELEMENT_WARNING (self, STREAM, DECODE, ("%s", err->message), ("further failures are logged in "
+            "the dsnetinfer debug category only"));
+  else
+    GST_WARNING_OBJECT (self, "%s (%" G_GUINT64_FORMAT " so far)", err->message, self->parse_failures);
+}
+
+/* input-tensor-meta, nvinfer's clip-object-outside-roi (default on): a box reaching past the ROI's right or
+ * bottom edge is cut there (left/top are already >= the ROI's after mapping). */
+static void
+clip_to_roi (DsnetInferObject * o, const Unit * u)
+{
+  gfloat right = (gfloat) (u->left + u->w), bottom = (gfloat) (u->top + u->h);
+  if (o->left + o->width >= right)
+    o->width = right - o->left;
+  if (o->top + o->height >= bottom)
+    o->height = bottom - o->top;
+}
+
 /* Detector output of one image → object metas. */
 static gboolean
 attach_detections (GstDsnetInfer * self, NvDsBatchMeta * batch, Unit * u, DsnetOrtOutputs * out,
     guint item, GError ** error)
 {
   DsnetInferConfig *c = self->cfg;
-  gdouble *thr = g_new0 (gdouble, MAX (c->num_detected_classes, 1));
-  for (gint k = 0; k < c->num_detected_classes; k++)
-    thr[k] = dsnet_infer_config_class_attrs (c, k)->pre_cluster_threshold;
-  DsnetDetectParams p = { self->pp.net_w, self->pp.net_h, c->num_detected_classes, thr, c->class_map,
-    c->n_class_map
-  };
   GArray *raw = g_array_new (FALSE, FALSE, sizeof (DsnetInferObject));
-  const DsnetTensorDesc *da = &out->desc[self->out_a], *db = &out->desc[self->out_b];
   gboolean ok;
-  if (self->parser == PARSER_DETECTNET_V2) {
+  if (self->parser == PARSER_CUSTOM) {
+    NvDsInferNetworkInfo net;
+    GError *perr = NULL;
+    fill_layers (self, out, item, &net);
+    if (!dsnet_custom_parser_parse_bbox (self->custom, self->layers, out->n, &net, raw, &perr)) {
+      warn_parse_failure (self, perr);
+      g_clear_error (&perr);
+      g_array_set_size (raw, 0);
+    }
+    ok = TRUE;
+  } else {
+    const DsnetTensorDesc *da = &out->desc[self->out_a], *db = &out->desc[self->out_b];
+    gdouble *thr = g_new0 (gdouble, MAX (c->num_detected_classes, 1));
+    for (gint k = 0; k < c->num_detected_classes; k++)
+      thr[k] = dsnet_infer_config_class_attrs (c, k)->pre_cluster_threshold;
+    DsnetDetectParams p = { self->pp.net_w, self->pp.net_h, c->num_detected_classes, thr };
     if (da->n_dims != 4 || db->n_dims != 4) {
       g_set_error (error, DSNET_INFER_ERROR, 0, "DetectNet_v2: outputs '%s' and '%s' must be [N,C,H,W]",
           da->name, db->name);
@@ -565,19 +668,8 @@ attach_detections (GstDsnetInfer * self, NvDsBatchMeta * batch, Unit * u, DsnetO
           (gint) da->dims[2], (gint) da->dims[3], out->data[self->out_b] + pb * item, (gint) db->dims[1],
           (gint) db->dims[2], (gint) db->dims[3], raw, error);
     }
-  } else {
-    if (da->n_dims != 3 || db->n_dims != 3 || db->dims[2] != 4 || da->dims[1] != db->dims[1]) {
-      g_set_error (error, DSNET_INFER_ERROR, 0, "SSD parser: outputs '%s' [N,P,K] and '%s' [N,P,4] "
-          "expected", da->name, db->name);
-      ok = FALSE;
-    } else {
-      gsize pa = (gsize) (da->dims[1] * da->dims[2]);
-      gsize pb = (gsize) (db->dims[1] * 4);
-      ok = dsnet_parse_ssd_normalized (&p, out->data[self->out_a] + pa * item, (gint) da->dims[1],
-          (gint) da->dims[2], out->data[self->out_b] + pb * item, raw, error);
-    }
+    g_free (thr);
   }
-  g_free (thr);
   if (!ok) {
     g_array_unref (raw);
     return FALSE;
@@ -586,12 +678,14 @@ attach_detections (GstDsnetInfer * self, NvDsBatchMeta * batch, Unit * u, DsnetO
   dsnet_cluster (c, raw, clustered);
   g_array_unref (raw);
 
-  gdouble roi_left = u->object ? u->left : 0, roi_top = u->object ? u->top : 0;
+  gdouble roi_left = u->object || u->roi ? u->left : 0, roi_top = u->object || u->roi ? u->top : 0;
   nvds_acquire_meta_lock (batch);
   for (guint i = 0; i < clustered->len; i++) {
     DsnetInferObject o = g_array_index (clustered, DsnetInferObject, i);
     if (!dsnet_map_object (c, &u->scale, roi_left, roi_top, self->width, self->height, &o))
       continue;
+    if (u->roi != NULL)
+      clip_to_roi (&o, u);
     NvDsObjectMeta *om = nvds_acquire_obj_meta_from_pool (batch);
     if (om == NULL)
       break;
@@ -623,6 +717,26 @@ history_key (NvDsFrameMeta * f, NvDsObjectMeta * o)
   return k;
 }
 
+/* Classifier labels of batch item `item`: the custom parser's attributes, or the built-in arg-max. */
+static GArray *
+classify_unit (GstDsnetInfer * self, DsnetOrtOutputs * out, guint item)
+{
+  if (self->custom == NULL)
+    return dsnet_infer_classify (out, item, self->cfg->classifier_threshold, self->labels);
+  GArray *labels = g_array_new (FALSE, TRUE, sizeof (NvDsLabelInfo));
+  NvDsInferNetworkInfo net;
+  GError *err = NULL;
+  gchar *desc = NULL;
+  fill_layers (self, out, item, &net);
+  if (!dsnet_custom_parser_classify (self->custom, self->layers, out->n, &net,
+          (gfloat) self->cfg->classifier_threshold, labels, &desc, &err)) {
+    warn_parse_failure (self, err);
+    g_clear_error (&err);
+  }
+  g_free (desc);
+  return labels;
+}
+
 /* Results of one ORT run → metadata. */
 static gboolean
 attach_results (GstDsnetInfer * self, NvDsBatchMeta * batch, Unit * units, guint n, DsnetOrtOutputs * out,
@@ -635,7 +749,7 @@ attach_results (GstDsnetInfer * self, NvDsBatchMeta * batch, Unit * units, guint
       return FALSE;
     nvds_acquire_meta_lock (batch);
     if (c->network_type == DSNET_NETWORK_CLASSIFIER) {
-      GArray *labels = dsnet_infer_classify (out, i, c->classifier_threshold, self->labels);
+      GArray *labels = classify_unit (self, out, i);
       NvDsObjectMeta *target = u->object;
       if (target == NULL && labels->len > 0) {
         /* full-frame classifier: one object covering the frame, class −1 */
@@ -687,6 +801,10 @@ infer_units (GstDsnetInfer * self, NvDsBatchMeta * batch, const guint8 * pixels,
     guint count = MIN (n - start, (guint) self->run_batch);
     for (guint i = 0; i < count; i++) {
       Unit *u = &units[start + i];
+      if (u->tensor != NULL) {
+        memcpy (self->input + self->input_stride * i, u->tensor, self->input_stride * sizeof (gfloat));
+        continue;
+      }
       const guint8 *img = pixels + frame_bytes * u->frame->batch_id;
       dsnet_preprocess_rgba (&self->pp, img, stride, u->left, u->top, u->w, u->h,
           self->input + self->input_stride * i, &u->scale);
@@ -753,6 +871,109 @@ object_selected (GstDsnetInfer * self, NvDsFrameMeta * f, NvDsObjectMeta * o)
   return TRUE;
 }
 
+static gint
+by_confidence (gconstpointer a, gconstpointer b)
+{
+  gfloat x = (*(NvDsObjectMeta * const *) a)->confidence, y = (*(NvDsObjectMeta * const *) b)->confidence;
+  return x > y ? -1 : (x < y ? 1 : 0);
+}
+
+static gdouble
+meta_iou (const NvDsObjectMeta * a, const NvDsObjectMeta * b)
+{
+  const NvOSD_RectParams *p = &a->rect_params, *q = &b->rect_params;
+  DsnetInferObject x = { a->class_id, p->left, p->top, p->width, p->height, a->confidence };
+  DsnetInferObject y = { b->class_id, q->left, q->top, q->width, q->height, b->confidence };
+  return dsnet_iou (&x, &y);
+}
+
+/* [dsnet] roi-merge-iou-threshold: overlapping ROIs (tiles) see the same object more than once; keep the most
+ * confident box of each class (greedy NMS over this element's objects of the frame, stable by confidence). */
+static void
+merge_roi_objects (GstDsnetInfer * self, NvDsBatchMeta * batch, Unit * units, guint n)
+{
+  gdouble thr = self->cfg->roi_merge_iou;
+  GHashTable *frames = g_hash_table_new (NULL, NULL);
+  nvds_acquire_meta_lock (batch);
+  for (guint u = 0; u < n; u++) {
+    NvDsFrameMeta *f = units[u].frame;
+    if (!g_hash_table_add (frames, f))
+      continue;
+    GPtrArray *mine = g_ptr_array_new ();
+    for (GList * l = f->obj_meta_list; l; l = l->next) {
+      NvDsObjectMeta *o = l->data;
+      if (o->unique_component_id == self->cfg->gie_unique_id)
+        g_ptr_array_add (mine, o);
+    }
+    g_ptr_array_sort (mine, by_confidence);      /* stable */
+    GPtrArray *drop = g_ptr_array_new (), *kept = g_ptr_array_new ();
+    for (guint i = 0; i < mine->len; i++) {
+      NvDsObjectMeta *a = g_ptr_array_index (mine, i);
+      gboolean covered = FALSE;
+      for (guint j = 0; j < kept->len && !covered; j++) {
+        NvDsObjectMeta *b = g_ptr_array_index (kept, j);
+        covered = a->class_id == b->class_id && meta_iou (a, b) > thr;
+      }
+      g_ptr_array_add (covered ? drop : kept, a);
+    }
+    g_ptr_array_unref (kept);
+    for (guint i = 0; i < drop->len; i++)
+      nvds_remove_obj_meta_from_frame (f, g_ptr_array_index (drop, i));
+    g_ptr_array_unref (drop);
+    g_ptr_array_unref (mine);
+  }
+  nvds_release_meta_lock (batch);
+  g_hash_table_unref (frames);
+}
+
+/* input-tensor-meta: infers the ROI units nvdspreprocess (or dsnetpreprocess) prepared for this element. No
+ * interval and no object filters here: selecting units is the preprocess element's job (spec §8.6). */
+static GstFlowReturn
+infer_tensor_meta (GstDsnetInfer * self, NvDsBatchMeta * batch)
+{
+  GArray *tunits = g_array_new (FALSE, FALSE, sizeof (DsnetTensorUnit));
+  GArray *units = g_array_new (FALSE, TRUE, sizeof (Unit));
+  gchar *skipped = NULL;
+  GError *err = NULL;
+  GstFlowReturn ret = GST_FLOW_OK;
+  nvds_acquire_meta_lock (batch);
+  gboolean ok = dsnet_infer_collect_tensor_units (batch, (guint) self->cfg->gie_unique_id,
+      dsnet_ort_model_input (self->model)->name, self->in_dims, tunits, &skipped, &err);
+  nvds_release_meta_lock (batch);
+  if (skipped != NULL && !self->tensor_name_warned) {
+    self->tensor_name_warned = TRUE;
+    GST_ELEMENT_WARNING (self, STREAM, FORMAT, ("preprocess tensor '%s' skipped: its name is not the model "
+            "input '%s' (set tensor-name in the nvdspreprocess config)", skipped,
+            dsnet_ort_model_input (self->model)->name), (NULL));
+  }
+  for (guint i = 0; ok && i < tunits->len; i++) {
+    const DsnetTensorUnit *t = &g_array_index (tunits, DsnetTensorUnit, i);
+    const NvDsRoiMeta *r = t->roi;
+    Unit u = { r->frame_meta, r->object_meta, (gint) r->roi.left, (gint) r->roi.top, (gint) r->roi.width,
+      (gint) r->roi.height, {0}, t->data, t->roi
+    };
+    u.scale.ratio_x = r->scale_ratio_x;
+    u.scale.ratio_y = r->scale_ratio_y;
+    u.scale.offset_left = (gint) r->offset_left;
+    u.scale.offset_top = (gint) r->offset_top;
+    g_array_append_val (units, u);
+  }
+  if (ok && units->len > 0)
+    ok = infer_units (self, batch, NULL, (Unit *) units->data, units->len, &err);
+  if (ok && units->len > 0 && self->cfg->roi_merge_iou > 0)
+    merge_roi_objects (self, batch, (Unit *) units->data, units->len);
+  if (!ok) {
+    GST_ELEMENT_ERROR (self, STREAM, FAILED, ("inference on preprocess tensors failed: %s", err->message),
+        ("model %s", self->cfg->onnx_file));
+    g_clear_error (&err);
+    ret = GST_FLOW_ERROR;
+  }
+  g_free (skipped);
+  g_array_unref (units);
+  g_array_unref (tunits);
+  return ret;
+}
+
 static GstFlowReturn
 gst_dsnet_infer_transform_ip (GstBaseTransform * trans, GstBuffer * buf)
 {
@@ -764,6 +985,8 @@ gst_dsnet_infer_transform_ip (GstBaseTransform * trans, GstBuffer * buf)
         ("dsnetinfer needs batched buffers from dsnetstreammux"));
     return GST_FLOW_ERROR;
   }
+  if (c->input_tensor_from_meta)
+    return infer_tensor_meta (self, batch);
   if (c->process_mode == GST_DSNET_INFER_PROCESS_MODE_PRIMARY
       && self->batch_counter++ % ((guint64) c->interval + 1) != 0)
     return GST_FLOW_OK;
@@ -790,7 +1013,7 @@ gst_dsnet_infer_transform_ip (GstBaseTransform * trans, GstBuffer * buf)
       break;
     }
     if (c->process_mode == GST_DSNET_INFER_PROCESS_MODE_PRIMARY) {
-      Unit u = { f, NULL, 0, 0, self->width, self->height, {0} };
+      Unit u = { f, NULL, 0, 0, self->width, self->height, {0}, NULL, NULL };
       g_array_append_val (units, u);
       continue;
     }
@@ -798,7 +1021,7 @@ gst_dsnet_infer_transform_ip (GstBaseTransform * trans, GstBuffer * buf)
       NvDsObjectMeta *om = o->data;
       if (!object_selected (self, f, om))
         continue;
-      Unit u = { f, om, 0, 0, 0, 0, {0} };
+      Unit u = { f, om, 0, 0, 0, 0, {0}, NULL, NULL };
       dsnet_preprocess_round_rect (self->width, self->height, om->rect_params.left, om->rect_params.top,
           om->rect_params.width, om->rect_params.height, &u.left, &u.top, &u.w, &u.h);
       if (u.w <= 0 || u.h <= 0)
@@ -965,11 +1188,7 @@ gst_dsnet_infer_finalize (GObject * object)
   g_free (self->infer_on_class_ids);
   g_free (self->filter_out_class_ids);
   g_free (self->model_engine_file);
-  g_clear_pointer (&self->labels, dsnet_infer_labels_free);
-  g_clear_pointer (&self->model, dsnet_ort_model_free);
-  g_clear_pointer (&self->input, g_free);
-  g_clear_pointer (&self->cfg, dsnet_infer_config_free);
-  g_clear_pointer (&self->history, g_hash_table_unref);
+  release_running_state (self);
   G_OBJECT_CLASS (gst_dsnet_infer_parent_class)->finalize (object);
 }
 
@@ -1020,8 +1239,8 @@ gst_dsnet_infer_class_init (GstDsnetInferClass * klass)
       g_param_spec_uint ("gpu-id", "GPU id", "Accepted for nvinfer compatibility; ignored (CPU runtime)", 0,
           G_MAXUINT, 0, rw));
   g_object_class_install_property (gobject_class, PROP_INPUT_TENSOR_META,
-      g_param_spec_boolean ("input-tensor-meta", "Input tensor meta", "Use nvdspreprocess tensors: not "
-          "supported by this runtime (TRUE fails at start)", FALSE, rw));
+      g_param_spec_boolean ("input-tensor-meta", "Input tensor meta", "Infer on the ROI tensors of "
+          "dsnetpreprocess / nvdspreprocess (NVDS_PREPROCESS_BATCH_META) instead of whole frames or objects", FALSE, rw));
   g_object_class_install_property (gobject_class, PROP_CROP_OBJECTS_TO_ROI_BOUNDARY,
       g_param_spec_boolean ("crop-objects-to-roi-boundary", "Crop objects to ROI boundary", "Clamp boxes "
           "to the ROI limits instead of dropping them", FALSE, rw));

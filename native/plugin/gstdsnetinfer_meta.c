@@ -61,21 +61,9 @@ dsnet_infer_make_tensor_meta (NvDsBatchMeta * batch, DsnetOrtOutputs * out, guin
   m->network_info.channels = (guint) pp->channels;
   m->maintain_aspect_ratio = cfg->maintain_aspect_ratio;
   for (guint i = 0; i < out->n; i++) {
-    const DsnetTensorDesc *d = &out->desc[i];
     NvDsInferLayerInfo *li = &m->output_layers_info[i];
-    gsize per = 1;
-    li->inferDims.numDims = (guint) MIN (d->n_dims > 0 ? d->n_dims - 1 : 0, NVDSINFER_MAX_DIMS);
-    for (gsize k = 1; k < d->n_dims; k++) {
-      per *= (gsize) d->dims[k];
-      if (k - 1 < NVDSINFER_MAX_DIMS)
-        li->inferDims.d[k - 1] = (guint) d->dims[k];
-    }
-    li->inferDims.numElements = (guint) per;
-    li->dataType = FLOAT;
-    li->bindingIndex = (gint) i + 1;
-    li->layerName = g_intern_string (d->name);
-    li->isInput = 0;
-    m->out_buf_ptrs_host[i] = g_memdup2 (out->data[i] + per * item, per * sizeof (gfloat));
+    dsnet_ort_outputs_layer_info (out, i, item, li);
+    m->out_buf_ptrs_host[i] = g_memdup2 (li->buffer, (gsize) li->inferDims.numElements * sizeof (gfloat));
     li->buffer = m->out_buf_ptrs_host[i];
   }
   um->user_meta_data = m;

@@ -19,6 +19,7 @@ plugin_init (GstPlugin * plugin)
   ok &= GST_ELEMENT_REGISTER (dsnetinfer, plugin);
   ok &= GST_ELEMENT_REGISTER (dsnetmultistreamtiler, plugin);
   ok &= GST_ELEMENT_REGISTER (dsnetosd, plugin);
+  ok &= GST_ELEMENT_REGISTER (dsnetpreprocess, plugin);
   ok &= GST_ELEMENT_REGISTER (dsnetstreamdemux, plugin);
   ok &= GST_ELEMENT_REGISTER (dsnetstreammux, plugin);
   ok &= GST_ELEMENT_REGISTER (dsnettracker, plugin);

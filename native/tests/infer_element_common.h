@@ -149,10 +149,10 @@ ultraface_config (const gchar * extra_property, const gchar * extra_groups)
       "offsets=127;127;127\n"
       "model-color-format=0\n"
       "num-detected-classes=2\n"
-      "parse-bbox-func-name=NvDsInferParseCustomSSDNormalized\n"
+      "custom-lib-path=libdsnet_parsers.so\nparse-bbox-func-name=NvDsInferParseUltraFaceMask\n"
       "cluster-mode=2\n"
       "%s\n"
-      "[dsnet]\nclass-map=2;1\nintra-op-threads=1\n"
+      "[dsnet]\nintra-op-threads=1\n"
       "[class-attrs-all]\npre-cluster-threshold=0.5\nnms-iou-threshold=0.3\n"
       "[class-attrs-0]\nborder-color=0;1;0;1\n" "%s", model, extra_property, extra_groups);
   gchar *path = write_temp ("pgie.txt", text);

@@ -100,13 +100,13 @@ GST_START_TEST (test_model_errors)
   /* unknown parser without custom library */
   text = g_strdup_printf ("[property]\nonnx-file=%s\nnum-detected-classes=2\n"
       "parse-bbox-func-name=NvDsInferParseCustomYoloV3\n", model);
-  assert_start_error (text, "bad.txt:4: [property] parse-bbox-func-name: unknown parser "
-      "'NvDsInferParseCustomYoloV3' and no custom-lib-path", NULL);
+  assert_start_error (text, "bad.txt:4: [property] parse-bbox-func-name: 'NvDsInferParseCustomYoloV3' needs "
+      "custom-lib-path", NULL);
   g_free (text);
-  /* custom library */
+  /* a custom library that is not there */
   text = g_strdup_printf ("[property]\nonnx-file=%s\nnum-detected-classes=2\n"
       "parse-bbox-func-name=NvDsInferParseCustomYoloV3\ncustom-lib-path=/opt/libyolo.so\n", model);
-  assert_start_error (text, "this runtime does not load custom parser libraries", NULL);
+  assert_start_error (text, "cannot load custom parser library /opt/libyolo.so", NULL);
   g_free (text);
   /* default parser is DetectNet_v2: the UltraFace outputs do not fit it */
   text = g_strdup_printf ("[property]\nonnx-file=%s\nnum-detected-classes=2\n", model);
@@ -120,7 +120,7 @@ GST_START_TEST (test_model_errors)
   g_free (text);
   /* offsets count */
   text = g_strdup_printf ("[property]\nonnx-file=%s\noffsets=1;2\nparse-bbox-func-name="
-      "NvDsInferParseCustomSSDNormalized\n", model);
+      "NvDsInferParseUltraFaceMask\ncustom-lib-path=libdsnet_parsers.so\n", model);
   assert_start_error (text, "bad.txt:3: [property] offsets: 2 values given but the network has 3", NULL);
   g_free (text);
   g_free (model);

@@ -126,7 +126,7 @@ GST_START_TEST (test_warnings_posted_once)
   GError *e = NULL;
   gchar *dbg = NULL;
   gst_message_parse_warning (msg, &e, &dbg);
-  fail_unless (strstr (dbg, "pgie.txt:12: [property] no-such-key: unknown or legacy key, ignored") != NULL,
+  fail_unless (strstr (dbg, "pgie.txt:13: [property] no-such-key: unknown or legacy key, ignored") != NULL,
       "%s", dbg);
   fail_unless (strstr (dbg, "TensorRT-only keys ignored (model-engine-file)") != NULL, "%s", dbg);
   g_error_free (e);

@@ -10,6 +10,10 @@
 #include "infer_element_common.h"
 #include "infer_eval.h"
 
+/* Measured values minus a small margin (native/parsers/README.md). */
+#define YUNET_MIN_AP 0.80
+#define RETINAFACE_MIN_AP 0.77
+
 static gchar *
 detector_config (const gchar * threshold)
 {
@@ -22,10 +26,9 @@ detector_config (const gchar * threshold)
       "offsets=127;127;127\n"
       "num-detected-classes=2\n"
       "output-blob-names=scores;boxes\n"
-      "parse-bbox-func-name=NvDsInferParseCustomSSDNormalized\n"
+      "custom-lib-path=libdsnet_parsers.so\nparse-bbox-func-name=NvDsInferParseUltraFaceMask\n"
       "cluster-mode=2\n"
-      "[dsnet]\nclass-map=2;1\n"
-      "[class-attrs-all]\npre-cluster-threshold=%s\nnms-iou-threshold=0.3\n", model, threshold);
+            "[class-attrs-all]\npre-cluster-threshold=%s\nnms-iou-threshold=0.3\n", model, threshold);
   gchar *path = write_temp ("pgie.txt", text);
   gchar *dir = g_path_get_dirname (path);
   gchar *labels = g_build_filename (dir, "labels.txt", NULL);
@@ -37,13 +40,10 @@ detector_config (const gchar * threshold)
   return path;
 }
 
-GST_START_TEST (test_facemask_dev_set_ap)
+/* Runs the detector of `cfg` over the dev set (one batch per image at its own size); returns detections. */
+static GArray *
+run_dev_set (GPtrArray * images, const gchar * cfg, gdouble * ms_per_image)
 {
-  GPtrArray *images = eval_load_dataset (0);
-  fail_unless (images != NULL, "kaggle-facemask-dev not found under DSNET_SHARED_DIR");
-  ck_assert_uint_eq (images->len, 107);
-  /* a low pre-cluster threshold gives the whole precision/recall curve to the AP */
-  gchar *cfg = detector_config ("0.05");
   GstHarness *h = new_infer_harness (cfg, NULL);
   GArray *dets = g_array_new (FALSE, FALSE, sizeof (EvalDet));
   gint last_w = -1, last_h = -1;
@@ -72,7 +72,20 @@ GST_START_TEST (test_facemask_dev_set_ap)
     gst_buffer_unref (out);
     gst_buffer_unref (img);
   }
-  gdouble ms = (g_get_monotonic_time () - t0) / 1000.0 / images->len;
+  *ms_per_image = (g_get_monotonic_time () - t0) / 1000.0 / images->len;
+  gst_harness_teardown (h);
+  return dets;
+}
+
+GST_START_TEST (test_facemask_dev_set_ap)
+{
+  GPtrArray *images = eval_load_dataset (0);
+  fail_unless (images != NULL, "kaggle-facemask-dev not found under DSNET_SHARED_DIR");
+  ck_assert_uint_eq (images->len, 107);
+  /* a low pre-cluster threshold gives the whole precision/recall curve to the AP */
+  gchar *cfg = detector_config ("0.05");
+  gdouble ms;
+  GArray *dets = run_dev_set (images, cfg, &ms);
   gdouble ap, acc;
   guint matched;
   gdouble ap1, acc1;
@@ -86,9 +99,63 @@ GST_START_TEST (test_facemask_dev_set_ap)
   fail_unless (ap >= 0.78, "face AP@0.5 %.4f < 0.78", ap);
   fail_unless (acc >= 0.90, "mask/no-mask accuracy %.4f < 0.90", acc);
   g_array_unref (dets);
-  gst_harness_teardown (h);
   remove_temp (cfg);
   g_ptr_array_unref (images);
+}
+GST_END_TEST;
+
+/* The face detectors of libdsnet_parsers.so on the dev set, through their shipped configs (class-agnostic AP;
+ * both trained on WIDER FACE, non-commercial annotations). */
+static void
+assert_face_detector_ap (const gchar * config_name, const gchar * what, gdouble min_ap)
+{
+  GPtrArray *images = eval_load_dataset (0);
+  fail_unless (images != NULL);
+  const gchar *src = g_getenv ("DSNET_SOURCE_DIR");
+  gchar *shipped = g_build_filename (src, "configs", "face-mask", "portable", config_name, NULL);
+  gchar *text = NULL;
+  fail_unless (g_file_get_contents (shipped, &text, NULL, NULL), "%s", shipped);
+  /* the shipped config at the AP threshold; its onnx-file points into assets/, use ../shared directly */
+  gchar **lines = g_strsplit (text, "\n", -1);
+  GString *cfg_text = g_string_new (NULL);
+  for (gchar ** l = lines; *l; l++) {
+    if (g_str_has_prefix (*l, "onnx-file=")) {
+      gchar *model = shared_path (strstr (*l, "assets/"));
+      g_string_append_printf (cfg_text, "onnx-file=%s\n", model);
+      g_free (model);
+    } else if (g_str_has_prefix (*l, "pre-cluster-threshold=")) {
+      g_string_append (cfg_text, "pre-cluster-threshold=0.05\n");
+    } else if (!g_str_has_prefix (*l, "labelfile-path=")) {
+      g_string_append_printf (cfg_text, "%s\n", *l);
+    }
+  }
+  gchar *cfg = write_temp ("pgie.txt", cfg_text->str);
+  gdouble ms, ap, acc;
+  guint matched;
+  GArray *dets = run_dev_set (images, cfg, &ms);
+  eval_score (images, dets, FALSE, &ap, &acc, &matched);
+  g_print ("%s on kaggle-facemask-dev (%u images): face AP@0.5 = %.4f, %u detections, %.1f ms/image\n", what,
+      images->len, ap, dets->len, ms);
+  fail_unless (ap >= min_ap, "%s: face AP@0.5 %.4f < %.2f", what, ap, min_ap);
+  g_array_unref (dets);
+  remove_temp (cfg);
+  g_string_free (cfg_text, TRUE);
+  g_strfreev (lines);
+  g_free (text);
+  g_free (shipped);
+  g_ptr_array_unref (images);
+}
+
+GST_START_TEST (test_yunet_dev_set_ap)
+{
+  assert_face_detector_ap ("config_infer_primary_yunet.txt", "YuNet-n (NvDsInferParseYuNet)", YUNET_MIN_AP);
+}
+GST_END_TEST;
+
+GST_START_TEST (test_retinaface_dev_set_ap)
+{
+  assert_face_detector_ap ("config_infer_primary_retinaface.txt", "RetinaFace MobileNet-0.25 "
+      "(NvDsInferParseRetinaFace)", RETINAFACE_MIN_AP);
 }
 GST_END_TEST;
 
@@ -275,6 +342,8 @@ infer_facemask_suite (void)
   tcase_set_timeout (tc, 900);
   suite_add_tcase (s, tc);
   tcase_add_test (tc, test_facemask_dev_set_ap);
+  tcase_add_test (tc, test_yunet_dev_set_ap);
+  tcase_add_test (tc, test_retinaface_dev_set_ap);
   tcase_add_test (tc, test_secondary_tensor_meta);
   tcase_add_test (tc, test_secondary_classifier);
   tcase_add_test (tc, test_secondary_classifier_cache);

@@ -149,7 +149,7 @@ GST_START_TEST (test_detectnet_v2_decode)
   /* planes x1, y1, x2, y2 for cells w=0 and w=1 */
   const gfloat bbox[8] = { -0.1f, -0.1f, -0.1f, 0.2f, 0.3f, 0.5f, 0.4f, 1.0f };
   const gdouble thr[1] = { 0.5 };
-  DsnetDetectParams p = { 32, 16, 1, thr, NULL, 0 };
+  DsnetDetectParams p = { 32, 16, 1, thr };
   GArray *out = g_array_new (FALSE, FALSE, sizeof (DsnetInferObject));
   GError *e = NULL;
   fail_unless (dsnet_parse_detectnet_v2 (&p, cov, 1, 1, 2, bbox, 4, 1, 2, out, &e));
@@ -174,37 +174,6 @@ GST_START_TEST (test_detectnet_v2_decode)
   p.num_classes = 1;
   fail_if (dsnet_parse_detectnet_v2 (&p, cov, 1, 1, 2, bbox, 2, 1, 2, out, &e));
   fail_unless (strstr (e->message, "does not match") != NULL, "%s", e->message);
-  g_clear_error (&e);
-  g_array_unref (out);
-}
-GST_END_TEST;
-
-GST_START_TEST (test_ssd_normalized)
-{
-  const gfloat scores[9] = { 0.1f, 0.2f, 0.7f, 0.1f, 0.8f, 0.1f, 0.6f, 0.3f, 0.1f };
-  const gfloat boxes[12] = { 0.1f, 0.2f, 0.5f, 0.6f, -0.1f, 0.5f, 0.3f, 1.2f, 0, 0, 1, 1 };
-  const gdouble thr[2] = { 0.5, 0.5 };
-  const gint map[2] = { 2, 1 };
-  DsnetDetectParams p = { 100, 50, 2, thr, map, 2 };
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (DsnetInferObject));
-  GError *e = NULL;
-  fail_unless (dsnet_parse_ssd_normalized (&p, scores, 3, 3, boxes, out, &e));
-  ck_assert_uint_eq (out->len, 2);
-  assert_box (OBJ (out, 0), 0, 10, 10, 40, 20, 0.7f);
-  assert_box (OBJ (out, 1), 1, 0, 25, 30, 25, 0.8f);     /* clamped to the network size */
-
-  /* default map: column 0 is background when the tensor has more columns than classes */
-  g_array_set_size (out, 0);
-  p.class_map = NULL;
-  fail_unless (dsnet_parse_ssd_normalized (&p, scores, 3, 3, boxes, out, &e));
-  ck_assert_uint_eq (out->len, 2);
-  ck_assert_int_eq (OBJ (out, 0)->class_id, 1);  /* row 0: column 2 = class 1 */
-  ck_assert_int_eq (OBJ (out, 1)->class_id, 0);  /* row 1: column 1 = class 0 */
-
-  const gint bad[2] = { 3, 1 };
-  p.class_map = bad;
-  fail_if (dsnet_parse_ssd_normalized (&p, scores, 3, 3, boxes, out, &e));
-  fail_unless (strstr (e->message, "score column 3") != NULL, "%s", e->message);
   g_clear_error (&e);
   g_array_unref (out);
 }
@@ -456,7 +425,6 @@ infer_units_suite (void)
   tcase_add_test (tc, test_preprocess_letterbox);
   tcase_add_test (tc, test_round_rect);
   tcase_add_test (tc, test_detectnet_v2_decode);
-  tcase_add_test (tc, test_ssd_normalized);
   tcase_add_test (tc, test_iou);
   tcase_add_test (tc, test_nms);
   tcase_add_test (tc, test_dbscan);

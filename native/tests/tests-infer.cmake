@@ -9,4 +9,16 @@ dsnet_add_test(infer_element_full_test SOURCES infer_element_full_test.c infer_e
 dsnet_add_test(infer_facemask_test SOURCES infer_facemask_test.c infer_eval.c LIBS dsnet_meta PkgConfig::GST NO_VALGRIND)
 set_tests_properties(infer_facemask_test PROPERTIES TIMEOUT 900)
 # Built-in DetectNet_v2 parser end to end on a tiny ONNX graph written by the test (dynamic batch axis).
-dsnet_add_test(infer_detectnet_test SOURCES infer_detectnet_test.c infer_eval.c LIBS dsnet_meta PkgConfig::GST m)
+dsnet_add_test(infer_detectnet_test SOURCES infer_detectnet_test.c infer_test_model.c infer_eval.c LIBS dsnet_meta PkgConfig::GST m)
+# Custom parser libraries: a user's library written against nvdsinfer_custom_impl.h (C++), compared with the
+# built-in parsers; load errors, false return, crash attribution.
+add_library(dsnet_user_parser MODULE user_parser/user_parser.cpp)
+target_link_libraries(dsnet_user_parser PRIVATE dsnet_headers)
+set_target_properties(dsnet_user_parser PROPERTIES CXX_STANDARD 17 LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/test-lib)
+dsnet_add_test(infer_custom_parser_test SOURCES infer_custom_parser_test.c infer_test_model.c infer_eval.c
+  LIBS dsnet_meta PkgConfig::GST m)
+target_compile_definitions(infer_custom_parser_test PRIVATE USER_PARSER_PATH="$<TARGET_FILE:dsnet_user_parser>")
+add_dependencies(infer_custom_parser_test dsnet_user_parser)
+# The project's parser library called directly with hand-made layers (UltraFace, SSD, YuNet, RetinaFace).
+dsnet_add_test(parsers_unit_test SOURCES parsers_unit_test.cpp LIBS dsnet_parsers PkgConfig::GST)
+set_target_properties(parsers_unit_test PROPERTIES CXX_STANDARD 17)

@@ -1,5 +1,6 @@
 using System.Globalization;
-using DeepStreamNet.Inference;
+using DeepStreamNet.GStreamer;
+using DeepStreamNet.InferImages;
 using FaceMaskAlerts;
 using Serilog;
 using Serilog.Extensions.Logging;
@@ -23,7 +24,7 @@ if (!File.Exists(video))
     return 2;
 }
 
-GStreamerSetup.EnsureInitialized();
+GstStartup.Initialize();
 var probe = new MaskAlertProbe(new AlertOptions { ConsecutiveFrames = consecutive, CropDirectory = outDir });
 probe.Alert += a => serilog.Warning(
     "ALERT source {Source} track {Track}: no mask for {Frames} frames (frame {Frame}, box {Box}) crop {Crop}",

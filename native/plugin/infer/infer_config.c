@@ -156,6 +156,7 @@ static const KeyDef dsnet_keys[] = {
   {"class-map", KT_INT_LIST, F (class_map), F (n_class_map), 0, IMAX, NULL, 0},
   {"intra-op-threads", KT_INT, F (intra_op_threads), NOAUX, 0, 1024, NULL, 0},
   {"inter-op-threads", KT_INT, F (inter_op_threads), NOAUX, 0, 1024, NULL, 0},
+  {"roi-merge-iou-threshold", KT_DBL, F (roi_merge_iou), NOAUX, 0, 1, NULL, 0},
 };
 
 /* Parsing context: the config, the key file, and the file's name for messages. */
@@ -173,14 +174,20 @@ line_key (const gchar * group, const gchar * key)
 }
 
 guint
-dsnet_infer_config_key_line (const DsnetInferConfig * config, const gchar * group, const gchar * key)
+dsnet_key_file_line (GHashTable * key_lines, const gchar * group, const gchar * key)
 {
-  if (config == NULL || config->key_lines == NULL)
+  if (key_lines == NULL)
     return 0;
   gchar *k = line_key (group, key);
-  guint line = GPOINTER_TO_UINT (g_hash_table_lookup (config->key_lines, k));
+  guint line = GPOINTER_TO_UINT (g_hash_table_lookup (key_lines, k));
   g_free (k);
   return line;
+}
+
+guint
+dsnet_infer_config_key_line (const DsnetInferConfig * config, const gchar * group, const gchar * key)
+{
+  return config == NULL ? 0 : dsnet_key_file_line (config->key_lines, group, key);
 }
 
 gchar *
@@ -501,6 +508,12 @@ apply_key (Ctx * c, const KeyDef * d, gpointer base, const gchar * group, GError
       g_strstrip (v);
       if (d->type == KT_PATH && *v != '\0') {
         *slot = resolve_path (c->cfg, v);
+        /* a bare library name not beside the config is looked up where the plugin lives (dsnetinfer) */
+        if (g_str_equal (d->name, "custom-lib-path") && strchr (v, G_DIR_SEPARATOR) == NULL
+            && !g_file_test (*slot, G_FILE_TEST_EXISTS)) {
+          g_free (*slot);
+          *slot = g_strdup (v);
+        }
         g_free (v);
       } else {
         *slot = v;
@@ -629,26 +642,65 @@ property_custom (Ctx * c, const gchar * key, GError ** error)
   return TRUE;
 }
 
+/* Handles a KT_CUSTOM key of a group (legacy keys and lists with their own rules). */
+typedef gboolean (*CustomKeyFunc) (Ctx * c, const gchar * group, const gchar * key, gpointer base,
+    GError ** error);
+
 static gboolean
-parse_property_group (Ctx * c, GError ** error)
+property_custom_key (Ctx * c, const gchar * group, const gchar * key, gpointer base, GError ** error)
+{
+  (void) group;
+  (void) base;
+  return property_custom (c, key, error);
+}
+
+/* threshold: deprecated alias of pre-cluster-threshold */
+static gboolean
+class_custom_key (Ctx * c, const gchar * group, const gchar * key, gpointer base, GError ** error)
+{
+  DsnetInferClassAttrs *attrs = base;
+  gdouble v;
+  if (!get_dbl (c, group, key, 0, DMAX, &v, error))
+    return FALSE;
+  if (g_key_file_has_key (c->kf, group, "pre-cluster-threshold", NULL))
+    add_warning (c, group, key, "deprecated key ignored because pre-cluster-threshold is set");
+  else {
+    add_warning (c, group, key, "deprecated key, use pre-cluster-threshold");
+    attrs->pre_cluster_threshold = v;
+  }
+  return TRUE;
+}
+
+/* Reads every key of `group` by its table entry into `base`; unknown keys are warnings. */
+static gboolean
+parse_group (Ctx * c, const gchar * group, const KeyDef * table, gsize n_table, gpointer base,
+    CustomKeyFunc custom, const gchar * unknown, GError ** error)
 {
   gsize n = 0;
-  gchar **keys = g_key_file_get_keys (c->kf, GROUP_PROPERTY, &n, NULL);
+  gchar **keys = g_key_file_get_keys (c->kf, group, &n, NULL);
   gboolean ok = TRUE;
   for (gsize i = 0; ok && i < n; i++) {
-    const KeyDef *d = find_key (property_keys, G_N_ELEMENTS (property_keys), keys[i]);
+    const KeyDef *d = find_key (table, n_table, keys[i]);
     if (d == NULL) {
-      add_warning (c, GROUP_PROPERTY, keys[i], "unknown or legacy key, ignored");
+      add_warning (c, group, keys[i], "%s", unknown);
       continue;
     }
     if (d->skip_flag & c->skip)
       continue;
     if (d->type == KT_CUSTOM)
-      ok = property_custom (c, keys[i], error);
+      ok = custom (c, group, keys[i], base, error);
     else
-      ok = apply_key (c, d, c->cfg, GROUP_PROPERTY, error);
+      ok = apply_key (c, d, base, group, error);
   }
   g_strfreev (keys);
+  return ok;
+}
+
+static gboolean
+parse_property_group (Ctx * c, GError ** error)
+{
+  gboolean ok = parse_group (c, GROUP_PROPERTY, property_keys, G_N_ELEMENTS (property_keys), c->cfg,
+      property_custom_key, "unknown or legacy key, ignored", error);
   if (ok && c->cfg->tensor_meta_pool_size < 2)
     c->cfg->tensor_meta_pool_size = 2;
   return ok;
@@ -657,54 +709,20 @@ parse_property_group (Ctx * c, GError ** error)
 static gboolean
 parse_class_group (Ctx * c, const gchar * group, DsnetInferClassAttrs * attrs, GError ** error)
 {
-  gsize n = 0;
-  gchar **keys = g_key_file_get_keys (c->kf, group, &n, NULL);
-  gboolean ok = TRUE;
-  for (gsize i = 0; ok && i < n; i++) {
-    const KeyDef *d = find_key (class_keys, G_N_ELEMENTS (class_keys), keys[i]);
-    if (d == NULL) {
-      add_warning (c, group, keys[i], "unknown or legacy key, ignored");
-      continue;
-    }
-    if (d->type == KT_CUSTOM) {   /* threshold: deprecated alias of pre-cluster-threshold */
-      gdouble v;
-      if (!(ok = get_dbl (c, group, keys[i], 0, DMAX, &v, error)))
-        break;
-      if (g_key_file_has_key (c->kf, group, "pre-cluster-threshold", NULL))
-        add_warning (c, group, keys[i], "deprecated key ignored because pre-cluster-threshold is set");
-      else {
-        add_warning (c, group, keys[i], "deprecated key, use pre-cluster-threshold");
-        attrs->pre_cluster_threshold = v;
-      }
-      continue;
-    }
-    ok = apply_key (c, d, attrs, group, error);
-  }
-  g_strfreev (keys);
-  return ok;
+  return parse_group (c, group, class_keys, G_N_ELEMENTS (class_keys), attrs, class_custom_key,
+      "unknown or legacy key, ignored", error);
 }
 
 static gboolean
 parse_dsnet_group (Ctx * c, GError ** error)
 {
-  gsize n = 0;
-  gchar **keys = g_key_file_get_keys (c->kf, GROUP_DSNET, &n, NULL);
-  gboolean ok = TRUE;
-  for (gsize i = 0; ok && i < n; i++) {
-    const KeyDef *d = find_key (dsnet_keys, G_N_ELEMENTS (dsnet_keys), keys[i]);
-    if (d == NULL) {
-      add_warning (c, GROUP_DSNET, keys[i], "unknown key, ignored");
-      continue;
-    }
-    ok = apply_key (c, d, c->cfg, GROUP_DSNET, error);
-  }
-  g_strfreev (keys);
-  return ok;
+  return parse_group (c, GROUP_DSNET, dsnet_keys, G_N_ELEMENTS (dsnet_keys), c->cfg, NULL,
+      "unknown key, ignored", error);
 }
 
-/* Scans the text: remembers each key's line and rejects lines GKeyFile would refuse, with their number. */
-static gboolean
-scan_lines (DsnetInferConfig * cfg, const gchar * data, gsize length, GError ** error)
+gboolean
+dsnet_key_file_scan_lines (const gchar * path, const gchar * data, gsize length, GHashTable * key_lines,
+    GError ** error)
 {
   gchar *text = g_strndup (data, length);
   gchar **lines = g_strsplit (text, "\n", -1);
@@ -720,7 +738,7 @@ scan_lines (DsnetInferConfig * cfg, const gchar * data, gsize length, GError ** 
       gsize len = strlen (line);
       if (line[len - 1] != ']' || len < 3) {
         g_set_error (error, DSNET_INFER_CONFIG_ERROR, DSNET_INFER_CONFIG_ERROR_SYNTAX,
-            "%s:%u: invalid group header '%s'", cfg->path, lineno, line);
+            "%s:%u: invalid group header '%s'", path, lineno, line);
         ok = FALSE;
         break;
       }
@@ -731,26 +749,26 @@ scan_lines (DsnetInferConfig * cfg, const gchar * data, gsize length, GError ** 
     gchar *eq = strchr (line, '=');
     if (eq == NULL) {
       g_set_error (error, DSNET_INFER_CONFIG_ERROR, DSNET_INFER_CONFIG_ERROR_SYNTAX,
-          "%s:%u: line '%s' is not a group, a key=value pair or a comment", cfg->path, lineno, line);
+          "%s:%u: line '%s' is not a group, a key=value pair or a comment", path, lineno, line);
       ok = FALSE;
       break;
     }
     gchar *key = g_strstrip (g_strndup (line, (gsize) (eq - line)));
     if (group == NULL) {
       g_set_error (error, DSNET_INFER_CONFIG_ERROR, DSNET_INFER_CONFIG_ERROR_SYNTAX,
-          "%s:%u: key '%s' appears before any [group]", cfg->path, lineno, key);
+          "%s:%u: key '%s' appears before any [group]", path, lineno, key);
       g_free (key);
       ok = FALSE;
       break;
     }
     if (*key == '\0') {
       g_set_error (error, DSNET_INFER_CONFIG_ERROR, DSNET_INFER_CONFIG_ERROR_SYNTAX,
-          "%s:%u: [%s] empty key name", cfg->path, lineno, group);
+          "%s:%u: [%s] empty key name", path, lineno, group);
       g_free (key);
       ok = FALSE;
       break;
     }
-    g_hash_table_insert (cfg->key_lines, line_key (group, key), GUINT_TO_POINTER (lineno));
+    g_hash_table_insert (key_lines, line_key (group, key), GUINT_TO_POINTER (lineno));
     g_free (key);
   }
   g_free (group);
@@ -848,7 +866,7 @@ dsnet_infer_config_load_from_data (const gchar * path, const gchar * data, gsize
   }
   Ctx c = { cfg, g_key_file_new (), skip };
   GError *e = NULL;
-  gboolean ok = scan_lines (cfg, data, length, error);
+  gboolean ok = dsnet_key_file_scan_lines (cfg->path, data, length, cfg->key_lines, error);
   if (ok && !g_key_file_load_from_data (c.kf, data, length, G_KEY_FILE_NONE, &e)) {
     g_set_error (error, DSNET_INFER_CONFIG_ERROR, DSNET_INFER_CONFIG_ERROR_SYNTAX, "%s: %s", path,
         e->message);

@@ -179,6 +179,7 @@ typedef struct
   gint *class_map;              /* output class id -> model class index; NULL = parser default */
   guint n_class_map;
   gint intra_op_threads;        /* 0 = ONNX Runtime default */
+  gdouble roi_merge_iou;        /* input-tensor-meta: NMS across a frame's ROIs above this IoU; 0 = off */
   gint inter_op_threads;        /* 0 = ONNX Runtime default */
 
   /* warnings collected while parsing (unknown keys, legacy keys, ignored keys) */
@@ -213,6 +214,17 @@ const DsnetInferClassAttrs *dsnet_infer_config_class_attrs (const DsnetInferConf
 
 /* Makes class_attrs hold exactly `n` entries, new ones copied from class-attrs-all. */
 void dsnet_infer_config_resize_class_attrs (DsnetInferConfig * config, guint n);
+
+/*
+ * Scans key-file text once: records the 1-based line of every key in `key_lines` ("group\nkey" -> line, a
+ * table with g_free'd string keys) and rejects lines GKeyFile would refuse, naming `path` and the line.
+ * Shared by the config readers of dsnetinfer and dsnetpreprocess.
+ */
+gboolean dsnet_key_file_scan_lines (const gchar * path, const gchar * data, gsize length,
+    GHashTable * key_lines, GError ** error);
+
+/* Line of `key` in `group` recorded by dsnet_key_file_scan_lines, 0 when absent. */
+guint dsnet_key_file_line (GHashTable * key_lines, const gchar * group, const gchar * key);
 
 /* Parses an integer list separated by any single non-digit character ("0:2:3", "0;2;3"). */
 gboolean dsnet_infer_parse_id_list (const gchar * text, gint ** ids, guint * n_ids);

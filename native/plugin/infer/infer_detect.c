@@ -57,47 +57,6 @@ dsnet_parse_detectnet_v2 (const DsnetDetectParams * p, const gfloat * cov, gint 
   return TRUE;
 }
 
-gboolean
-dsnet_parse_ssd_normalized (const DsnetDetectParams * p, const gfloat * scores, gint N, gint K,
-    const gfloat * boxes, GArray * out, GError ** error)
-{
-  gint classes = p->num_classes;
-  gint *cols = g_new (gint, MAX (classes, 1));
-  for (gint c = 0; c < classes; c++) {
-    if (p->class_map != NULL)
-      cols[c] = (guint) c < p->n_class_map ? p->class_map[c] : -1;
-    else
-      cols[c] = K > classes ? c + 1 : c;
-    if (cols[c] >= K) {
-      g_set_error (error, DSNET_INFER_ERROR, 0,
-          "SSD parser: class %d maps to score column %d but the scores tensor has %d columns", c, cols[c],
-          K);
-      g_free (cols);
-      return FALSE;
-    }
-  }
-  const gfloat W = (gfloat) p->net_w, H = (gfloat) p->net_h;
-  for (gint n = 0; n < N; n++) {
-    const gfloat *s = scores + (gsize) n * K;
-    const gfloat *b = boxes + (gsize) n * 4;
-    for (gint c = 0; c < classes; c++) {
-      if (cols[c] < 0)
-        continue;
-      const gfloat conf = s[cols[c]];
-      if (conf < (gfloat) p->pre_threshold[c])
-        continue;
-      gfloat x1 = CLAMP (b[0] * W, 0.f, W), y1 = CLAMP (b[1] * H, 0.f, H);
-      gfloat x2 = CLAMP (b[2] * W, 0.f, W), y2 = CLAMP (b[3] * H, 0.f, H);
-      if (x2 - x1 < 0 || y2 - y1 < 0)
-        continue;
-      DsnetInferObject o = { c, x1, y1, x2 - x1, y2 - y1, conf };
-      g_array_append_val (out, o);
-    }
-  }
-  g_free (cols);
-  return TRUE;
-}
-
 gdouble
 dsnet_iou (const DsnetInferObject * a, const DsnetInferObject * b)
 {

@@ -1,5 +1,5 @@
 /*
- * Detector output: DetectNet_v2 and normalised-SSD parsers (network-input pixels), clustering
+ * Detector output: the built-in DetectNet_v2 parser (network-input pixels), clustering
  * (cluster-mode 0–4, spec §10), back-mapping to frame coordinates and the per-class filters (§8).
  */
 #ifndef DSNET_INFER_DETECT_H
@@ -20,9 +20,8 @@ typedef struct
   gfloat confidence;
 } DsnetInferObject;
 
-/* Parser names accepted in parse-bbox-func-name (no custom-lib-path needed). */
+/* The built-in parser's name in parse-bbox-func-name (every other name needs custom-lib-path). */
 #define DSNET_PARSER_DETECTNET_V2 "NvDsInferParseDetectNetV2"
-#define DSNET_PARSER_SSD_NORMALIZED "NvDsInferParseCustomSSDNormalized"
 
 /* What the parsers need from the config. */
 typedef struct
@@ -30,8 +29,6 @@ typedef struct
   gint net_w, net_h;
   gint num_classes;             /* num-detected-classes */
   const gdouble *pre_threshold; /* per class, num_classes entries */
-  const gint *class_map;        /* SSD: output class id -> model class column, or NULL */
-  guint n_class_map;
 } DsnetDetectParams;
 
 /*
@@ -40,14 +37,6 @@ typedef struct
  */
 gboolean dsnet_parse_detectnet_v2 (const DsnetDetectParams * p, const gfloat * cov, gint C, gint Hg,
     gint Wg, const gfloat * bbox, gint Cb, gint Hb, gint Wb, GArray * out, GError ** error);
-
-/*
- * SSD with normalised corner boxes: scores [N, K] (class probabilities), boxes [N, 4] (x1, y1, x2, y2 in
- * 0..1). Output class i reads score column class_map[i] (default: i + 1 when K > num_classes, i.e. column 0
- * is background, else i). Boxes are scaled to the network size and clamped to it.
- */
-gboolean dsnet_parse_ssd_normalized (const DsnetDetectParams * p, const gfloat * scores, gint N, gint K,
-    const gfloat * boxes, GArray * out, GError ** error);
 
 /* IoU of two boxes (continuous coordinates, 0 when the union is 0). */
 gdouble dsnet_iou (const DsnetInferObject * a, const DsnetInferObject * b);

@@ -1,6 +1,7 @@
 /* ONNX Runtime C API session wrapper. */
 #include "infer_ort.h"
 #include "infer_config.h"
+#include <string.h>
 
 #include <gst/gst.h>
 #include <onnxruntime_c_api.h>
@@ -293,4 +294,24 @@ dsnet_ort_outputs_free (DsnetOrtOutputs * o)
   g_free (o->data);
   g_free (o->desc);
   g_free (o);
+}
+
+void
+dsnet_ort_outputs_layer_info (const DsnetOrtOutputs * o, guint i, guint item, NvDsInferLayerInfo * li)
+{
+  const DsnetTensorDesc *d = &o->desc[i];
+  gsize per = 1;
+  memset (li, 0, sizeof (*li));
+  li->inferDims.numDims = (guint) MIN (d->n_dims > 0 ? d->n_dims - 1 : 0, NVDSINFER_MAX_DIMS);
+  for (gsize k = 1; k < d->n_dims; k++) {
+    per *= (gsize) d->dims[k];
+    if (k - 1 < NVDSINFER_MAX_DIMS)
+      li->inferDims.d[k - 1] = (guint) d->dims[k];
+  }
+  li->inferDims.numElements = (guint) per;
+  li->dataType = FLOAT;
+  li->bindingIndex = (gint) i + 1;
+  li->layerName = g_intern_string (d->name);
+  li->isInput = 0;
+  li->buffer = (gpointer) (o->data[i] + per * item);
 }

@@ -4,6 +4,8 @@
 
 #include <glib.h>
 
+#include "nvdsinfer.h"
+
 G_BEGIN_DECLS
 
 #define DSNET_ORT_MAX_DIMS 8
@@ -39,6 +41,11 @@ const DsnetTensorDesc *dsnet_ort_model_output (const DsnetOrtModel * model, guin
 DsnetOrtOutputs *dsnet_ort_model_run (DsnetOrtModel * model, gfloat * input, const gint64 * dims,
     gsize n_dims, GError ** error);
 void dsnet_ort_outputs_free (DsnetOrtOutputs * outputs);
+
+/* Describes output `i` as nvinfer does for parsers and tensor meta: FLOAT, dims without the batch axis,
+ * bindingIndex i + 1 (the image input is binding 0), buffer = the slice of batch item `item`. */
+void dsnet_ort_outputs_layer_info (const DsnetOrtOutputs * outputs, guint i, guint item,
+    NvDsInferLayerInfo * info);
 
 G_END_DECLS
 

@@ -7,9 +7,6 @@ namespace DeepStreamNet.Cli.Commands;
 /// <summary>Options shared by the config commands (validate, describe).</summary>
 internal static class ConfigOptions
 {
-    /// <summary>Asks GStreamer's registry (gst_element_factory_find through the interop) whether a factory is installed.</summary>
-    public static readonly Func<string, bool> FactoryExists = BackendSelector.FactoryInRegistry;
-
     public static Option<string[]> SetOption() => new("--set")
     {
         Description = "override a key: group.key=value (repeatable; read with the same rules as the file; also DSNET_SET_* environment variables)",
@@ -41,20 +38,13 @@ internal static class ConfigOptions
         } : FailPlatform(r, "--platform needs one value"),
     };
 
-    public static TargetPlatform Platform(TargetPlatform? value) => value ?? BackendSelector.DetectPlatform();
-
     /// <summary>Environment overrides first, then command-line ones (so the command line wins).</summary>
     public static IEnumerable<string> Overrides(string[]? fromCommandLine) =>
         AppConfigLoader.OverridesFromEnvironment().Concat(fromCommandLine ?? []);
 
-    /// <summary>The validation target of a resolved backend; DeepStream checked on a machine without nvinfer is
-    /// <see cref="ValidationTarget.DeepStreamElsewhere"/> (its install and model files are expected on the target).</summary>
-    public static ValidationTarget Target(PipelineBackend? backend) => backend switch
-    {
-        PipelineBackend.DeepStream => FactoryExists("nvinfer") ? ValidationTarget.DeepStream : ValidationTarget.DeepStreamElsewhere,
-        PipelineBackend.Portable => ValidationTarget.Portable,
-        _ => ValidationTarget.Any,
-    };
+    /// <summary>The plan of a config file given on the command line (environment overrides first, then --set).</summary>
+    public static PipelinePlan Plan(FileInfo path, string[]? set, PipelineBackend backend, TargetPlatform? platform) =>
+        PipelinePlan.Create(path.FullName, Overrides(set), backend, platform);
 
     public static void Print(ValidationReport report)
     {

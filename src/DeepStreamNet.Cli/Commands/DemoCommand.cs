@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using DeepStreamNet.Runtime;
+using DeepStreamNet.Cli.Demo;
 using Microsoft.Extensions.Logging;
 using Serilog.Events;
 
@@ -22,7 +22,7 @@ internal static class DemoCommand
         var config = new Option<FileInfo?>("--config") { Description = $"config to run (default: {DefaultConfig} of this checkout)" };
         var output = new Option<FileInfo?>("--out") { Description = "annotated MP4 to write (default: the config's output-file, out/facemask-demo-annotated.mp4)" };
         var duration = new Option<double?>("--duration") { Description = "stop after this many seconds of video (default: the whole clip)" };
-        var backend = ConfigOptions.BackendOption(Pipeline.PipelineBackend.Auto, "auto, deepstream or portable");
+        var backend = ConfigOptions.BackendOption(PipelineBackend.Auto, "auto, deepstream or portable");
         var logLevel = RunCommand.LogLevelOption();
         logLevel.DefaultValueFactory = _ => LogEventLevel.Warning;
         var command = new Command("demo", "Face-mask detection demo on the bundled clip: annotated MP4 plus per-second mask / no-mask counts.")
@@ -53,14 +53,17 @@ internal static class DemoCommand
 
             var limit = parse.GetValue(duration) is { } d ? TimeSpan.FromSeconds(d) : (TimeSpan?)null;
             Console.WriteLine("UltraFace masked-face models: MIT-licensed, trained on non-commercial datasets (WIDER FACE, MAFA).");
-            return RunCommand.Execute(file, ConfigOptions.Overrides([.. overrides]), parse.GetValue(backend), null, parse.GetValue(logLevel), (runner, log) =>
+            ClassCounter? counter = null;
+            var code = RunCommand.Execute(file, ConfigOptions.Overrides([.. overrides]), parse.GetValue(backend), null, parse.GetValue(logLevel), (runner, log) =>
             {
-                var counter = new ClassCounter(Print, limit, runner.RequestStop);
-                if (!counter.Attach(runner))
+                counter = new ClassCounter(Print, limit, runner.RequestStop);
+                if (counter.Attach(runner) is null)
                 {
                     log.LogWarning("no inference in this pipeline: no counts");
                 }
             });
+            counter?.Finish();
+            return code;
         });
         return command;
     }

@@ -27,16 +27,13 @@ internal static class DescribeCommand
                 return 2;
             }
 
-            var resolved = BackendSelector.Resolve(parse.GetValue(backend), ConfigOptions.FactoryExists);
-            var result = AppConfigLoader.Load(path.FullName, ConfigOptions.Overrides(parse.GetValue(set)), ConfigOptions.Target(resolved));
-            if (result.Config is null)
+            var plan = ConfigOptions.Plan(path, parse.GetValue(set), parse.GetValue(backend), parse.GetValue(platform));
+            ConfigOptions.Print(plan.Report);
+            if (plan.Graph is not { } graph)
             {
-                ConfigOptions.Print(result.Report);
                 return 1;
             }
 
-            var graph = PipelineGraphBuilder.Build(result.Config, resolved, ConfigOptions.Platform(parse.GetValue(platform)), result.Report);
-            ConfigOptions.Print(result.Report);
             var dotFile = parse.GetValue(dot);
             if (dotFile is { Name: "-" })
             {
@@ -59,7 +56,7 @@ internal static class DescribeCommand
                 }
             }
 
-            return result.Report.IsValid ? 0 : 1;
+            return plan.IsValid ? 0 : 1;
         });
         return command;
     }

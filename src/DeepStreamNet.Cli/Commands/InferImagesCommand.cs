@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using DeepStreamNet.Inference;
+using DeepStreamNet.InferImages;
 
 namespace DeepStreamNet.Cli.Commands;
 

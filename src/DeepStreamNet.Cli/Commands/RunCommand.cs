@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
-using DeepStreamNet.Config;
+using DeepStreamNet.GStreamer;
 using DeepStreamNet.Pipeline;
-using DeepStreamNet.Runtime;
+using DeepStreamNet.Runner;
 using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Events;
@@ -58,20 +58,12 @@ internal static class RunCommand
         using var factory = new SerilogLoggerFactory(serilog);
         var log = factory.CreateLogger("dsnet.run");
 
-        var result = AppConfigLoader.Load(path.FullName, overrides);
-        if (result.Config is null)
-        {
-            ConfigOptions.Print(result.Report);
-            return 1;
-        }
-
-        PipelineGraph graph;
+        PipelinePlan plan;
         try
         {
-            GStreamerRuntime.Initialize();
+            GstStartup.Initialize();
             GstLogBridge.Install(factory);
-            var resolved = BackendSelector.Resolve(requested, GStreamerRuntime.FactoryExists);
-            graph = PipelineGraphBuilder.Build(result.Config, resolved, ConfigOptions.Platform(platform), result.Report);
+            plan = PipelinePlan.Create(path.FullName, overrides, requested, platform);
         }
         catch (InvalidOperationException ex)
         {
@@ -79,15 +71,15 @@ internal static class RunCommand
             return 3;
         }
 
-        ConfigOptions.Print(result.Report);
-        if (!result.Report.IsValid)
+        ConfigOptions.Print(plan.Report);
+        if (!plan.IsValid)
         {
-            Console.WriteLine($"{path.Name}: invalid ({result.Report.Errors.Count()} error(s)): not running");
+            Console.WriteLine($"{plan.Verdict}: not running");
             return 1;
         }
 
-        var config = result.Config;
-        PipelineRunner Create() => PipelineRunner.CreateBuilt(graph, config, factory.CreateLogger("dsnet.pipeline"), r => configure?.Invoke(r, log));
+        var graph = plan.Graph!;
+        PipelineRunner Create() => PipelineRunner.CreateBuilt(graph, factory.CreateLogger("dsnet.pipeline"), r => configure?.Invoke(r, log));
 
         // The first signal stops the run (and any [tests] pipeline-recreate-sec cycling) with EOS; a second one goes to
         // the pipeline that is running and stops it at once.

@@ -18,7 +18,7 @@ public static class AppConfigLoader
 
     /// <summary>Loads, applies overrides in order, parses and validates.</summary>
     /// <param name="target">Backend the config is checked for (resources only one backend uses).</param>
-    public static AppConfigResult Load(string path, IEnumerable<string>? overrides = null, ValidationTarget target = ValidationTarget.Any)
+    public static AppConfigResult Load(string path, IEnumerable<string>? overrides = null, ValidationTarget target = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         var report = new ValidationReport();

@@ -11,7 +11,7 @@ public static class ConfigValidator
     private static readonly string[] Klt5Libraries = ["libnvds_mot_klt.so", "libnvds_mot_iou.so", "libnvds_nvdcf.so"];
 
     /// <summary>Adds every finding to <paramref name="report"/>; returns the config with the GIEs' nvinfer files attached.</summary>
-    public static AppConfig Validate(AppConfig config, ValidationReport report, ValidationTarget target = ValidationTarget.Any)
+    public static AppConfig Validate(AppConfig config, ValidationReport report, ValidationTarget target = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(report);
@@ -585,7 +585,7 @@ public static class ConfigValidator
         {
             r.Warning(key, message + " (not found on this machine: must exist on the DeepStream target)", hint);
         }
-        else if (target is ValidationTarget.DeepStream or ValidationTarget.DeepStreamElsewhere)
+        else if (target.Backend == PipelineBackend.DeepStream)
         {
             r.Error(key, message, hint);
         }

@@ -59,7 +59,7 @@ public sealed record NvInferConfig
     public IReadOnlyList<ClassAttributes> Classes { get; init; } = [];
 
     /// <summary>Reads and validates an nvinfer file; every finding goes to <paramref name="report"/>. Null when unreadable.</summary>
-    public static NvInferConfig? Load(string path, ValidationReport report, ValidationTarget target = ValidationTarget.Any)
+    public static NvInferConfig? Load(string path, ValidationReport report, ValidationTarget target = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(report);
@@ -119,6 +119,8 @@ public sealed record NvInferConfig
         ValidateProperty(r, cfg, target);
         cfg = cfg with { Classes = ReadClasses(file, dir, report, cfg) };
         ValidateFiles(r, cfg, target);
+        CustomParserRule.Check(r, cfg, target);
+        ModelIoRule.Check(r, cfg);
         return cfg;
     }
 
@@ -231,11 +233,6 @@ public sealed record NvInferConfig
         if (c.NetworkType is 0 && c.NumDetectedClasses <= 0)
         {
             r.Warning(r.Has("num-detected-classes") ? "num-detected-classes" : null, "num-detected-classes is not set for a detector: every detection is discarded", "set num-detected-classes to the number of classes the model reports");
-        }
-
-        if (r.Has("parse-bbox-func-name") && c.CustomLibPath is null)
-        {
-            ConfigValidator.DeepStreamOnly(r, target, "parse-bbox-func-name", "parse-bbox-func-name needs custom-lib-path (the library that exports it)", "the portable runtime has the parser built in; nvinfer needs the library");
         }
 
         if (c.TltEncodedModel is not null && r.GetString("tlt-model-key") is null)
@@ -389,7 +386,7 @@ public sealed record NvInferConfig
             r.Warning("int8-calib-file", $"calibration file not found: {c.Int8CalibFile}", c.NetworkMode == 1 ? "INT8 (network-mode=1) without a calibration cache gives wrong results unless the model carries its own scales" : null);
         }
 
-        foreach (var key in new[] { "custom-lib-path", "mean-file", "labelfile-path" })
+        foreach (var key in new[] { "mean-file", "labelfile-path" })
         {
             if (r.GetPath(key) is not { } p || File.Exists(p))
             {

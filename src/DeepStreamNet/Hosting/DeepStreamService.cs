@@ -1,6 +1,7 @@
 using DeepStreamNet.Config;
+using DeepStreamNet.GStreamer;
 using DeepStreamNet.Pipeline;
-using DeepStreamNet.Runtime;
+using DeepStreamNet.Runner;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace DeepStreamNet.Hosting;
 
 /// <summary>
-/// The hosted service that owns the <see cref="PipelineRunner"/>: loads and validates the config, builds the graph,
+/// The hosted service that owns the <see cref="PipelineRunner"/>: makes the <see cref="PipelinePlan"/> (config loaded,
+/// backend resolved, validated for it, graph built),
 /// attaches every <see cref="IPipelineAttachment"/> from DI, runs until EOS, error or host shutdown (EOS first, so
 /// files are finalised), then stops the host with the run's exit code (0 EOS/stop, 1 invalid config, 3 error).
 /// </summary>
@@ -62,37 +64,26 @@ public sealed class DeepStreamService : BackgroundService
             throw new InvalidOperationException("DeepStreamOptions.ConfigPath is not set");
         }
 
-        var loaded = AppConfigLoader.Load(Path.GetFullPath(_options.ConfigPath), _options.Overrides);
-        foreach (var issue in loaded.Report.Issues)
-        {
-            _log.Log(issue.Severity == Severity.Error ? LogLevel.Error : LogLevel.Warning, "{Issue}", issue.ToDisplayString());
-        }
-
-        if (loaded.Config is null)
-        {
-            return 1;
-        }
-
-        GStreamerRuntime.Initialize();
+        GstStartup.Initialize();
         if (_options.BridgeGStreamerLog)
         {
             GstLogBridge.Install(_loggers);
         }
 
-        var backend = BackendSelector.Resolve(_options.Backend, GStreamerRuntime.FactoryExists);
-        var graph = PipelineGraphBuilder.Build(loaded.Config, backend, _options.Platform ?? BackendSelector.DetectPlatform(), loaded.Report);
-        if (!loaded.Report.IsValid)
+        var plan = PipelinePlan.Create(_options.ConfigPath, _options.Overrides, _options.Backend, _options.Platform);
+        foreach (var issue in plan.Report.Issues)
         {
-            foreach (var issue in loaded.Report.Errors)
-            {
-                _log.LogError("{Issue}", issue.ToDisplayString());
-            }
+            _log.Log(issue.Severity == Severity.Error ? LogLevel.Error : LogLevel.Warning, "{Issue}", issue.ToDisplayString());
+        }
 
+        _log.LogInformation("{Verdict} for the {Backend} backend", plan.Verdict, plan.Backend);
+        if (!plan.IsValid)
+        {
             return 1;
         }
 
-        var config = loaded.Config;
-        PipelineRunner Create() => PipelineRunner.CreateBuilt(graph, config, _loggers.CreateLogger("DeepStreamNet.Pipeline"), runner =>
+        var graph = plan.Graph!;
+        PipelineRunner Create() => PipelineRunner.CreateBuilt(graph, _loggers.CreateLogger("DeepStreamNet.Pipeline"), runner =>
         {
             runner.StopTimeout = _options.StopTimeout;
             runner.HeapTrimInterval = _options.HeapTrimInterval;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -6,11 +7,27 @@ namespace DeepStreamNet.Hosting;
 /// <summary><c>services.AddDeepStream(o => o.ConfigPath = "app.txt")</c>: runs a deepstream-app config as a hosted service.</summary>
 public static class DeepStreamServiceCollectionExtensions
 {
-    public static IServiceCollection AddDeepStream(this IServiceCollection services, Action<DeepStreamOptions> configure)
+    /// <summary>The configuration section <see cref="DeepStreamOptions"/> bind from (<c>[DeepStream]</c> in an INI
+    /// settings file, <c>DeepStream__HeapTrimInterval</c> in the environment, …).</summary>
+    public const string SectionName = "DeepStream";
+
+    /// <summary>Adds the hosted service. Its <see cref="DeepStreamOptions"/> bind from the host's
+    /// <see cref="IConfiguration"/> section <see cref="SectionName"/> first; <paramref name="configure"/> then has the last word.</summary>
+    public static IServiceCollection AddDeepStream(this IServiceCollection services, Action<DeepStreamOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configure);
-        services.Configure(configure);
+        var options = services.AddOptions<DeepStreamOptions>().Configure<IServiceProvider>((o, sp) =>
+        {
+            if (sp.GetService<IConfiguration>() is { } configuration)
+            {
+                configuration.GetSection(SectionName).Bind(o);
+            }
+        });
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
         services.TryAddSingleton<DeepStreamService>();
         services.AddHostedService(sp => sp.GetRequiredService<DeepStreamService>());
         return services;

@@ -18,6 +18,9 @@ public sealed class GraphElement
     /// <summary>Properties in setting order.</summary>
     public IReadOnlyList<KeyValuePair<string, GraphValue>> Properties => _properties;
 
+    /// <summary>What the element is for (the runner finds elements by role).</summary>
+    public ElementRole Role { get; set; }
+
     /// <summary>Short note shown by the renderers (why the element is there, run-time choices).</summary>
     public string? Note { get; set; }
 

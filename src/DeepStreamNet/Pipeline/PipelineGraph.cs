@@ -8,6 +8,7 @@ public sealed class PipelineGraph
 {
     private readonly List<GraphElement> _elements = [];
     private readonly List<GraphLink> _links = [];
+    private readonly List<GraphSource> _sources = [];
     private readonly Dictionary<string, GraphElement> _byName = new(StringComparer.Ordinal);
 
     public PipelineGraph(PipelineBackend backend, TargetPlatform platform)
@@ -25,6 +26,9 @@ public sealed class PipelineGraph
 
     public IReadOnlyList<GraphLink> Links => _links;
 
+    /// <summary>The source instances, by muxer input index.</summary>
+    public IReadOnlyList<GraphSource> Sources => _sources;
+
     public RunOptions RunOptions { get; set; } = new();
 
     public List<GieStyle> GieStyles { get; } = [];
@@ -39,17 +43,33 @@ public sealed class PipelineGraph
 
     public GraphElement? Find(string name) => _byName.GetValueOrDefault(name);
 
+    /// <summary>Elements of a role, in order.</summary>
+    public IEnumerable<GraphElement> WithRole(ElementRole role) => _elements.Where(e => e.Role == role);
+
+    /// <summary>The first element of a role, or null.</summary>
+    public GraphElement? FirstWithRole(ElementRole role) => _elements.FirstOrDefault(e => e.Role == role);
+
+    /// <summary>The source whose bin holds element <paramref name="name"/>, or null.</summary>
+    public GraphSource? SourceOf(string name) => _sources.FirstOrDefault(s => s.Elements.Contains(name));
+
+    /// <summary>Adds a source instance (its elements are already in the graph).</summary>
+    public void AddSource(GraphSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        _sources.Add(source);
+    }
+
     /// <summary>Elements of a factory, in order.</summary>
     public IEnumerable<GraphElement> OfFactory(string factory) => _elements.Where(e => e.Factory == factory);
 
-    public GraphElement Add(string name, string factory)
+    public GraphElement Add(string name, string factory, ElementRole role = ElementRole.None)
     {
         if (_byName.ContainsKey(name))
         {
             throw new InvalidOperationException($"element name '{name}' is used twice");
         }
 
-        var e = new GraphElement(name, factory);
+        var e = new GraphElement(name, factory) { Role = role };
         _elements.Add(e);
         _byName.Add(name, e);
         return e;

@@ -38,7 +38,7 @@ public sealed partial class PipelineGraphBuilder
         var t = _config.TiledDisplay;
         var (rows, columns) = t.GridFor(_config.SourceCount);
         var q = _graph.Add("tiled_display_queue", "queue");
-        var e = _graph.Add("tiled_display_tiler", F("nvmultistreamtiler", "dsnetmultistreamtiler"));
+        var e = _graph.Add("tiled_display_tiler", _factories.Tiler, ElementRole.Tiler);
         e.Set("rows", GraphValue.OfUInt((uint)rows)).Set("columns", GraphValue.OfUInt((uint)columns));
         e.Set("width", GraphValue.OfUInt((uint)t.Width)).Set("height", GraphValue.OfUInt((uint)t.Height));
         if (_ds)
@@ -56,7 +56,7 @@ public sealed partial class PipelineGraphBuilder
 
     private void AddDemuxInstances(string tail, List<SinkGroup> sinks, bool firstOnly)
     {
-        var demux = _graph.Add("demuxer", F("nvstreamdemux", "dsnetstreamdemux"));
+        var demux = _graph.Add("demuxer", _factories.Demuxer, ElementRole.Demuxer);
         _graph.Link(tail, demux.Name);
         foreach (var group in sinks.GroupBy(s => s.SourceId).Take(firstOnly ? 1 : int.MaxValue))
         {
@@ -66,9 +66,9 @@ public sealed partial class PipelineGraphBuilder
                 continue; // no such source: validation warned
             }
 
-            var q = _graph.Add($"demux_queue_{I(id)}", "queue");
-            _graph.Link(demux.Name, q.Name, $"src_{I(id)}", null);
-            AddInstance(q.Name, $"_{I(id)}", group.ToList());
+            var q = _graph.Add($"demux_queue_{id}", "queue");
+            _graph.Link(demux.Name, q.Name, $"src_{id}", null);
+            AddInstance(q.Name, $"_{id}", group.ToList());
         }
     }
 
@@ -81,11 +81,11 @@ public sealed partial class PipelineGraphBuilder
             var q = _graph.Add($"osd_queue{suffix}", "queue");
             var conv = _ds ? _graph.Add($"osd_conv{suffix}", "nvvideoconvert") : null;
             conv?.Set("gpu-id", GraphValue.OfUInt((uint)o.GpuId)).Set("nvbuf-memory-type", o.NvbufMemoryType);
-            var osd = _graph.Add($"nvosd{suffix}", F("nvdsosd", "dsnetosd"));
+            var osd = _graph.Add($"nvosd{suffix}", _factories.Osd, ElementRole.Osd);
             if (_ds)
             {
                 osd.Set("gpu-id", GraphValue.OfUInt((uint)o.GpuId));
-                osd.Set("process-mode", GraphValue.Enum(I((int)o.ProcessMode)));
+                osd.Set("process-mode", GraphValue.Enum(((int)o.ProcessMode).ToString(CultureInfo.InvariantCulture)));
             }
 
             osd.Set("display-text", o.DisplayText).Set("display-bbox", o.DisplayBbox);
@@ -127,7 +127,7 @@ public sealed partial class PipelineGraphBuilder
             return;
         }
 
-        var tee = _graph.Add($"sink_bin_tee{suffix}", "tee");
+        var tee = _graph.Add($"sink_bin_tee{suffix}", "tee", ElementRole.OutputTee);
         _graph.Link(tail, tee.Name);
         foreach (var s in sinks)
         {
@@ -143,7 +143,7 @@ public sealed partial class PipelineGraphBuilder
         switch (s.Type)
         {
             case SinkType.Fake:
-                var fake = _graph.Add($"{n}_sink", "fakesink").Set("sync", s.Sync != 0).Set("async", false);
+                var fake = _graph.Add($"{n}_sink", "fakesink", ElementRole.Sink).Set("sync", s.Sync != 0).Set("async", false);
                 SetQos(fake, s);
                 _graph.Link(tail, fake.Name);
                 break;
@@ -169,7 +169,7 @@ public sealed partial class PipelineGraphBuilder
                 }
 
                 var conv = _graph.Add($"{n}_conv", "nvvideoconvert").Set("gpu-id", GraphValue.OfUInt((uint)s.GpuId));
-                var drm = _graph.Add($"{n}_sink", "nvdrmvideosink").Set("sync", s.Sync != 0);
+                var drm = _graph.Add($"{n}_sink", "nvdrmvideosink", ElementRole.Sink).Set("sync", s.Sync != 0);
                 drm.Set("conn-id", s.ConnId).Set("plane-id", s.PlaneId);
                 if (s.SetMode >= 0)
                 {
@@ -206,7 +206,7 @@ public sealed partial class PipelineGraphBuilder
         {
             var conv = _graph.Add($"{n}_conv", "nvvideoconvert").Set("gpu-id", GraphValue.OfUInt((uint)s.GpuId));
             var jetson = _graph.Platform == TargetPlatform.Jetson;
-            sink = _graph.Add($"{n}_sink", jetson ? "nv3dsink" : "nveglglessink");
+            sink = _graph.Add($"{n}_sink", jetson ? "nv3dsink" : "nveglglessink", ElementRole.Sink);
             if (!jetson)
             {
                 sink.Set("gpu-id", GraphValue.OfUInt((uint)s.GpuId));
@@ -218,7 +218,7 @@ public sealed partial class PipelineGraphBuilder
         {
             var bconv = _graph.Add($"{n}_batchconv", "dsnetvideoconvert");
             var conv = _graph.Add($"{n}_conv", "videoconvert");
-            sink = _graph.Add($"{n}_sink", "autovideosink");
+            sink = _graph.Add($"{n}_sink", "autovideosink", ElementRole.Sink);
             sink.Note = "needs a display (DISPLAY/WAYLAND_DISPLAY); headless machines fail at run time: use type=1 or type=3";
             if (s.Width > 0 && s.Height > 0)
             {
@@ -337,8 +337,8 @@ public sealed partial class PipelineGraphBuilder
             EncoderCodec.Mpeg4 => "mpeg4videoparse",
             _ => "h264parse",
         });
-        var mux = _graph.Add($"{n}_mux", s.Container == ContainerType.Mkv ? "matroskamux" : F("qtmux", "mp4mux"));
-        var sink = _graph.Add($"{n}_sink", "filesink");
+        var mux = _graph.Add($"{n}_mux", s.Container == ContainerType.Mkv ? "matroskamux" : _factories.Mp4Muxer);
+        var sink = _graph.Add($"{n}_sink", "filesink", ElementRole.Sink);
         if (s.OutputFile is not null)
         {
             sink.Set("location", s.OutputFile);
@@ -355,7 +355,7 @@ public sealed partial class PipelineGraphBuilder
         var enc = AddEncoder(s, tail, rtsp: true);
         var h265 = s.Codec == EncoderCodec.H265;
         var pay = _graph.Add($"{n}_rtppay", h265 ? "rtph265pay" : "rtph264pay");
-        var sink = _graph.Add($"{n}_sink", "udpsink");
+        var sink = _graph.Add($"{n}_sink", "udpsink", ElementRole.Sink);
         sink.Set("host", "224.224.255.255").Set("port", s.UdpPort).Set("async", false).Set("sync", s.Sync != 0);
         if (s.UdpBufferSize > 0)
         {

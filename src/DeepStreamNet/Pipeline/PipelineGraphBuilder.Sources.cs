@@ -1,3 +1,4 @@
+using System.Globalization;
 using DeepStreamNet.Config;
 
 namespace DeepStreamNet.Pipeline;
@@ -5,23 +6,42 @@ namespace DeepStreamNet.Pipeline;
 /// <summary>Source bins per source type (deepstream-app's create_*_source_bin, or the portable equivalents).</summary>
 public sealed partial class PipelineGraphBuilder
 {
-    /// <summary>Adds the elements of one source instance; returns the element that feeds the muxer, or null.</summary>
+    /// <summary>Adds the elements of one source instance and its <see cref="GraphSource"/>; returns the element that
+    /// feeds the muxer, or null.</summary>
     private string? BuildSource(SourceGroup s, int instance, int pad)
     {
         var p = $"src_bin_{pad}";
-        switch (s.Type)
+        var first = _graph.Elements.Count;
+        var feed = s.Type switch
         {
-            case SourceType.CameraV4L2:
-                return V4L2Source(s, p);
-            case SourceType.Uri or SourceType.MultiUri:
-                return UriSource(s, instance, p);
-            case SourceType.Rtsp:
-                return RtspSource(s, p);
-            case SourceType.CameraCsi:
-                return CsiSource(s, p);
-            default:
-                return null; // missing type or audio type: reported by validation
+            SourceType.CameraV4L2 => V4L2Source(s, p),
+            SourceType.Uri or SourceType.MultiUri => UriSource(s, instance, p),
+            SourceType.Rtsp => RtspSource(s, p),
+            SourceType.CameraCsi => CsiSource(s, p),
+            _ => null, // missing type or audio type: reported by validation
+        };
+        if (feed is null)
+        {
+            return null;
         }
+
+        var elements = _graph.Elements.Skip(first).ToList();
+        var input = elements[0];
+        input.Role = ElementRole.SourceInput;
+        var location = (input.Get("uri") ?? input.Get("location") ?? input.Get("device"))?.Value as string;
+        var kind = s.Type switch
+        {
+            SourceType.Rtsp => SourceKind.Rtsp,
+            SourceType.CameraV4L2 => SourceKind.Camera,
+            _ when location?.StartsWith("file:", StringComparison.Ordinal) == true => SourceKind.File,
+            _ => SourceKind.Other,
+        };
+        _graph.AddSource(new GraphSource(pad, s.Name, kind, elements.Select(e => e.Name).ToList(), input, feed)
+        {
+            ReconnectIntervalSec = kind == SourceKind.Rtsp ? s.RtspReconnectIntervalSec : 0,
+            ReconnectAttempts = s.RtspReconnectAttempts,
+        });
+        return feed;
     }
 
     private static string CameraCaps(SourceGroup s, bool nvmm)
@@ -29,12 +49,12 @@ public sealed partial class PipelineGraphBuilder
         var caps = nvmm ? "video/x-raw(memory:NVMM)" : "video/x-raw";
         if (s.CameraWidth > 0 && s.CameraHeight > 0)
         {
-            caps += $", width={I(s.CameraWidth)}, height={I(s.CameraHeight)}";
+            caps += $", width={s.CameraWidth}, height={s.CameraHeight}";
         }
 
         if (s.CameraFpsN > 0 && s.CameraFpsD > 0)
         {
-            caps += $", framerate={I(s.CameraFpsN)}/{I(s.CameraFpsD)}";
+            caps += $", framerate={s.CameraFpsN}/{s.CameraFpsD}";
         }
 
         return caps;
@@ -42,7 +62,7 @@ public sealed partial class PipelineGraphBuilder
 
     private string V4L2Source(SourceGroup s, string p)
     {
-        _graph.Add($"{p}_src", "v4l2src").Set("device", $"/dev/video{I(s.CameraV4L2DevNode)}");
+        _graph.Add($"{p}_src", "v4l2src").Set("device", $"/dev/video{s.CameraV4L2DevNode}");
         _graph.Add($"{p}_cap_filter1", "capsfilter").Set("caps", GraphValue.Caps(CameraCaps(s, nvmm: false)));
         _graph.Link($"{p}_src", $"{p}_cap_filter1");
         if (!_ds)
@@ -95,7 +115,7 @@ public sealed partial class PipelineGraphBuilder
 
         if (s.RtspReconnectIntervalSec > 0)
         {
-            src.Note = $"reconnect after {I(s.RtspReconnectIntervalSec)} s without data ({(s.RtspReconnectAttempts < 0 ? "unlimited" : I(s.RtspReconnectAttempts))} attempts)";
+            src.Note = $"reconnect after {s.RtspReconnectIntervalSec} s without data ({(s.RtspReconnectAttempts < 0 ? "unlimited" : s.RtspReconnectAttempts.ToString(CultureInfo.InvariantCulture))} attempts)";
         }
 
         if (_ds)
@@ -126,7 +146,7 @@ public sealed partial class PipelineGraphBuilder
             return ConvertForMuxer(s, p, dec.Name);
         }
 
-        _graph.Add($"{p}_decodebin", "decodebin");
+        _graph.Add($"{p}_decodebin", "decodebin", ElementRole.SourceDecoder);
         _graph.Add($"{p}_queue", "queue");
         _graph.Link(src.Name, $"{p}_decodebin", "src_%u", null);
         _graph.Link($"{p}_decodebin", $"{p}_queue", "src_%u", null);
@@ -161,7 +181,7 @@ public sealed partial class PipelineGraphBuilder
     /// <summary>The converter + caps filter every source bin ends with (NVMM NV12 for nvstreammux, RGBA for dsnetstreammux).</summary>
     private string ConvertForMuxer(SourceGroup s, string p, string from)
     {
-        var conv = _graph.Add($"{p}_nvvidconv", F("nvvideoconvert", "videoconvert"));
+        var conv = _graph.Add($"{p}_nvvidconv", _factories.SourceConverter);
         if (_ds)
         {
             conv.Set("gpu-id", GraphValue.OfUInt((uint)s.GpuId)).Set("nvbuf-memory-type", s.NvbufMemoryType);
@@ -173,8 +193,8 @@ public sealed partial class PipelineGraphBuilder
     }
 
     private static string DecoderNote(SourceGroup s) =>
-        $"decoder chosen at run time (nvv4l2decoder): num-extra-surfaces={I(s.NumExtraSurfaces)}" +
-        (s.DropFrameInterval > 0 ? $", drop-frame-interval={I(s.DropFrameInterval)}" : "") +
+        $"decoder chosen at run time (nvv4l2decoder): num-extra-surfaces={s.NumExtraSurfaces}" +
+        (s.DropFrameInterval > 0 ? $", drop-frame-interval={s.DropFrameInterval}" : "") +
         (s.IntraDecodeEnable ? ", skip-frames=decode_key" : "") +
-        (s.CudadecMemType != 0 ? $", cudadec-memtype={I(s.CudadecMemType)}" : "");
+        (s.CudadecMemType != 0 ? $", cudadec-memtype={s.CudadecMemType}" : "");
 }

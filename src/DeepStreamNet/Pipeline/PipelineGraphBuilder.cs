@@ -18,6 +18,7 @@ public sealed partial class PipelineGraphBuilder
     private readonly ValidationReport _report;
     private readonly PipelineGraph _graph;
     private readonly bool _ds;
+    private readonly BackendFactories _factories;
 
     private PipelineGraphBuilder(AppConfig config, PipelineBackend backend, TargetPlatform platform, ValidationReport report)
     {
@@ -25,25 +26,24 @@ public sealed partial class PipelineGraphBuilder
         _report = report;
         _graph = new PipelineGraph(backend, platform);
         _ds = backend == PipelineBackend.DeepStream;
+        _factories = BackendFactories.For(backend);
     }
 
     /// <summary>Builds the graph; backend-specific problems are added to <paramref name="report"/>.</summary>
-    /// <param name="backend">DeepStream or Portable (resolve Auto with <see cref="BackendSelector"/> first).</param>
+    /// <param name="backend">DeepStream or Portable (<see cref="PipelinePlan"/> resolves Auto).</param>
     public static PipelineGraph Build(AppConfig config, PipelineBackend backend, TargetPlatform platform, ValidationReport report)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(report);
         if (backend == PipelineBackend.Auto)
         {
-            throw new ArgumentException("resolve PipelineBackend.Auto with BackendSelector.Resolve first", nameof(backend));
+            throw new ArgumentException("resolve PipelineBackend.Auto first (PipelinePlan does)", nameof(backend));
         }
 
         var b = new PipelineGraphBuilder(config, backend, platform, report);
         b.BuildAll();
         return b._graph;
     }
-
-    private string F(string deepstream, string portable) => _ds ? deepstream : portable;
 
     private void BuildAll()
     {
@@ -110,7 +110,7 @@ public sealed partial class PipelineGraphBuilder
     private string AddStreamMux(int sources)
     {
         var m = _config.StreamMux;
-        var e = _graph.Add("src_bin_muxer", F("nvstreammux", "dsnetstreammux"));
+        var e = _graph.Add("src_bin_muxer", _factories.Muxer, ElementRole.Muxer);
         if (_ds)
         {
             e.Set("gpu-id", m.GpuId).Set("nvbuf-memory-type", m.NvbufMemoryType);
@@ -205,7 +205,8 @@ public sealed partial class PipelineGraphBuilder
         }
 
         var q = _graph.Add($"{name}_queue", "queue");
-        var e = _graph.Add(name, F(gie.PluginType == 1 ? "nvinferserver" : "nvinfer", "dsnetinfer"));
+        var e = _graph.Add(name, _ds && gie.PluginType == 1 ? "nvinferserver" : _factories.Inference,
+            gie.IsPrimary ? ElementRole.PrimaryInference : ElementRole.SecondaryInference);
         if (gie.ConfigFile is not null)
         {
             e.Set("config-file-path", gie.ConfigFile);
@@ -259,14 +260,15 @@ public sealed partial class PipelineGraphBuilder
                 }
             }
 
-            if (gie.InputTensorMeta is { } itm)
-            {
-                e.Set("input-tensor-meta", itm);
-            }
         }
         else if (gie.ModelEngineFile is not null)
         {
             e.Note = "model-engine-file is a TensorRT engine: ignored on the portable runtime";
+        }
+
+        if (gie.InputTensorMeta is { } itm)
+        {
+            e.Set("input-tensor-meta", itm); // dsnetinfer reads dsnetpreprocess tensors like nvinfer
         }
 
         _graph.Chain(tail, q.Name, e.Name);
@@ -276,7 +278,7 @@ public sealed partial class PipelineGraphBuilder
     private string AddTracker(string tail)
     {
         var t = _config.Tracker;
-        var e = _graph.Add("tracking_tracker", F("nvtracker", "dsnettracker"));
+        var e = _graph.Add("tracking_tracker", _factories.Tracker, ElementRole.Tracker);
 
         // dsnettracker has nvtracker's property names and types (native/plugin/README.md), so both backends get
         // the same set; the portable element accepts the GPU/library ones and ignores them.
@@ -328,7 +330,11 @@ public sealed partial class PipelineGraphBuilder
         var k = 0;
         foreach (var a in _config.Auxiliary.Where(a => a.Kind == kind))
         {
-            if (!_ds)
+            if (!_ds && kind == GroupKind.PreProcess)
+            {
+                factory = "dsnetpreprocess"; // frame/ROI mode on the portable runtime (native/plugin/README.md)
+            }
+            else if (!_ds)
             {
                 _report.Warning(a.Group?.Origin ?? _config.Path, a.Group?.Line ?? 0, a.Name, null, $"[{a.Name}] ({factory}) has no portable element: it is left out of the portable pipeline");
                 continue;
@@ -401,5 +407,4 @@ public sealed partial class PipelineGraphBuilder
         }
     }
 
-    private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,4 @@
-using DeepStreamNet.Runtime;
+using DeepStreamNet.Runner;
 using Microsoft.Extensions.Logging;
 
 namespace DeepStreamNet.Probes;

@@ -1,4 +1,4 @@
-using DeepStreamNet.Runtime;
+using DeepStreamNet.Runner;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

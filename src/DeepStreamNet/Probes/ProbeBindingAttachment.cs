@@ -1,5 +1,5 @@
 using DeepStreamNet.Hosting;
-using DeepStreamNet.Runtime;
+using DeepStreamNet.Runner;
 
 namespace DeepStreamNet.Probes;
 

@@ -1,6 +1,5 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text;
+using DeepStreamNet.GStreamer;
 using DeepStreamNet.Interop;
 using DeepStreamNet.Metadata;
 using Microsoft.Extensions.Logging;
@@ -9,14 +8,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace DeepStreamNet.Probes;
 
 /// <summary>
-/// One batch probe on one pad. GStreamer calls the static <c>[UnmanagedCallersOnly]</c> trampoline with a
-/// <see cref="GCHandle"/> to this object as user_data; the GDestroyNotify trampoline frees the handle when GStreamer
-/// drops the probe. <see cref="Dispose"/> removes it (<c>gst_pad_remove_probe</c>) — allowed while PLAYING.
+/// One batch probe on one pad, called through the GStreamer boundary's <see cref="PadProbe"/> (its trampolines and its
+/// one fault policy: counted, the first 10 logged with the frames they hit, the buffer passes on).
+/// <see cref="Dispose"/> removes it (<c>gst_pad_remove_probe</c>) — allowed while PLAYING.
 /// </summary>
 public sealed unsafe class ProbeRegistration : IDisposable
 {
-    private const int LoggedFaults = 10;
     private readonly IBatchProbe _probe;
+    private readonly Boundary _boundary;
     private GstPad* _pad;
     private ulong _id;
 
@@ -25,6 +24,7 @@ public sealed unsafe class ProbeRegistration : IDisposable
         _probe = probe;
         Location = location;
         Logger = logger;
+        _boundary = new Boundary(this);
     }
 
     /// <summary>Where the probe sits, e.g. <c>primary_gie.src</c>.</summary>
@@ -54,14 +54,12 @@ public sealed unsafe class ProbeRegistration : IDisposable
             throw new ArgumentNullException(nameof(pad), "no pad to attach the probe to");
         }
 
-        var reg = new ProbeRegistration(probe, DescribePad(pad), logger ?? NullLogger.Instance);
+        var reg = new ProbeRegistration(probe, GstPads.Describe(pad), logger ?? NullLogger.Instance);
         Gst.gst_object_ref(pad);
         reg._pad = pad;
-        var handle = GCHandle.Alloc(reg);
-        var id = Gst.gst_pad_add_probe(pad, GstPadProbeType.GST_PAD_PROBE_TYPE_BUFFER, &OnProbe, (void*)GCHandle.ToIntPtr(handle), &OnDestroy);
+        var id = reg._boundary.Attach(pad, GstPadProbeType.GST_PAD_PROBE_TYPE_BUFFER);
         if (id == 0)
         {
-            // gst_pad_add_probe calls the destroy notify itself when it fails.
             Gst.gst_object_unref(pad);
             reg._pad = null;
             throw new InvalidOperationException($"gst_pad_add_probe failed on {reg.Location}");
@@ -81,7 +79,7 @@ public sealed unsafe class ProbeRegistration : IDisposable
     /// <summary>Attaches to pad <paramref name="padName"/> of the element named <paramref name="elementName"/> in <paramref name="bin"/>.</summary>
     public static ProbeRegistration Attach(GstBin* bin, string elementName, string padName, IBatchProbe probe, ILogger? logger = null)
     {
-        var pad = PadLookup.Find(bin, elementName, padName);
+        var pad = GstPads.Find(bin, elementName, padName);
         try
         {
             return Attach(pad, probe, logger);
@@ -109,73 +107,48 @@ public sealed unsafe class ProbeRegistration : IDisposable
     /// <inheritdoc/>
     public override string ToString() => $"{_probe} at {Location} ({Stats})";
 
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static GstPadProbeReturn OnProbe(GstPad* pad, GstPadProbeInfo* info, void* userData)
+    /// <summary>The batch probe at the boundary: batch meta views, stats, and the frames a fault hit.</summary>
+    private sealed class Boundary(ProbeRegistration registration) : PadProbe(registration.Logger)
     {
-        if (GCHandle.FromIntPtr((nint)userData).Target is not ProbeRegistration reg ||
-            ((uint)info->type & (uint)GstPadProbeType.GST_PAD_PROBE_TYPE_BUFFER) == 0)
+        public override string Name => registration._probe.ToString() ?? registration._probe.GetType().Name;
+
+        protected override GstPadProbeReturn Handle(GstPad* pad, GstPadProbeInfo* info)
         {
+            if (((uint)info->type & (uint)GstPadProbeType.GST_PAD_PROBE_TYPE_BUFFER) == 0)
+            {
+                return GstPadProbeReturn.GST_PAD_PROBE_OK;
+            }
+
+            var buffer = (GstBuffer*)info->data;
+            var batch = BatchMeta.FromBuffer(buffer);
+            if (batch.IsNull)
+            {
+                registration.Stats.CountWithoutMeta();
+                return GstPadProbeReturn.GST_PAD_PROBE_OK;
+            }
+
+            registration.Stats.CountBuffer();
+            var ctx = new ProbeContext(pad, info, buffer, registration);
+            registration._probe.OnBatch(ref batch, in ctx);
             return GstPadProbeReturn.GST_PAD_PROBE_OK;
         }
 
-        var buffer = (GstBuffer*)info->data;
-        var batch = BatchMeta.FromBuffer(buffer);
-        if (batch.IsNull)
+        protected override string Where(GstPadProbeInfo* info)
         {
-            reg.Stats.CountWithoutMeta();
-            return GstPadProbeReturn.GST_PAD_PROBE_OK;
+            var where = new StringBuilder();
+            var batch = BatchMeta.FromBuffer((GstBuffer*)info->data);
+            if (!batch.IsNull)
+            {
+                foreach (var frame in batch.Frames)
+                {
+                    where.Append(where.Length == 0 ? string.Empty : ", ")
+                        .Append("source ").Append(frame.SourceId).Append(" frame ").Append(frame.FrameNumber);
+                }
+            }
+
+            return where.ToString();
         }
 
-        reg.Stats.CountBuffer();
-        try
-        {
-            var ctx = new ProbeContext(pad, info, buffer, reg);
-            reg._probe.OnBatch(ref batch, in ctx);
-        }
-#pragma warning disable CA1031 // nothing may unwind into native code: log, count, pass the buffer on
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            reg.Fault(ex, batch);
-        }
-
-        return GstPadProbeReturn.GST_PAD_PROBE_OK;
-    }
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void OnDestroy(void* userData) => GCHandle.FromIntPtr((nint)userData).Free();
-
-    private void Fault(Exception ex, BatchMeta batch)
-    {
-        var where = new StringBuilder();
-        foreach (var frame in batch.Frames)
-        {
-            where.Append(where.Length == 0 ? string.Empty : ", ")
-                .Append("source ").Append(frame.SourceId).Append(" frame ").Append(frame.FrameNumber);
-        }
-
-        var n = Stats.CountFault($"{ex.GetType().Name}: {ex.Message} ({where})");
-        if (n <= LoggedFaults)
-        {
-            Log.ProbeFault(Logger, ex, _probe.ToString() ?? _probe.GetType().Name, Location, where.ToString(), n);
-        }
-        else if (n % 1000 == 0)
-        {
-            Log.ProbeFaultsSoFar(Logger, _probe.ToString() ?? _probe.GetType().Name, Location, n);
-        }
-    }
-
-    private static string DescribePad(GstPad* pad)
-    {
-        var padName = NativeUtf8.ToStringOrNull(Gst.gst_object_get_name((GstObject*)pad), free: true) ?? "?";
-        var parent = Gst.gst_pad_get_parent_element(pad);
-        if (parent is null)
-        {
-            return padName;
-        }
-
-        var elementName = NativeUtf8.ToStringOrNull(Gst.gst_object_get_name((GstObject*)parent), free: true) ?? "?";
-        Gst.gst_object_unref(parent);
-        return elementName + "." + padName;
+        protected override void OnFault(string message) => registration.Stats.CountFault(message);
     }
 }

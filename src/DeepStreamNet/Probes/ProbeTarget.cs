@@ -1,4 +1,4 @@
-using DeepStreamNet.Runtime;
+using DeepStreamNet.Runner;
 
 namespace DeepStreamNet.Probes;
 

@@ -8,7 +8,7 @@ public sealed class BackendValidationTests
 {
     private const string DsTracker = "[tracker]\nenable=1\ntracker-width=640\ntracker-height=384\nll-lib-file=/opt/nvidia/deepstream/deepstream/lib/libnvds_nvmultiobjecttracker.so\nll-config-file=/opt/nvidia/deepstream/deepstream/samples/configs/deepstream-app/config_tracker_IOU.yml\n";
 
-    private static ValidationReport Load(string app, ValidationTarget target = ValidationTarget.Any) => AppConfigLoader.Load(app, null, target).Report;
+    private static ValidationReport Load(string app, ValidationTarget target = default) => AppConfigLoader.Load(app, null, target).Report;
 
     private static IEnumerable<ValidationIssue> About(ValidationReport r, string key) => r.Issues.Where(i => i.Key == key);
 
@@ -111,16 +111,17 @@ public sealed class BackendValidationTests
     }
 
     [Test]
-    public void Built_in_parser_names_need_no_custom_lib_on_portable()
+    public void Parser_names_need_custom_lib_on_both_backends()
     {
         using var dir = new TempConfigDir();
         var app = dir.WriteApp();
-        dir.WriteInfer("infer.txt", "parse-bbox-func-name=NvDsInferParseCustomSSDNormalized\n[dsnet]\n");
+        dir.WriteInfer("infer.txt", "parse-bbox-func-name=NvDsInferParseUltraFaceMask\n");
         var portable = Load(app, ValidationTarget.Portable);
         var deepstream = Load(app, ValidationTarget.DeepStream);
         Assert.Multiple(() =>
         {
-            Assert.That(portable.Issues, Is.Empty, portable.ToString());
+            Assert.That(About(portable, "parse-bbox-func-name").Single().Severity, Is.EqualTo(Severity.Error));
+            Assert.That(About(portable, "parse-bbox-func-name").Single().Hint, Does.Contain("libdsnet_parsers.so"));
             Assert.That(About(deepstream, "parse-bbox-func-name").Single().Severity, Is.EqualTo(Severity.Error));
         });
     }

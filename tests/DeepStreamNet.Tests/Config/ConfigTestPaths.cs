@@ -9,5 +9,8 @@ internal static class ConfigTestPaths
 
     public static string UltraFace640 => Path.Combine(TestPaths.SharedAssets, "models", "ultraface", "RFB-640-masked_face-v2.onnx");
 
+    /// <summary>DeepStreamNet's parser library of this checkout's native build (UltraFace's parser lives there).</summary>
+    public static string ParserLibrary => Path.Combine(TestPaths.RepositoryRoot, "build", "native", "lib", "libdsnet_parsers.so");
+
     public static string DemoClip => Path.Combine(TestPaths.SharedAssets, "media", "facemask-demo-720p.mp4");
 }

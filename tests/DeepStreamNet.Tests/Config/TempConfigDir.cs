@@ -26,8 +26,14 @@ internal sealed class TempConfigDir : IDisposable
         network-type=0
         num-detected-classes=2
         cluster-mode=2
-        {extra}
+        {UltraFaceParser(extra)}{extra}
         """);
+
+    /// <summary>The UltraFace parser of libdsnet_parsers.so unless <paramref name="extra"/> chooses the parser itself.</summary>
+    private static string UltraFaceParser(string extra) =>
+        extra.Contains("parse-bbox-func-name", StringComparison.Ordinal) || extra.Contains("custom-lib-path", StringComparison.Ordinal)
+            ? string.Empty
+            : $"custom-lib-path={ConfigTestPaths.ParserLibrary}\nparse-bbox-func-name=NvDsInferParseUltraFaceMask\n";
 
     /// <summary>An app config with one file source, a primary GIE, OSD and a fakesink, plus <paramref name="extra"/> groups.</summary>
     public string WriteApp(string extra = "", string name = "app.txt", string source = "", string sink = "")

@@ -6,7 +6,7 @@ namespace DeepStreamNet.Tests.Config;
 /// <summary>Validation reports every problem at once as file:line: [group] key: message (+ hint).</summary>
 public sealed class ValidationTests
 {
-    private static ValidationReport Validate(TempConfigDir dir, string extra = "", string source = "", string sink = "", string inferExtra = "", ValidationTarget target = ValidationTarget.Any)
+    private static ValidationReport Validate(TempConfigDir dir, string extra = "", string source = "", string sink = "", string inferExtra = "", ValidationTarget target = default)
     {
         var app = dir.WriteApp(extra, source: source, sink: sink);
         if (inferExtra.Length > 0)

@@ -1,5 +1,5 @@
 using DeepStreamNet.Datasets.Evaluation;
-using DeepStreamNet.Inference;
+using DeepStreamNet.InferImages;
 using DeepStreamNet.Tests.Probes;
 using NUnit.Framework;
 

@@ -1,5 +1,5 @@
 using DeepStreamNet.Datasets.Evaluation;
-using DeepStreamNet.Inference;
+using DeepStreamNet.InferImages;
 using DeepStreamNet.Tests.Probes;
 using NUnit.Framework;
 
@@ -99,6 +99,8 @@ public sealed class InferImagesTests
         Assert.That(text, Does.Not.Contain("pre-cluster-threshold=0.5\n"));
         var onnx = text.Split('\n').Single(l => l.StartsWith("onnx-file=", StringComparison.Ordinal))["onnx-file=".Length..];
         Assert.That(Path.IsPathRooted(onnx) && File.Exists(onnx), Is.True, onnx);
+        // the bare parser-library name stays bare: dsnetinfer finds it next to its plugin
+        Assert.That(text, Does.Contain("custom-lib-path=libdsnet_parsers.so"));
     }
 
     /// <summary>

@@ -10,11 +10,10 @@ internal static class GraphTestHelpers
 {
     public static (PipelineGraph Graph, ValidationReport Report) Build(string config, PipelineBackend backend, TargetPlatform platform = TargetPlatform.DGpu, params string[] overrides)
     {
-        var target = backend == PipelineBackend.DeepStream ? ValidationTarget.DeepStream : ValidationTarget.Portable;
-        var loaded = AppConfigLoader.Load(ConfigTestPaths.Data(config), overrides, target);
-        Assert.That(loaded.Config, Is.Not.Null, loaded.Report.ToString());
-        var graph = PipelineGraphBuilder.Build(loaded.Config!, backend, platform, loaded.Report);
-        return (graph, loaded.Report);
+        // Validated for the backend as on a machine that has it (DeepStream's nvinfer "installed").
+        var plan = PipelinePlan.Create(ConfigTestPaths.Data(config), overrides, backend, platform, factoryExists: _ => true);
+        Assert.That(plan.Graph, Is.Not.Null, plan.Report.ToString());
+        return (plan.Graph!, plan.Report);
     }
 
     /// <summary>Factories along the first downstream link from <paramref name="start"/> (inclusive) to a sink.</summary>

@@ -2,7 +2,8 @@ using System.Text;
 using DeepStreamNet.Config;
 using DeepStreamNet.Interop;
 using DeepStreamNet.Pipeline;
-using DeepStreamNet.Runtime;
+using DeepStreamNet.GStreamer;
+using DeepStreamNet.Runner;
 using DeepStreamNet.Tests.Config;
 using NUnit.Framework;
 
@@ -35,10 +36,10 @@ public sealed unsafe class PortablePropertyTypeTests
         FaceMaskConfigs.EnsureAssets();
         var lib = Path.Combine(TestPaths.RepositoryRoot, "build", "native", "lib");
         Assert.That(File.Exists(Path.Combine(lib, "libgstdsnet.so")), Is.True, $"native build missing: {lib}/libgstdsnet.so (cmake --build build/native)");
-        if (!GStreamerRuntime.IsInitialized)
+        if (!GstStartup.IsInitialized)
         {
-            GStreamerRuntime.UseIsolatedRegistry(lib, Path.Combine(TestPaths.RepositoryRoot, "build", "native", "gst-registry-dotnet-tests.bin"));
-            GStreamerRuntime.Initialize();
+            GstStartup.UseIsolatedRegistry(lib, Path.Combine(TestPaths.RepositoryRoot, "build", "native", "gst-registry-dotnet-tests.bin"));
+            GstStartup.Initialize();
         }
     }
 
@@ -108,11 +109,11 @@ public sealed unsafe class PortablePropertyTypeTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(BackendSelector.FactoryInRegistry("dsnettracker"), Is.True, "this checkout's plugin");
-            Assert.That(BackendSelector.FactoryInRegistry("uridecodebin"), Is.True, "a system plugin");
-            Assert.That(BackendSelector.FactoryInRegistry("no-such-element"), Is.False);
-            var expected = BackendSelector.FactoryInRegistry("nvinfer") ? PipelineBackend.DeepStream : PipelineBackend.Portable;
-            Assert.That(BackendSelector.Resolve(PipelineBackend.Auto, BackendSelector.FactoryInRegistry), Is.EqualTo(expected));
+            Assert.That(ElementRegistry.HasFactory("dsnettracker"), Is.True, "this checkout's plugin");
+            Assert.That(ElementRegistry.HasFactory("uridecodebin"), Is.True, "a system plugin");
+            Assert.That(ElementRegistry.HasFactory("no-such-element"), Is.False);
+            var expected = ElementRegistry.HasFactory("nvinfer") ? PipelineBackend.DeepStream : PipelineBackend.Portable;
+            Assert.That(PipelinePlan.Create(Path.Combine(TestPaths.RepositoryRoot, "configs", "face-mask", "portable", "deepstream_app_file_masknet.txt")).Backend, Is.EqualTo(expected));
         });
     }
 

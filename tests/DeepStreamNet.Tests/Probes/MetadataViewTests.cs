@@ -1,4 +1,4 @@
-using DeepStreamNet.Inference;
+using DeepStreamNet.InferImages;
 using DeepStreamNet.Metadata;
 using DeepStreamNet.Probes;
 using NUnit.Framework;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using DeepStreamNet.Inference;
+using DeepStreamNet.InferImages;
 using DeepStreamNet.Interop;
 using DeepStreamNet.Metadata;
 using DeepStreamNet.Probes;

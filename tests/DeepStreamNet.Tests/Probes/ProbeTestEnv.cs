@@ -1,4 +1,5 @@
-using DeepStreamNet.Runtime;
+using DeepStreamNet.GStreamer;
+using DeepStreamNet.Runner;
 
 namespace DeepStreamNet.Tests.Probes;
 
@@ -27,10 +28,10 @@ internal static class ProbeTestEnv
         }
 
         // Same isolated registry as the runtime tests (Runtime/GstSetUp.cs), whichever fixture runs first.
-        if (!GStreamerRuntime.IsInitialized)
+        if (!GstStartup.IsInitialized)
         {
-            GStreamerRuntime.UseIsolatedRegistry(NativeLibDir, Path.Combine(TestPaths.RepositoryRoot, "build", "native", "gst-registry-dotnet-tests.bin"));
-            GStreamerRuntime.Initialize();
+            GstStartup.UseIsolatedRegistry(NativeLibDir, Path.Combine(TestPaths.RepositoryRoot, "build", "native", "gst-registry-dotnet-tests.bin"));
+            GstStartup.Initialize();
         }
     }
 

@@ -1,7 +1,8 @@
 using DeepStreamNet.Hosting;
 using DeepStreamNet.Metadata;
 using DeepStreamNet.Probes;
-using DeepStreamNet.Runtime;
+using DeepStreamNet.GStreamer;
+using DeepStreamNet.Runner;
 using DeepStreamNet.Tests.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
@@ -42,7 +43,7 @@ public sealed class RunnerProbeTests
         var (graph, config) = RunnerHarness.Graph(dir,
             RunnerHarness.Config([TestMedia.Uri(TestMedia.DemoMp4)], "type=1\nsync=0"),
             $"primary-gie.config-file={ProbeTestEnv.InferConfig}");
-        using var runner = new PipelineRunner(graph, config);
+        using var runner = new PipelineRunner(graph);
         runner.Build();
 
         var services = new ServiceCollection()

@@ -1,5 +1,6 @@
 using DeepStreamNet.Pipeline;
-using DeepStreamNet.Runtime;
+using DeepStreamNet.GStreamer;
+using DeepStreamNet.Runner;
 using NUnit.Framework;
 
 namespace DeepStreamNet.Tests.Runtime;
@@ -25,7 +26,7 @@ public sealed class CameraSourceTests
         var dir = RunnerHarness.TempDir("camera-missing");
         var (graph, config) = RunnerHarness.Graph(dir, CameraConfig(TestMedia.Uri(TestMedia.ShortClip), 57));
         var log = new TestLogger();
-        using var runner = new PipelineRunner(graph, config, log);
+        using var runner = new PipelineRunner(graph, log);
         var result = RunnerHarness.Run(runner, TimeSpan.FromSeconds(60));
         Assert.That(result.Outcome, Is.EqualTo(RunOutcome.EndOfStream), string.Join("\n", log.Lines));
         Assert.That(result.Errors, Has.Some.Contains("source 0 (/dev/video57): camera device /dev/video57 not found")
@@ -41,7 +42,7 @@ public sealed class CameraSourceTests
         var (graph, config) = RunnerHarness.Graph(dir, CameraConfig(null, 0));
         graph["src_bin_0_src"].Set("device", "/dev/null");
         var log = new TestLogger();
-        using var runner = new PipelineRunner(graph, config, log);
+        using var runner = new PipelineRunner(graph, log);
         var result = RunnerHarness.Run(runner, TimeSpan.FromSeconds(30));
         Assert.That(result.Outcome, Is.EqualTo(RunOutcome.Error), string.Join("\n", log.Lines));
         Assert.That(result.ExitCode, Is.EqualTo(3));

@@ -1,4 +1,5 @@
-using DeepStreamNet.Runtime;
+using DeepStreamNet.GStreamer;
+using DeepStreamNet.Runner;
 using NUnit.Framework;
 
 namespace DeepStreamNet.Tests.Runtime;
@@ -17,7 +18,7 @@ public sealed class FileLoopTests
         var (graph, config) = RunnerHarness.Graph(dir, RunnerHarness.Config([TestMedia.Uri(TestMedia.ShortClip)],
             $"type=3\ncontainer=1\ncodec=1\nenc-type=1\nbitrate=1000000\nsync=0\noutput-file={output}", infer: false, tracker: false,
             extra: "[tests]\nfile-loop=1"));
-        using var runner = new PipelineRunner(graph, config, new TestLogger());
+        using var runner = new PipelineRunner(graph, new TestLogger());
         using var cts = new CancellationTokenSource();
         runner.Build();
 

@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using DeepStreamNet.Interop;
-using DeepStreamNet.Runtime;
+using DeepStreamNet.GStreamer;
+using DeepStreamNet.Runner;
 using NUnit.Framework;
 
 namespace DeepStreamNet.Tests.Runtime;
@@ -16,7 +17,7 @@ public sealed unsafe class GieStylingTests
     {
         var dir = RunnerHarness.TempDir("style");
         var (graph, config) = RunnerHarness.Graph(dir, RunnerHarness.Config([TestMedia.Uri(TestMedia.ShortClip)], "type=1\nsync=0\ncontainer=1\ncodec=1"));
-        using var runner = new PipelineRunner(graph, config, new TestLogger());
+        using var runner = new PipelineRunner(graph, new TestLogger());
         runner.Build();
         var seen = new Seen();
         var handle = GCHandle.Alloc(seen);

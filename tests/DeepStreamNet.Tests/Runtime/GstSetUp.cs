@@ -1,4 +1,5 @@
-using DeepStreamNet.Runtime;
+using DeepStreamNet.GStreamer;
+using DeepStreamNet.Runner;
 using NUnit.Framework;
 
 namespace DeepStreamNet.Tests.Runtime;
@@ -13,10 +14,10 @@ public sealed class GstSetUp
     public void Init()
     {
         Assert.That(File.Exists(Path.Combine(NativeLib, "libgstdsnet.so")), Is.True, $"native build missing: {NativeLib}/libgstdsnet.so (cmake --build build/native)");
-        if (!GStreamerRuntime.IsInitialized)
+        if (!GstStartup.IsInitialized)
         {
-            GStreamerRuntime.UseIsolatedRegistry(NativeLib, Path.Combine(TestPaths.RepositoryRoot, "build", "native", "gst-registry-dotnet-tests.bin"));
-            GStreamerRuntime.Initialize();
+            GstStartup.UseIsolatedRegistry(NativeLib, Path.Combine(TestPaths.RepositoryRoot, "build", "native", "gst-registry-dotnet-tests.bin"));
+            GstStartup.Initialize();
         }
     }
 }

@@ -1,5 +1,6 @@
 using DeepStreamNet.Hosting;
-using DeepStreamNet.Runtime;
+using DeepStreamNet.GStreamer;
+using DeepStreamNet.Runner;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NUnit.Framework;
@@ -21,7 +22,7 @@ public sealed class HostingTests
         builder.Services.AddDeepStream(o =>
         {
             o.ConfigPath = path;
-            o.Backend = DeepStreamNet.Pipeline.PipelineBackend.Portable;
+            o.Backend = PipelineBackend.Portable;
         });
         builder.Services.AddPipelineAttachment<CountingAttachment>();
         using var host = builder.Build();

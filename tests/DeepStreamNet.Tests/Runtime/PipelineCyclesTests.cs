@@ -1,4 +1,5 @@
-using DeepStreamNet.Runtime;
+using DeepStreamNet.GStreamer;
+using DeepStreamNet.Runner;
 using NUnit.Framework;
 
 namespace DeepStreamNet.Tests.Runtime;
@@ -26,7 +27,7 @@ public sealed class PipelineCyclesTests
 
         PipelineRunner Create()
         {
-            var runner = new PipelineRunner(graph, config, log);
+            var runner = new PipelineRunner(graph, log);
             runner.Build();
             var cycle = built++;
             // The third pipeline is stopped by the caller once it has played a second of video.
@@ -67,7 +68,7 @@ public sealed class PipelineCyclesTests
         var run = PipelineCycles.RunAsync(() =>
         {
             built++;
-            var r = new PipelineRunner(graph, config, log);
+            var r = new PipelineRunner(graph, log);
             r.Build();
             return r;
         }, graph.RunOptions.PipelineRecreateSec, log);

@@ -1,5 +1,6 @@
 using System.Globalization;
-using DeepStreamNet.Runtime;
+using DeepStreamNet.GStreamer;
+using DeepStreamNet.Runner;
 using NUnit.Framework;
 
 namespace DeepStreamNet.Tests.Runtime;
@@ -23,7 +24,7 @@ public sealed class PipelineRunnerTests
             muxWidth: 320, muxHeight: 180, tileWidth: 640, tileHeight: 360,
             application: $"enable-perf-measurement=1\nperf-measurement-interval-sec=1\ngie-kitti-output-dir={kitti}\nkitti-track-output-dir={track}"));
         var perf = new List<string>();
-        using var runner = new PipelineRunner(graph, config) { PerfOutput = s => { lock (perf) { perf.Add(s); } } };
+        using var runner = new PipelineRunner(graph) { PerfOutput = s => { lock (perf) { perf.Add(s); } } };
         var result = RunnerHarness.Run(runner, TimeSpan.FromSeconds(240));
 
         Assert.That(result.Outcome, Is.EqualTo(RunOutcome.EndOfStream), string.Join("\n", result.Errors));
@@ -79,7 +80,7 @@ public sealed class PipelineRunnerTests
         File.WriteAllBytes(garbage, bytes);
         var (graph, config) = RunnerHarness.Graph(dir, RunnerHarness.Config(
             [TestMedia.Uri(TestMedia.ShortClip), TestMedia.Uri(garbage)], "type=1\nsync=0\ncontainer=1\ncodec=1", infer: false, tracker: false));
-        using var runner = new PipelineRunner(graph, config, new TestLogger());
+        using var runner = new PipelineRunner(graph, new TestLogger());
         var result = RunnerHarness.Run(runner, TimeSpan.FromSeconds(60));
 
         Assert.That(result.Outcome, Is.EqualTo(RunOutcome.EndOfStream), string.Join("\n", result.Errors));
@@ -94,7 +95,7 @@ public sealed class PipelineRunnerTests
         var dir = RunnerHarness.TempDir("missing");
         var missing = TestMedia.Uri(Path.Combine(dir, "nope.mp4"));
         var (graph, config) = RunnerHarness.Graph(dir, RunnerHarness.Config([missing, TestMedia.Uri(TestMedia.ShortClip)], "type=1\nsync=0\ncontainer=1\ncodec=1", infer: false, tracker: false));
-        using var runner = new PipelineRunner(graph, config, new TestLogger());
+        using var runner = new PipelineRunner(graph, new TestLogger());
         var result = RunnerHarness.Run(runner, TimeSpan.FromSeconds(60));
         Assert.That(result.Outcome, Is.EqualTo(RunOutcome.EndOfStream));
         Assert.That(result.Errors, Has.Some.Contains("source 0 (file://").And.Contains("file not found"));
@@ -106,7 +107,7 @@ public sealed class PipelineRunnerTests
         var dir = RunnerHarness.TempDir("plugin");
         var (graph, config) = RunnerHarness.Graph(dir, RunnerHarness.Config([TestMedia.Uri(TestMedia.ShortClip)], "type=1\ncontainer=1\ncodec=1", infer: false, tracker: false));
         graph.Add("extra", "dsnetnosuchelement");
-        using var runner = new PipelineRunner(graph, config, new TestLogger());
+        using var runner = new PipelineRunner(graph, new TestLogger());
         var ex = Assert.Throws<PipelineException>(runner.Build);
         Assert.That(ex!.Message, Does.Contain("'dsnetnosuchelement'").And.Contain("needed by extra").And.Contain("libgstdsnet.so"));
     }
@@ -119,7 +120,7 @@ public sealed class PipelineRunnerTests
         File.WriteAllText(infer, File.ReadAllText(RunnerHarness.InferConfig).Replace("onnx-file=../../../assets/models/ultraface/RFB-640-masked_face-v2.onnx", "onnx-file=/nonexistent/model.onnx", StringComparison.Ordinal)
             .Replace("labelfile-path=labels_masknet.txt", "labelfile-path=" + Path.Combine(Path.GetDirectoryName(RunnerHarness.InferConfig)!, "labels_masknet.txt"), StringComparison.Ordinal));
         var (graph, config) = RunnerHarness.Graph(dir, RunnerHarness.Config([TestMedia.Uri(TestMedia.ShortClip)], "type=1\nsync=0\ncontainer=1\ncodec=1", tracker: false), $"primary-gie.config-file={infer}");
-        using var runner = new PipelineRunner(graph, config, new TestLogger());
+        using var runner = new PipelineRunner(graph, new TestLogger());
         var result = RunnerHarness.Run(runner, TimeSpan.FromSeconds(60));
         Assert.That(result.Outcome, Is.EqualTo(RunOutcome.Error));
         Assert.That(result.ExitCode, Is.EqualTo(3));
@@ -135,7 +136,7 @@ public sealed class PipelineRunnerTests
         // sync=1: the file sink plays in real time (1.2 s), so the cancellation lands mid-run.
         var (graph, config) = RunnerHarness.Graph(dir, RunnerHarness.Config([TestMedia.Uri(TestMedia.ShortClip)],
             $"type=3\ncontainer=1\ncodec=1\nenc-type=1\nsync=1\noutput-file={output}", infer: false, tracker: false));
-        using var runner = new PipelineRunner(graph, config, new TestLogger());
+        using var runner = new PipelineRunner(graph, new TestLogger());
         using var cts = new CancellationTokenSource();
         runner.Build();
         var frames = 0;

@@ -3,7 +3,8 @@ using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using DeepStreamNet.Interop;
-using DeepStreamNet.Runtime;
+using DeepStreamNet.GStreamer;
+using DeepStreamNet.Runner;
 using NUnit.Framework;
 
 namespace DeepStreamNet.Tests.Runtime;
@@ -45,7 +46,7 @@ public sealed unsafe class RtspOutTests
         var text = RunnerHarness.Config([TestMedia.Uri(media)], sink, infer: false, tracker: false, extra: extra);
         var (graph, config) = RunnerHarness.Graph(dir, text);
         var log = new TestLogger();
-        using var runner = new PipelineRunner(graph, config, log);
+        using var runner = new PipelineRunner(graph, log);
         runner.Build();
         using var cts = new CancellationTokenSource();
         var run = runner.RunAsync(cts.Token);

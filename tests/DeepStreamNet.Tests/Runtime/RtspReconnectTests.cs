@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using DeepStreamNet.Interop;
-using DeepStreamNet.Runtime;
+using DeepStreamNet.GStreamer;
+using DeepStreamNet.Runner;
 using NUnit.Framework;
 
 namespace DeepStreamNet.Tests.Runtime;
@@ -22,7 +23,7 @@ public sealed unsafe class RtspReconnectTests
             .Replace("[streammux]", "[streammux]\nlive-source=1", StringComparison.Ordinal);
         var (graph, config) = RunnerHarness.Graph(dir, text);
         var log = new TestLogger();
-        using var runner = new PipelineRunner(graph, config, log);
+        using var runner = new PipelineRunner(graph, log);
         runner.Build();
         var batches = 0;
         var watch = new FrameWatch(runner, () => Interlocked.Increment(ref batches));

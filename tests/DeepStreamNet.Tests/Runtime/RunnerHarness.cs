@@ -1,6 +1,7 @@
 using DeepStreamNet.Config;
 using DeepStreamNet.Pipeline;
-using DeepStreamNet.Runtime;
+using DeepStreamNet.GStreamer;
+using DeepStreamNet.Runner;
 using NUnit.Framework;
 
 namespace DeepStreamNet.Tests.Runtime;
@@ -58,10 +59,9 @@ internal static class RunnerHarness
     {
         var path = Path.Combine(dir, "app.txt");
         File.WriteAllText(path, text);
-        var result = AppConfigLoader.Load(path, overrides);
-        Assert.That(result.Config, Is.Not.Null, result.Report.ToString());
-        var graph = PipelineGraphBuilder.Build(result.Config!, PipelineBackend.Portable, TargetPlatform.DGpu, result.Report);
-        return (graph, result.Config!);
+        var plan = PipelinePlan.Create(path, overrides, PipelineBackend.Portable, TargetPlatform.DGpu);
+        Assert.That(plan.Graph, Is.Not.Null, plan.Report.ToString());
+        return (plan.Graph!, plan.Config!);
     }
 
     public static RunResult Run(PipelineRunner runner, TimeSpan timeout, CancellationToken token = default)

@@ -1,4 +1,5 @@
-using DeepStreamNet.Runtime;
+using DeepStreamNet.GStreamer;
+using DeepStreamNet.Runner;
 using NUnit.Framework;
 
 namespace DeepStreamNet.Tests.Runtime;
@@ -25,7 +26,7 @@ public sealed class TiledAndDemuxTests
         Assert.That(graph.OfFactory("dsnetmultistreamtiler").Count(), Is.EqualTo(1));
         Assert.That(graph.OfFactory("dsnetstreamdemux").Count(), Is.EqualTo(1));
         var log = new TestLogger();
-        using var runner = new PipelineRunner(graph, config, log);
+        using var runner = new PipelineRunner(graph, log);
         runner.Build();
         var result = RunnerHarness.Run(runner, TimeSpan.FromSeconds(120));
         var tail = string.Join("\n", log.Lines.TakeLast(20));

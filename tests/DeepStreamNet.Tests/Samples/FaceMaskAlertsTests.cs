@@ -1,4 +1,4 @@
-using DeepStreamNet.Inference;
+using DeepStreamNet.InferImages;
 using DeepStreamNet.Tests.Probes;
 using FaceMaskAlerts;
 using NUnit.Framework;

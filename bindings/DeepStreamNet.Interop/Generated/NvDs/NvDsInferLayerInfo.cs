@@ -15,18 +15,21 @@ public unsafe partial struct NvDsInferLayerInfo
     public NvDsInferDataType dataType;
 
     [FieldOffset(4)]
+    public NvDsInferDims inferDims;
+
+    [FieldOffset(4)]
+    public NvDsInferDims dims;
+
+    [FieldOffset(44)]
     public int bindingIndex;
 
-    [FieldOffset(8)]
+    [FieldOffset(48)]
     [NativeTypeName("const char *")]
     public byte* layerName;
 
-    [FieldOffset(16)]
+    [FieldOffset(56)]
     public void* buffer;
 
-    [FieldOffset(24)]
+    [FieldOffset(64)]
     public int isInput;
-
-    [FieldOffset(28)]
-    public NvDsInferDims inferDims;
 }

@@ -1,0 +1,29 @@
+namespace DeepStreamNet.InferImages;
+
+/// <summary>Inputs of <see cref="ImageInference.Run"/> (<c>dsnet infer-images</c>).</summary>
+public sealed record InferImagesOptions
+{
+    /// <summary>deepstream-app config whose [primary-gie] (and secondaries) run.</summary>
+    public required string AppConfigPath { get; init; }
+
+    /// <summary>Folder of images (png, jpg, jpeg; not recursive).</summary>
+    public required string ImagesDirectory { get; init; }
+
+    /// <summary>Where the KITTI files go (one per image stem).</summary>
+    public required string OutputDirectory { get; init; }
+
+    /// <summary>Objects below this confidence are not written.</summary>
+    public float ScoreThreshold { get; init; }
+
+    /// <summary>
+    /// When set, the primary detector runs with <c>pre-cluster-threshold</c> = this value in every class (a derived copy
+    /// of its nvinfer config), e.g. low for AP over the whole precision/recall curve; null keeps the config's thresholds.
+    /// </summary>
+    public float? DetectorThreshold { get; init; }
+
+    /// <summary>Inference pipelines kept open at once (one per image size).</summary>
+    public int MaxOpenPipelines { get; init; } = 4;
+
+    /// <summary>Per-image messages (skipped images); null = none.</summary>
+    public TextWriter? Log { get; init; }
+}
