@@ -37,7 +37,8 @@ public sealed class CascadeAccuracyTests
         var dataset = Path.Combine(TestPaths.Shared, "datasets", "kaggle-facemask-dev");
         var summary = ImageInference.Run(new InferImagesOptions
         {
-            AppConfigPath = Path.Combine(ProbeTestEnv.PortableConfigDir, "deepstream_app_file_cascade.txt"),
+            // The checkout's own config: it reads the classifier setup.sh trained into the checkout's assets/.
+            AppConfigPath = Path.Combine(TestPaths.RepositoryRoot, "configs", "face-mask", "portable", "deepstream_app_file_cascade.txt"),
             ImagesDirectory = Path.Combine(dataset, "images"),
             OutputDirectory = Path.Combine(_tmp, "pred"),
             DetectorThreshold = 0.05f,
