@@ -70,6 +70,14 @@ if ./dsnet assets --help >/dev/null 2>&1; then
   ./dsnet assets fetch --mirror "$ROOT/../shared/assets"
 fi
 
+# The cascade configs (configs/face-mask/*/deepstream_app_*cascade*.txt) need the mask classifier: train it once
+# on the Kaggle training split (about 1-2 minutes on 2 idle cores); delete the folder to train again.
+if [ -d "$ROOT/../shared/datasets/kaggle-facemask-train" ] && [ ! -f assets/models/mask-classifier/mask_classifier.onnx ]; then
+  step "mask classifier (dsnet train classifier)"
+  ./dsnet train classifier --train "$ROOT/../shared/datasets/kaggle-facemask-train" \
+    --dev "$ROOT/../shared/datasets/kaggle-facemask-dev" --out assets/models/mask-classifier
+fi
+
 if ((RUN_DEMO)) && ./dsnet demo --help >/dev/null 2>&1; then
   step "face-mask demo (portable runtime)"
   ./dsnet demo

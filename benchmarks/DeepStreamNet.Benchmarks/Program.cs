@@ -12,6 +12,11 @@ internal static class Program
             return ProbeWalkBench.Run(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "pixel-probe")
+        {
+            return PixelProbeBench.Run(args[1..]);
+        }
+
         if (args.Length > 0 && args[0] == "soak")
         {
             return MemorySoakBench.Run(args[1..]);

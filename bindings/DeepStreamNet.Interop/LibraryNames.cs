@@ -16,4 +16,10 @@ public static class LibraryNames
 
     /// <summary>gstnvdsmeta.h: DeepStream's libnvdsgst_meta.so, else the portable libdsnet_meta.so.</summary>
     public const string NvDsGstMeta = "nvdsgstmeta";
+
+    /// <summary>nvbufsurface.h: DeepStream's libnvbufsurface.so, else the portable libdsnet_bufsurface.so.</summary>
+    public const string NvBufSurface = "nvbufsurface";
+
+    /// <summary>dsnet_bufsurface.h (the portable batched buffer's surface meta): libdsnet_bufsurface.so only.</summary>
+    public const string DsNetBufSurface = "dsnetbufsurface";
 }

@@ -13,6 +13,8 @@ namespace DeepStreamNet.Interop;
 /// libnvdsgst_meta.so for gstnvdsmeta.h) and otherwise to the portable libdsnet_meta.so, which exports both
 /// headers' functions (<c>$DSNET_NATIVE_DIR</c>, then build/native/lib above this assembly, then the app's own folder as the
 /// NuGet runtime package lays it out (<see cref="PackagedNativeFolder"/>), then the loader's search).
+/// nvbufsurface.h likewise: DeepStream's libnvbufsurface.so, else the portable libdsnet_bufsurface.so; the portable
+/// surface meta functions (<c>dsnet_buffer_*_surface*</c>) exist only in libdsnet_bufsurface.so.
 /// </summary>
 public static class NativeLibraryResolver
 {
@@ -20,6 +22,7 @@ public static class NativeLibraryResolver
     public const string DeepStreamLibDir = "/opt/nvidia/deepstream/deepstream/lib";
 
     private const string PortableMeta = "libdsnet_meta.so";
+    private const string PortableBufSurface = "libdsnet_bufsurface.so";
 
     private static readonly Dictionary<string, string> Sonames = new(StringComparer.Ordinal)
     {
@@ -36,13 +39,23 @@ public static class NativeLibraryResolver
     {
         [LibraryNames.NvDsMeta] = "libnvds_meta.so",
         [LibraryNames.NvDsGstMeta] = "libnvdsgst_meta.so",
+        [LibraryNames.NvBufSurface] = "libnvbufsurface.so",
+    };
+
+    // The portable runtime's file for each non-GLib/GStreamer name (DeepStream has no dsnetbufsurface).
+    private static readonly Dictionary<string, string> PortableFiles = new(StringComparer.Ordinal)
+    {
+        [LibraryNames.NvDsMeta] = PortableMeta,
+        [LibraryNames.NvDsGstMeta] = PortableMeta,
+        [LibraryNames.NvBufSurface] = PortableBufSurface,
+        [LibraryNames.DsNetBufSurface] = PortableBufSurface,
     };
 
     private static readonly ConcurrentDictionary<string, string> Overrides = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, (nint Handle, string Path)> Loaded = new(StringComparer.Ordinal);
 
     /// <summary>Every logical name the resolver knows.</summary>
-    public static IReadOnlyCollection<string> LogicalNames => [.. Sonames.Keys, .. DeepStreamFiles.Keys];
+    public static IReadOnlyCollection<string> LogicalNames => [.. Sonames.Keys, .. PortableFiles.Keys];
 
     // A module initializer (rather than a static constructor somewhere) guarantees the resolver is registered
     // before the first generated P/Invoke of this assembly runs, whichever it is.
@@ -93,32 +106,36 @@ public static class NativeLibraryResolver
             return list;
         }
 
-        string deepStreamFile = DeepStreamFiles[logicalName];
-        string? dsDir = Environment.GetEnvironmentVariable("DEEPSTREAM_LIB_DIR");
-        if (!string.IsNullOrEmpty(dsDir))
+        if (DeepStreamFiles.TryGetValue(logicalName, out string? deepStreamFile))
         {
-            list.Add(Path.Combine(dsDir, deepStreamFile));
+            string? dsDir = Environment.GetEnvironmentVariable("DEEPSTREAM_LIB_DIR");
+            if (!string.IsNullOrEmpty(dsDir))
+            {
+                list.Add(Path.Combine(dsDir, deepStreamFile));
+            }
+
+            list.Add(Path.Combine(DeepStreamLibDir, deepStreamFile));
         }
 
-        list.Add(Path.Combine(DeepStreamLibDir, deepStreamFile));
+        string portable = PortableFiles[logicalName];
         string? nativeDir = Environment.GetEnvironmentVariable("DSNET_NATIVE_DIR");
         if (!string.IsNullOrEmpty(nativeDir))
         {
-            list.Add(Path.Combine(nativeDir, PortableMeta));
+            list.Add(Path.Combine(nativeDir, portable));
         }
 
-        string? repoBuild = FindRepoBuild();
+        string? repoBuild = FindRepoBuild(portable);
         if (repoBuild != null)
         {
             list.Add(repoBuild);
         }
 
-        if (PackagedNativeFolder.Find(PortableMeta) is { } packaged)
+        if (PackagedNativeFolder.Find(portable) is { } packaged)
         {
-            list.Add(Path.Combine(packaged, PortableMeta));
+            list.Add(Path.Combine(packaged, portable));
         }
 
-        list.Add(PortableMeta);
+        list.Add(portable);
         return list;
     }
 
@@ -164,9 +181,9 @@ public static class NativeLibraryResolver
     }
 
     private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath) =>
-        Sonames.ContainsKey(libraryName) || DeepStreamFiles.ContainsKey(libraryName) ? Load(libraryName) : 0;
+        Sonames.ContainsKey(libraryName) || PortableFiles.ContainsKey(libraryName) ? Load(libraryName) : 0;
 
-    private static string? FindRepoBuild()
+    private static string? FindRepoBuild(string portable)
     {
         string? start = Path.GetDirectoryName(typeof(NativeLibraryResolver).Assembly.Location);
         if (string.IsNullOrEmpty(start))
@@ -176,7 +193,7 @@ public static class NativeLibraryResolver
 
         for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
         {
-            string candidate = Path.Combine(dir.FullName, "build", "native", "lib", PortableMeta);
+            string candidate = Path.Combine(dir.FullName, "build", "native", "lib", portable);
             if (File.Exists(candidate))
             {
                 return candidate;
@@ -188,7 +205,7 @@ public static class NativeLibraryResolver
 
     private static void CheckName(string logicalName)
     {
-        if (!Sonames.ContainsKey(logicalName) && !DeepStreamFiles.ContainsKey(logicalName))
+        if (!Sonames.ContainsKey(logicalName) && !PortableFiles.ContainsKey(logicalName))
         {
             throw new ArgumentException($"unknown native library '{logicalName}'; known: {string.Join(", ", LogicalNames)}", nameof(logicalName));
         }

@@ -31,6 +31,18 @@ typedef struct
   gboolean maintain_aspect_ratio;
 } NvDsInferTensorMeta;
 
+/* Semantic segmentation output (gstnvdsinfer.h, 48 bytes): frame user meta of type NVDSINFER_SEGMENTATION_META. */
+typedef struct
+{
+  guint classes;
+  guint width;
+  guint height;
+  gint *class_map;                      /* width × height class indices, -1 = none, index y·width + x */
+  gfloat *class_probabilities_map;      /* classes × height × width probabilities */
+  void *priv_data;
+  gint unique_id;
+} NvDsInferSegmentationMeta;
+
 G_END_DECLS
 
 #endif /* DSNET_INFER_META_H */

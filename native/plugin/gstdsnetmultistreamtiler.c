@@ -25,6 +25,7 @@
 #include <gst/base/gstbasetransform.h>
 
 #include "dsnetbatch.h"
+#include "dsnet_bufsurface.h"
 #include "elements.h"
 #include "gstdsnetmultistreamtiler.h"
 #include "gstnvdsmeta.h"
@@ -517,6 +518,7 @@ gst_dsnet_multistream_tiler_transform (GstBaseTransform * bt, GstBuffer * inbuf,
 
   if (batch != NULL)
     attach_tiled_meta (self, batch, outbuf, &l);
+  dsnet_buffer_add_surface_meta (outbuf, (guint) l.out_w, (guint) l.out_h, 1)->surface.numFilled = 1;
   return GST_FLOW_OK;
 }
 

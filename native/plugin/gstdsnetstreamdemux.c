@@ -17,6 +17,7 @@
 #include "gstdsnetstreamdemux.h"
 
 #include "dsnetbatch.h"
+#include "dsnet_bufsurface.h"
 #include "elements.h"
 #include "gstnvdsmeta.h"
 
@@ -130,6 +131,7 @@ make_frame_buffer (GstDsNetStreamDemux * self, const GstMapInfo * map, NvDsFrame
 
   out = gst_buffer_new_allocate (NULL, fsize, NULL);
   gst_buffer_fill (out, 0, map->data + offset, fsize);
+  dsnet_buffer_add_surface_meta (out, self->width, self->height, 1)->surface.numFilled = 1;
   GST_BUFFER_PTS (out) = fm->buf_pts;
   if (self->fps_n > 0 && self->fps_d > 0)
     GST_BUFFER_DURATION (out) = gst_util_uint64_scale_int (GST_SECOND, self->fps_d, self->fps_n);

@@ -26,6 +26,7 @@
 #include "gstdsnetstreammux.h"
 
 #include "dsnetbatch.h"
+#include "dsnet_bufsurface.h"
 #include "elements.h"
 #include "gstnvdsmeta.h"
 
@@ -295,6 +296,8 @@ start_batch (GstDsNetStreamMux * self)
   batch->base_meta.copy_func = nvds_batch_meta_copy_func;
   batch->base_meta.release_func = nvds_batch_meta_release_func;
   batch->max_frames_in_batch = self->out_batch;
+  /* NvBufSurface description of the slots, so probes read pixels the DeepStream way */
+  dsnet_buffer_add_surface_meta (buf, self->out_width, self->out_height, self->out_batch);
 
   self->pending = buf;
   self->pending_meta = batch;
@@ -329,6 +332,7 @@ push_pending (GstDsNetStreamMux * self)
   gst_buffer_unmap (buf, &self->pending_map);
   self->pending = NULL;
   self->pending_meta = NULL;
+  dsnet_buffer_get_surface_meta (buf)->surface.numFilled = self->pending_n;
 
   if (self->fps_n > 0 && self->fps_d > 0)
     duration = gst_util_uint64_scale_int (GST_SECOND, self->fps_d, self->fps_n);

@@ -13,16 +13,7 @@
 #include "nvdsmeta.h"
 #include "nvll_osd_struct.h"
 
-#define SAME_TYPE(a, b) __builtin_types_compatible_p (a, b)
-#define FIELD(T, f, off, size, type)                                                        \
-  _Static_assert (offsetof (T, f) == (off), #T "." #f " offset");                           \
-  _Static_assert (sizeof (((T *) 0)->f) == (size), #T "." #f " size");                       \
-  _Static_assert (SAME_TYPE (__typeof__ (((T *) 0)->f), type), #T "." #f " type")
-#define STRUCT(T, size, align)                                                               \
-  _Static_assert (sizeof (T) == (size), "sizeof " #T);                                       \
-  _Static_assert (alignof (T) == (align), "alignof " #T)
-#define ENUM(name, value) _Static_assert ((long long) (name) == (long long) (value), #name)
-#define FUNC(name, type) _Static_assert (SAME_TYPE (__typeof__ (name), type), #name " signature")
+#include "abi_check.h"
 
 /* §0.1 primitive and GLib/GStreamer types */
 STRUCT (gchar, 1, 1);

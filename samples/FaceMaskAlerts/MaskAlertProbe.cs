@@ -2,19 +2,25 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using DeepStreamNet.Metadata;
 using DeepStreamNet.Probes;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FaceMaskAlerts;
 
 /// <summary>
 /// After the tracker: counts mask / no-mask faces per source and raises <see cref="Alert"/> once per track id when a
 /// tracked face stays <c>no-mask</c> for <see cref="AlertOptions.ConsecutiveFrames"/> consecutive frames, saving a JPEG
-/// crop of it. Untracked objects are counted but never alert (no identity to follow).
+/// crop of it through the pixel API (<c>context.MapPixels(frame)</c>: the same code on DeepStream and on the portable
+/// runtime). Untracked objects are counted but never alert (no identity to follow).
 /// </summary>
-public sealed class MaskAlertProbe(AlertOptions options) : IBatchProbe
+public sealed class MaskAlertProbe(IOptions<AlertOptions> options, ILogger<MaskAlertProbe> logger, IHostApplicationLifetime lifetime) : IBatchProbe
 {
+    private readonly AlertOptions _options = options.Value;
     private readonly Dictionary<(uint Source, ulong Track), TrackState> _tracks = [];
     private readonly ConcurrentDictionary<uint, SourceCounts> _counts = new();
     private readonly List<MaskAlert> _alerts = [];
+    private bool _stopRequested;
 
     /// <summary>Raised on the streaming thread for each new alert (keep handlers short).</summary>
     public event Action<MaskAlert>? Alert;
@@ -59,27 +65,40 @@ public sealed class MaskAlertProbe(AlertOptions options) : IBatchProbe
 
                 state.LastFrame = frame.FrameNumber;
                 state.Consecutive = isNoMask ? state.Consecutive + 1 : 0;
-                if (isNoMask && !state.Alerted && state.Consecutive >= options.ConsecutiveFrames)
+                if (isNoMask && !state.Alerted && state.Consecutive >= _options.ConsecutiveFrames)
                 {
                     state.Alerted = true;
                     RaiseAlert(frame, obj, track, state.Consecutive, in context);
                 }
             }
 
-            _counts.GetOrAdd(frame.SourceId, _ => new SourceCounts()).Add(mask, noMask);
+            var counts = _counts.GetOrAdd(frame.SourceId, _ => new SourceCounts());
+            counts.Add(mask, noMask);
             Forget(frame.SourceId, frame.FrameNumber);
+            if (_options.MaxFrames > 0 && frame.SourceId == 0 && counts.Frames >= _options.MaxFrames && !_stopRequested)
+            {
+                _stopRequested = true;
+                AlertLog.Stopping(logger, counts.Frames);
+                lifetime.StopApplication(); // the hosted pipeline sends EOS and finalises its sinks
+            }
         }
     }
 
     private void RaiseAlert(FrameMeta frame, ObjectMeta obj, ulong track, int consecutive, in ProbeContext context)
     {
         string? crop = null;
-        if (options.CropDirectory is { } dir)
+        if (!string.IsNullOrEmpty(_options.CropDirectory))
         {
-            var path = Path.Combine(dir, string.Create(CultureInfo.InvariantCulture, $"source{frame.SourceId}-track{track}-frame{frame.FrameNumber}.jpg"));
-            unsafe
+            var path = Path.Combine(_options.CropDirectory, string.Create(CultureInfo.InvariantCulture, $"source{frame.SourceId}-track{track}-frame{frame.FrameNumber}.jpg"));
+            try
             {
-                crop = FrameCropper.SaveJpeg(context.Buffer, frame, obj.Rect, path) ? path : null;
+                using var pixels = context.MapPixels(frame);
+                pixels.Crop(obj.Rect).SaveJpeg(path, _options.JpegQuality);
+                crop = path;
+            }
+            catch (Exception e) when (e is PixelAccessException or ArgumentException or IOException or UnauthorizedAccessException)
+            {
+                AlertLog.NoCrop(logger, track, e.Message);
             }
         }
 
@@ -89,6 +108,7 @@ public sealed class MaskAlertProbe(AlertOptions options) : IBatchProbe
             _alerts.Add(alert);
         }
 
+        AlertLog.Alert(logger, alert.SourceId, alert.TrackId, alert.ConsecutiveFrames, alert.FrameNumber, alert.Box, alert.CropPath);
         Alert?.Invoke(alert);
     }
 
@@ -99,7 +119,7 @@ public sealed class MaskAlertProbe(AlertOptions options) : IBatchProbe
             return;
         }
 
-        foreach (var key in _tracks.Where(t => t.Key.Source == source && frameNumber - t.Value.LastFrame > options.ForgetAfterFrames).Select(t => t.Key).ToList())
+        foreach (var key in _tracks.Where(t => t.Key.Source == source && frameNumber - t.Value.LastFrame > _options.ForgetAfterFrames).Select(t => t.Key).ToList())
         {
             _tracks.Remove(key);
         }

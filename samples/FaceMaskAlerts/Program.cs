@@ -1,61 +1,52 @@
-using System.Globalization;
-using DeepStreamNet.GStreamer;
-using DeepStreamNet.InferImages;
+using System.CommandLine;
+using DeepStreamNet;
 using FaceMaskAlerts;
-using Serilog;
-using Serilog.Extensions.Logging;
 
 // FaceMaskAlerts: per-source mask / no-mask counts and an alert (with a JPEG crop) when a tracked face stays
-// no-mask for N consecutive frames. Usage:
-//   FaceMaskAlerts [--video FILE] [--configs DIR] [--frames N] [--consecutive N] [--out DIR]
-var video = Arg("--video") ?? Path.Combine("assets", "media", "facemask-demo-720p.mp4");
-var configs = Arg("--configs") ?? Path.Combine("configs", "face-mask", "portable");
-var frames = int.Parse(Arg("--frames") ?? "0", CultureInfo.InvariantCulture);
-var consecutive = int.Parse(Arg("--consecutive") ?? "5", CultureInfo.InvariantCulture);
-var outDir = Arg("--out") ?? Path.Combine("out", "face-mask-alerts");
-
-using var serilog = new LoggerConfiguration().WriteTo.Console().CreateLogger();
-using var loggerFactory = new SerilogLoggerFactory(serilog);
-var logger = loggerFactory.CreateLogger("FaceMaskAlerts");
-
-if (!File.Exists(video))
+// no-mask for N consecutive frames. Settings come from an INI file; the options below override it.
+var settings = new Option<string>("--settings")
 {
-    Console.Error.WriteLine($"error: video not found: {video} (run ./dsnet assets fetch, or pass --video)");
-    return 2;
-}
-
-GstStartup.Initialize();
-var probe = new MaskAlertProbe(new AlertOptions { ConsecutiveFrames = consecutive, CropDirectory = outDir });
-probe.Alert += a => serilog.Warning(
-    "ALERT source {Source} track {Track}: no mask for {Frames} frames (frame {Frame}, box {Box}) crop {Crop}",
-    a.SourceId, a.TrackId, a.ConsecutiveFrames, a.FrameNumber, a.Box, a.CropPath);
-
-using var pipeline = new LaunchedPipeline(AlertPipeline.Describe(
-    Path.GetFullPath(video),
-    Path.GetFullPath(Path.Combine(configs, "config_infer_primary_ultraface.txt")),
-    Path.GetFullPath(Path.Combine(configs, "config_tracker_IOU.yml")),
-    maxFrames: frames));
-using var registration = pipeline.AddProbe("tracker", "src", probe, logger);
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    unsafe
-    {
-        DeepStreamNet.Interop.Gst.gst_element_send_event(pipeline.Element, DeepStreamNet.Interop.Gst.gst_event_new_eos());
-    }
+    Description = "host settings INI ([DeepStream] = DeepStreamOptions, [Alerts] = AlertOptions)",
+    DefaultValueFactory = _ => Path.Combine("samples", "FaceMaskAlerts", "facemaskalerts.ini"),
 };
-pipeline.RunToEnd(TimeSpan.FromHours(24));
-
-foreach (var (source, counts) in probe.Counts.OrderBy(c => c.Key))
+var config = new Option<string?>("--config") { Description = "deepstream-app config to run (default: the settings' DeepStream:ConfigPath)" };
+var output = new Option<string?>("--out") { Description = "folder for the JPEG crops of alerted faces" };
+var consecutive = new Option<int?>("--consecutive") { Description = "consecutive no-mask frames of one track before it alerts" };
+consecutive.Validators.Add(r =>
 {
-    Console.WriteLine($"source {source}: {counts}");
-}
-
-Console.WriteLine($"{probe.Alerts.Count} alerts; probe {registration.Stats}");
-return 0;
-
-string? Arg(string name)
+    if (r.GetValue(consecutive) is < 1)
+    {
+        r.AddError("--consecutive must be at least 1");
+    }
+});
+var maxFrames = new Option<int?>("--max-frames") { Description = "stop (EOS, clean exit) after this many frames; 0 = whole video" };
+maxFrames.Validators.Add(r =>
 {
-    var i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-}
+    if (r.GetValue(maxFrames) is < 0)
+    {
+        r.AddError("--max-frames must be 0 or more");
+    }
+});
+var backend = new Option<PipelineBackend?>("--backend") { Description = "auto, deepstream or portable" };
+var set = new Option<string[]>("--set") { Description = "override a key of the deepstream-app config: group.key=value (repeatable)", Arity = ArgumentArity.ZeroOrMore };
+
+var root = new RootCommand("Face-mask alerts: counts per source and a JPEG crop of each face that stays unmasked")
+{
+    settings, config, output, consecutive, maxFrames, backend, set,
+};
+root.SetAction(async (parse, cancellationToken) =>
+{
+    try
+    {
+        return await AlertsApp.RunAsync(
+            new AlertsArguments(parse.GetValue(settings)!, parse.GetValue(config), parse.GetValue(output), parse.GetValue(consecutive),
+                parse.GetValue(maxFrames), parse.GetValue(backend), parse.GetValue(set)),
+            cancellationToken).ConfigureAwait(false);
+    }
+    catch (FileNotFoundException e)
+    {
+        await Console.Error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+        return 2;
+    }
+});
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

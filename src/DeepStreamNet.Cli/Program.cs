@@ -18,6 +18,7 @@ internal static class Program
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(InferImagesCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(VisualizeCommand.Create());
         return root.Parse(args).Invoke();

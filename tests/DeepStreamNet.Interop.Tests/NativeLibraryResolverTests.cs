@@ -28,6 +28,20 @@ public sealed class NativeLibraryResolverTests
     }
 
     [Test]
+    public void NvBufSurface_tries_DeepStream_first_and_the_portable_surface_meta_only_the_portable_library()
+    {
+        var surface = NativeLibraryResolver.Candidates(LibraryNames.NvBufSurface).ToList();
+        int ds = surface.IndexOf(Path.Combine(NativeLibraryResolver.DeepStreamLibDir, "libnvbufsurface.so"));
+        Assert.That(ds, Is.GreaterThanOrEqualTo(0));
+        Assert.That(surface.FindIndex(c => c.EndsWith("libdsnet_bufsurface.so", StringComparison.Ordinal)), Is.GreaterThan(ds));
+        Assert.That(surface[^1], Is.EqualTo("libdsnet_bufsurface.so"));
+
+        var meta = NativeLibraryResolver.Candidates(LibraryNames.DsNetBufSurface);
+        Assert.That(meta.Any(c => c.Contains("deepstream", StringComparison.OrdinalIgnoreCase)), Is.False, "DeepStream has no surface meta library");
+        Assert.That(meta[^1], Is.EqualTo("libdsnet_bufsurface.so"));
+    }
+
+    [Test]
     public void Without_DeepStream_both_NvDs_names_load_the_portable_library_of_this_build()
     {
         if (File.Exists(Path.Combine(NativeLibraryResolver.DeepStreamLibDir, "libnvds_meta.so")))

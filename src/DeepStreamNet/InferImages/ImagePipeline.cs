@@ -119,12 +119,32 @@ internal sealed unsafe class ImagePipeline : IDisposable
                 if (o.Confidence >= _scoreThreshold)
                 {
                     var r = o.Rect;
-                    list.Add(new Detection(o.Label, o.ClassId, o.Confidence, new RectF(r.Left * _scaleX, r.Top * _scaleY, r.Width * _scaleX, r.Height * _scaleY)));
+                    list.Add(new Detection(ClassifierLabel(o) ?? o.Label, o.ClassId, o.Confidence, new RectF(r.Left * _scaleX, r.Top * _scaleY, r.Width * _scaleX, r.Height * _scaleY)));
                 }
             }
         }
 
         _current = list;
         _done.Release();
+    }
+
+    /// <summary>
+    /// In a cascade (detector → classifier) the object's class is the first secondary classifier's label, as the OSD
+    /// shows it; null when no classifier labelled the object.
+    /// </summary>
+    private static string? ClassifierLabel(ObjectMeta o)
+    {
+        foreach (var c in o.Classifiers)
+        {
+            foreach (var l in c.Labels)
+            {
+                if (!l.LabelUtf8.IsEmpty)
+                {
+                    return l.Label;
+                }
+            }
+        }
+
+        return null;
     }
 }

@@ -1,40 +1,58 @@
+using DeepStreamNet.Hosting;
 using DeepStreamNet.InferImages;
+using DeepStreamNet.Interop;
+using DeepStreamNet;
+using DeepStreamNet.Runner;
 using DeepStreamNet.Tests.Probes;
 using FaceMaskAlerts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using NUnit.Framework;
-using SkiaSharp;
 
 namespace DeepStreamNet.Tests.Samples;
 
-/// <summary>The FaceMaskAlerts sample on the first 2 s of the demo clip (real decode, inference, tracking).</summary>
+/// <summary>
+/// The FaceMaskAlerts sample as shipped — its settings INI, its deepstream-app config, the DI-registered probe in the
+/// generic host — on the first 2 s of the demo clip (real decode, inference, tracking, crops through the pixel API).
+/// </summary>
 [TestFixture]
+[NonParallelizable]
 public sealed class FaceMaskAlertsTests
 {
+    private static string Settings => Path.Combine(TestPaths.RepositoryRoot, "samples", "FaceMaskAlerts", "facemaskalerts.ini");
+
     [OneTimeSetUp]
     public void Init() => ProbeTestEnv.Init();
 
     [Test]
-    public void AlertsOncePerTrackedUnmaskedFaceWithAJpegCrop()
+    public async Task AlertsOncePerTrackedUnmaskedFaceWithAJpegCrop()
     {
         var dir = Path.Combine(Path.GetTempPath(), "dsnet-alerts-" + Guid.NewGuid().ToString("N"));
+        var exitBefore = Environment.ExitCode;
         try
         {
-            var probe = new MaskAlertProbe(new AlertOptions { ConsecutiveFrames = 5, CropDirectory = dir });
+            var video = Path.Combine(TestPaths.SharedAssets, "media", "facemask-demo-720p.mp4");
+            var args = new AlertsArguments(Settings, OutputDirectory: dir, MaxFrames: 50, Backend: PipelineBackend.Portable, Overrides:
+            [
+                // the shipped config's relative asset paths, pointed at the shared copies this test tree uses
+                $"source0.uri=file://{video}",
+                $"primary-gie.config-file={ProbeTestEnv.InferConfig}",
+                $"tracker.ll-config-file={Path.Combine(ProbeTestEnv.PortableConfigDir, "config_tracker_IOU.yml")}",
+            ]);
+            using var host = AlertsApp.BuildHost(args, new Serilog.LoggerConfiguration().CreateLogger());
+            var probe = host.Services.GetRequiredService<MaskAlertProbe>();
             var raised = new List<MaskAlert>();
             probe.Alert += raised.Add;
-            var video = Path.Combine(TestPaths.SharedAssets, "media", "facemask-demo-720p.mp4");
-            using var pipeline = new LaunchedPipeline(AlertPipeline.Describe(
-                video,
-                ProbeTestEnv.InferConfig,
-                Path.Combine(ProbeTestEnv.PortableConfigDir, "config_tracker_IOU.yml"),
-                maxFrames: 50));
-            using var reg = pipeline.AddProbe("tracker", "src", probe);
-            pipeline.RunToEnd(TimeSpan.FromSeconds(120));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180));
+            await host.StartAsync(timeout.Token);
+            await host.WaitForShutdownAsync(timeout.Token);
 
-            Assert.That(reg.Stats.Faults, Is.Zero, reg.Stats.LastFault);
+            Assert.That(timeout.IsCancellationRequested, Is.False, "MaxFrames stopped the host (EOS) by itself");
+            Assert.That(host.Services.GetRequiredService<DeepStreamService>().Result?.Outcome, Is.EqualTo(RunOutcome.EndOfStream).Or.EqualTo(RunOutcome.Stopped));
+            Assert.That(Environment.ExitCode, Is.Zero);
             Assert.That(probe.Counts.Keys, Is.EquivalentTo(new uint[] { 0 }));
             var counts = probe.Counts[0];
-            Assert.That(counts.Frames, Is.InRange(50, 51)); // identity eos-after may let one more through
+            Assert.That(counts.Frames, Is.InRange(50, 60)); // frames already in flight when the stop was asked still arrive
             // Frames 0-12 show 2 unmasked + 1 masked face, 13-24 one masked, 25-37 two faces (demo annotations).
             Assert.That(counts.NoMask, Is.GreaterThanOrEqualTo(15));
             Assert.That(counts.Mask, Is.GreaterThanOrEqualTo(15));
@@ -46,19 +64,17 @@ public sealed class FaceMaskAlertsTests
             Assert.That(raised.Count(a => a.FrameNumber < 13), Is.EqualTo(2));
             Assert.That(raised.Any(a => a.Box.Left < 330 && a.Box.Right > 320), Is.True);
             Assert.That(raised.Any(a => a.Box.Left < 810 && a.Box.Right > 800), Is.True);
+            Assert.That(Directory.GetFiles(dir, "*.jpg"), Has.Length.EqualTo(raised.Count));
             foreach (var a in raised)
             {
                 Assert.That(a.ConsecutiveFrames, Is.EqualTo(5));
                 Assert.That(a.CropPath, Is.Not.Null.And.Exist);
-                using var bmp = SKBitmap.Decode(a.CropPath);
-                Assert.That(bmp, Is.Not.Null, "the crop is a JPEG");
-                Assert.That(bmp.Width, Is.InRange((int)a.Box.Width - 1, (int)a.Box.Width + 2));
-                Assert.That(bmp.Height, Is.InRange((int)a.Box.Height - 1, (int)a.Box.Height + 2));
-                Assert.That(Spread(bmp), Is.GreaterThan(20), "a face, not a blank slot");
+                AssertFaceCrop(a.CropPath!, a);
             }
         }
         finally
         {
+            Environment.ExitCode = exitBefore;
             if (Directory.Exists(dir))
             {
                 Directory.Delete(dir, recursive: true);
@@ -66,20 +82,37 @@ public sealed class FaceMaskAlertsTests
         }
     }
 
-    private static int Spread(SKBitmap bmp)
+    [Test]
+    public void AMissingSettingsFileIsNamed()
     {
-        int lo = 255, hi = 0;
-        for (var y = 0; y < bmp.Height; y += 2)
+        var ex = Assert.Throws<FileNotFoundException>(() => AlertsApp.BuildHost(new AlertsArguments("no/such/alerts.ini")));
+        Assert.That(ex!.Message, Does.Contain("alerts.ini").And.Contain("--settings"));
+    }
+
+    // The crop decodes as a JPEG of the box's size showing a face, not a blank or wrong slot.
+    private static unsafe void AssertFaceCrop(string path, MaskAlert alert)
+    {
+        using var image = ImageDecoder.Decode(path);
+        Assert.That(image.Width, Is.InRange((int)alert.Box.Width - 1, (int)alert.Box.Width + 2));
+        Assert.That(image.Height, Is.InRange((int)alert.Box.Height - 1, (int)alert.Box.Height + 2));
+        GstMapInfo map;
+        Assert.That((bool)Gst.gst_buffer_map(image.Buffer, &map, GstMapFlags.GST_MAP_READ), Is.True);
+        try
         {
-            for (var x = 0; x < bmp.Width; x += 2)
+            var bytes = new ReadOnlySpan<byte>(map.data, (int)map.size);
+            int lo = 255, hi = 0;
+            for (var i = 0; i + 3 < bytes.Length; i += 16)
             {
-                var c = bmp.GetPixel(x, y);
-                var l = (c.Red + c.Green + c.Blue) / 3;
+                var l = (bytes[i] + bytes[i + 1] + bytes[i + 2]) / 3;
                 lo = Math.Min(lo, l);
                 hi = Math.Max(hi, l);
             }
-        }
 
-        return hi - lo;
+            Assert.That(hi - lo, Is.GreaterThan(20), "a face, not a blank slot");
+        }
+        finally
+        {
+            Gst.gst_buffer_unmap(image.Buffer, &map);
+        }
     }
 }
