@@ -26,6 +26,7 @@ APT_PACKAGES=(
   libclang1-14 libclang-14-dev
   check xvfb x11-utils
   mosquitto redis-server rabbitmq-server chromium
+  gcc-aarch64-linux-gnu g++-aarch64-linux-gnu qemu-user
 )
 
 step "apt packages"
@@ -47,6 +48,9 @@ dotnet restore native/nuget/NativeDeps.csproj --verbosity quiet
 step "native build (CMake)"
 cmake -S . -B build/native -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build/native -j"$(nproc)"
+
+step "native build linux-arm64 (cross, scripts/arm64/build.sh)"
+scripts/arm64/build.sh --no-test
 
 step ".NET build"
 dotnet build DeepStreamNet.sln -c Release --nologo --verbosity quiet

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: the binding generator's --check, the native suite (CTest, also under valgrind),
-# and every .NET test project. Needs ./setup.sh to have run once.
+# Runs every test: the binding generator's --check, the native suite (CTest, also under valgrind), the arm64 native
+# tests under qemu-user, every .NET test project, then the package tests (pack, install, run outside the checkout).
+# Needs ./setup.sh to have run once.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/env.sh
@@ -10,6 +11,9 @@ status=0
 step "native tests (CTest)"
 ctest --test-dir build/native --output-on-failure -j"$(nproc)" || status=1
 
+step "native tests linux-arm64 under qemu-user (scripts/arm64/build.sh)"
+scripts/arm64/build.sh || status=1
+
 if [ -x scripts/bindgen-check.sh ]; then
   step "binding generator --check"
   scripts/bindgen-check.sh || status=1
@@ -17,6 +21,10 @@ fi
 
 step ".NET tests"
 dotnet test DeepStreamNet.sln -c Release --no-build --nologo --verbosity quiet \
+  --logger "console;verbosity=minimal" || status=1
+
+step "packages (scripts/pack.sh into a temp feed; apps, tool and template outside the repository)"
+dotnet test tests/DeepStreamNet.Packaging.Tests -c Release --nologo --verbosity quiet \
   --logger "console;verbosity=minimal" || status=1
 
 exit $status

@@ -11,7 +11,8 @@ namespace DeepStreamNet.Interop;
 /// the default. GLib/GStreamer default to their sonames. The NvDs names default to DeepStream
 /// (<c>$DEEPSTREAM_LIB_DIR</c>, then /opt/nvidia/deepstream/deepstream/lib: libnvds_meta.so for nvdsmeta.h,
 /// libnvdsgst_meta.so for gstnvdsmeta.h) and otherwise to the portable libdsnet_meta.so, which exports both
-/// headers' functions (<c>$DSNET_NATIVE_DIR</c>, then build/native/lib above this assembly, then the loader's search).
+/// headers' functions (<c>$DSNET_NATIVE_DIR</c>, then build/native/lib above this assembly, then the app's own folder as the
+/// NuGet runtime package lays it out (<see cref="PackagedNativeFolder"/>), then the loader's search).
 /// nvbufsurface.h likewise: DeepStream's libnvbufsurface.so, else the portable libdsnet_bufsurface.so; the portable
 /// surface meta functions (<c>dsnet_buffer_*_surface*</c>) exist only in libdsnet_bufsurface.so.
 /// </summary>
@@ -127,6 +128,11 @@ public static class NativeLibraryResolver
         if (repoBuild != null)
         {
             list.Add(repoBuild);
+        }
+
+        if (PackagedNativeFolder.Find(portable) is { } packaged)
+        {
+            list.Add(Path.Combine(packaged, portable));
         }
 
         list.Add(portable);

@@ -1,6 +1,6 @@
 # dsnetinfer: config reader, preprocessing, parsers, clustering, element tests (real models, real images).
-dsnet_add_test(infer_config_test SOURCES infer_config_test.c LIBS dsnet_infer_core PkgConfig::GST)
-dsnet_add_test(infer_units_test SOURCES infer_units_test.c LIBS dsnet_infer_core PkgConfig::GST)
+dsnet_add_test(infer_config_test SOURCES infer_config_test.c LIBS dsnet_infer_core dsnet_onnxruntime PkgConfig::GST)
+dsnet_add_test(infer_units_test SOURCES infer_units_test.c LIBS dsnet_infer_core dsnet_onnxruntime PkgConfig::GST)
 # Element on a real model and a real image, small enough for valgrind.
 dsnet_add_test(infer_element_test SOURCES infer_element_test.c infer_eval.c LIBS dsnet_meta PkgConfig::GST)
 # Batching, interval and model-dependent start-up errors: several model loads, too slow under valgrind.

@@ -14,6 +14,7 @@ internal static class Program
         root.Subcommands.Add(DatasetCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(DescribeCommand.Create());
+        root.Subcommands.Add(DoctorCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(InferImagesCommand.Create());
         root.Subcommands.Add(RunCommand.Create());

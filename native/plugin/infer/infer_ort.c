@@ -2,6 +2,7 @@
 #include "infer_ort.h"
 #include "infer_config.h"
 #include <string.h>
+#include "infer_ort_loader.h"
 
 #include <gst/gst.h>
 #include <onnxruntime_c_api.h>
@@ -35,7 +36,8 @@ ort (void)
   static gsize once;
   static const OrtApi *api;
   if (g_once_init_enter (&once)) {
-    api = OrtGetApiBase ()->GetApi (ORT_API_VERSION);
+    const OrtApiBase *base = dsnet_ort_api_base (NULL);
+    api = base ? base->GetApi (ORT_API_VERSION) : NULL;
     g_once_init_leave (&once, 1);
   }
   return api;
@@ -115,6 +117,8 @@ type_info_desc (OrtTypeInfo * ti, DsnetTensorDesc * d, const gchar * path, GErro
 DsnetOrtModel *
 dsnet_ort_model_load (const gchar * path, gint intra, gint inter, GError ** error)
 {
+  if (dsnet_ort_api_base (error) == NULL)
+    return NULL;
   const OrtApi *api = ort ();
   if (api == NULL) {
     g_set_error (error, DSNET_INFER_ERROR, 0,

@@ -10,13 +10,14 @@ internal static class AssetsCommand
     public static Command Create()
     {
         var command = new Command("assets", "Models and demo media listed in assets/manifest.tsv.");
+        command.Subcommands.Add(AssetsBuildDemoCommand.Create());
         command.Subcommands.Add(CreateFetch());
         command.Subcommands.Add(CreateList());
         return command;
     }
 
     private static Option<FileInfo?> ManifestOption() =>
-        new("--manifest") { Description = "Manifest to use (default: assets/manifest.tsv of this checkout)." };
+        new("--manifest") { Description = "Manifest to use (default: assets/manifest.tsv of this checkout; installed as a tool: of the user's data folder, ~/.local/share/deepstreamnet)." };
 
     private static Command CreateFetch()
     {
@@ -27,7 +28,7 @@ internal static class AssetsCommand
         };
         var destOption = new Option<DirectoryInfo?>("--dest")
         {
-            Description = "Where the files go (default: the manifest's folder).",
+            Description = "Where the files go (default: the manifest's folder; installed as a tool: ~/.local/share/deepstreamnet/assets).",
         };
         var offlineOption = new Option<bool>("--offline") { Description = "Never download; use the mirror only." };
         var timeoutOption = new Option<int>("--timeout")
@@ -90,10 +91,12 @@ internal static class AssetsCommand
                 ? null
                 : new HttpClient { Timeout = TimeSpan.FromSeconds(parseResult.GetValue(timeoutOption)) };
             var results = await new AssetFetcher(http).FetchAllAsync(manifest, destination, mirror, cancellationToken);
+            results = await RebuildFromRecipes(results, destination, http is not null, cancellationToken);
             foreach (var result in results)
             {
                 var outcome = result.Outcome switch
                 {
+                    AssetFetchOutcome.UpToDate when result.Entry.Recipe is not null && result.Problems.Count > 0 => "rebuilt (recipe)",
                     AssetFetchOutcome.UpToDate => "up to date",
                     AssetFetchOutcome.FromMirror => "copied from mirror",
                     AssetFetchOutcome.Downloaded => "downloaded",
@@ -122,6 +125,26 @@ internal static class AssetsCommand
         }
     }
 
+    /// <summary>
+    /// Entries with a recipe that neither the mirror nor a download could give: accepted when `assets build-demo`
+    /// rebuilt them earlier; else, when downloads are allowed, rebuilt now from the public sources.
+    /// </summary>
+    private static async Task<IReadOnlyList<AssetFetchResult>> RebuildFromRecipes(IReadOnlyList<AssetFetchResult> results, string destination, bool online, CancellationToken cancellationToken)
+    {
+        bool Missing(AssetFetchResult r) => r.Outcome == AssetFetchOutcome.Failed && r.Entry.Recipe is not null &&
+            !AssetsBuildDemoCommand.IsRebuilt(Path.Combine(destination, r.Entry.RelativePath));
+        if (online && results.Any(Missing))
+        {
+            Console.WriteLine("no copy of the demo clip to fetch: rebuilding it from its public sources (dsnet assets build-demo)");
+            await AssetsBuildDemoCommand.RunAsync(null, Path.Combine(destination, "media"), Path.Combine(destination, "media"), cancellationToken);
+        }
+
+        return [.. results.Select(r => r.Outcome == AssetFetchOutcome.Failed && r.Entry.Recipe is not null &&
+            AssetsBuildDemoCommand.IsRebuilt(Path.Combine(destination, r.Entry.RelativePath))
+                ? new AssetFetchResult(r.Entry, AssetFetchOutcome.UpToDate, [.. r.Problems, "rebuilt from public sources"])
+                : r)];
+    }
+
     private static Command CreateList()
     {
         var manifestOption = ManifestOption();
@@ -148,20 +171,9 @@ internal static class AssetsCommand
     {
         manifest = null!;
         var path = manifestFile?.FullName;
-        if (path is null)
-        {
-            var root = AssetLocations.FindRepositoryRoot();
-            if (root is null)
-            {
-                Console.Error.WriteLine("dsnet assets: no assets/manifest.tsv found (set DSNET_ROOT or pass --manifest)");
-                return false;
-            }
-
-            path = AssetLocations.ManifestIn(root);
-        }
-
         try
         {
+            path ??= AssetLocations.ManifestIn(ToolData.PrepareRoot());
             manifest = AssetManifest.Load(path);
             return true;
         }

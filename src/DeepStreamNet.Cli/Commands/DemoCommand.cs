@@ -49,14 +49,14 @@ internal static class DemoCommand
 
             if (file is null || !file.Exists)
             {
-                Console.Error.WriteLine($"demo config not found: {file?.FullName ?? DefaultConfig} (run from the checkout or pass --config)");
+                Console.Error.WriteLine($"demo config not found: {file?.FullName ?? DefaultConfig} (run `dsnet assets fetch` first, run from the checkout, or pass --config)");
                 return 2;
             }
 
             var clip = Path.GetFullPath(Path.Combine(file.DirectoryName!, "../../../assets/media/facemask-demo-720p.mp4"));
             if (parse.GetValue(config) is null && !File.Exists(clip))
             {
-                Console.Error.WriteLine($"demo clip missing: {clip}. Fetch the assets first: ./dsnet assets fetch");
+                Console.Error.WriteLine($"demo clip missing: {clip}. Fetch the assets first: dsnet assets fetch");
                 return 2;
             }
 
@@ -64,6 +64,11 @@ internal static class DemoCommand
             if (parse.GetValue(output) is { } o)
             {
                 overrides.Add("sink0.output-file=" + o.FullName);
+            }
+            else if (parse.GetValue(config) is null && !ToolData.InCheckout)
+            {
+                // Installed tool: the annotated clip goes to the data folder, not beside the carried configs.
+                overrides.Add("sink0.output-file=" + Path.Combine(Assets.UserFolders.DataRoot, "out", "facemask-demo-annotated.mp4"));
             }
 
             var limit = parse.GetValue(duration) is { } d ? TimeSpan.FromSeconds(d) : (TimeSpan?)null;
@@ -139,7 +144,7 @@ internal static class DemoCommand
 
     private static FileInfo? FindDefaultConfig()
     {
-        foreach (var start in new[] { Environment.GetEnvironmentVariable("DSNET_ROOT"), Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        foreach (var start in new[] { Environment.GetEnvironmentVariable("DSNET_ROOT"), Directory.GetCurrentDirectory(), AppContext.BaseDirectory, ToolData.FindRoot() })
         {
             for (var dir = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {

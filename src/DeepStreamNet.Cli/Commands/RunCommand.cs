@@ -106,6 +106,7 @@ internal static class RunCommand
         }
 
         log.LogInformation("running {Config} on the {Backend} backend ({Elements} elements)", path.Name, graph.Backend, graph.Elements.Count);
+        OutputReport.Print(graph);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         RunResult outcome;

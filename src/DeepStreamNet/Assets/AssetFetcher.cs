@@ -71,7 +71,9 @@ public sealed class AssetFetcher
 
         if (entry.Url is null)
         {
-            problems.Add("download: the manifest gives no upstream address for this file (mirror only)");
+            problems.Add(entry.Recipe is { } recipe
+                ? $"download: no upstream copy of this file; rebuild an equivalent one from its public sources: {recipe}"
+                : "download: the manifest gives no upstream address for this file (mirror only)");
         }
         else if (http is null)
         {

@@ -4,10 +4,14 @@ namespace DeepStreamNet.Assets;
 
 /// <summary>
 /// The asset manifest (<c>assets/manifest.tsv</c>): one tab-separated line per file with
-/// <c>path, sha256, bytes, url, licence</c>; <c>#</c> lines are comments; an empty url means "mirror only".
+/// <c>path, sha256, bytes, url, licence</c>; <c>#</c> lines are comments; an empty url means "mirror only";
+/// <c>recipe:COMMAND</c> means "mirror, or rebuilt from public sources by COMMAND".
 /// </summary>
 public sealed class AssetManifest
 {
+    /// <summary>Url column prefix of a file rebuilt from public sources by a command (<see cref="AssetEntry.Recipe"/>).</summary>
+    public const string RecipePrefix = "recipe:";
+
     private AssetManifest(string path, IReadOnlyList<AssetEntry> entries)
     {
         Path = path;
@@ -82,6 +86,18 @@ public sealed class AssetManifest
             }
 
             Uri? uri = null;
+            string? recipe = null;
+            if (url.StartsWith(RecipePrefix, StringComparison.Ordinal))
+            {
+                recipe = url[RecipePrefix.Length..].Trim();
+                url = string.Empty;
+                if (recipe.Length == 0)
+                {
+                    errors.Add($"{path}:{lineNumber}: recipe of '{relative}' names no command");
+                    continue;
+                }
+            }
+
             if (url.Length > 0 && (!Uri.TryCreate(url, UriKind.Absolute, out uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
             {
                 errors.Add($"{path}:{lineNumber}: url of '{relative}' must be an absolute http(s) address");
@@ -94,7 +110,7 @@ public sealed class AssetManifest
                 continue;
             }
 
-            entries.Add(new AssetEntry(relative, sha, size, uri, licence, lineNumber));
+            entries.Add(new AssetEntry(relative, sha, size, uri, licence, lineNumber, recipe));
         }
 
         if (errors.Count > 0)

@@ -37,7 +37,7 @@ public static unsafe class ElementRegistry
     public static string InstallHint(string factory) => factory switch
     {
         _ when factory.StartsWith("dsnet", StringComparison.Ordinal) =>
-            "it comes from the portable plugin libgstdsnet.so: build it (cmake -S . -B build/native && cmake --build build/native) and source scripts/env.sh so GST_PLUGIN_PATH_1_0 points at build/native/lib",
+            "it comes from the portable plugin libgstdsnet.so: add the NuGet package DeepStreamNet.Runtime.Portable to the app (dotnet add package DeepStreamNet.Runtime.Portable), or in a checkout build it (cmake -S . -B build/native && cmake --build build/native); `dsnet doctor` shows where the plugin was looked for",
         _ when factory.StartsWith("nv", StringComparison.Ordinal) =>
             "it is an NVIDIA DeepStream 6.3 element: install DeepStream (or run with --backend portable)",
         "x264enc" => "install gstreamer1.0-plugins-ugly (x264enc)",

@@ -6,8 +6,9 @@ namespace DeepStreamNet.GStreamer;
 /// Process-wide GStreamer start-up, the one way in for every command, the runner, the hosted service and samples.
 /// <c>gst_init</c> reads the registry and plugin paths from the environment (<c>GST_REGISTRY_1_0</c>,
 /// <c>GST_PLUGIN_PATH_1_0</c>, <c>GST_PLUGIN_SYSTEM_PATH_1_0</c> — see scripts/env.sh). When
-/// <c>GST_PLUGIN_PATH_1_0</c> is unset, the portable plugin found by <see cref="PortablePlugin.FindLibDir"/> is used
-/// with a private registry (what scripts/env.sh does).
+/// <c>GST_PLUGIN_PATH_1_0</c> is unset, the portable plugin found by <see cref="PortablePlugin.FindLibDir"/> (a checkout's
+/// build, or beside an app that uses the NuGet packages) is used with a private registry
+/// (<see cref="PortablePlugin.RegistryFileFor"/>: the checkout's, or one in the user's cache folder).
 /// </summary>
 public static unsafe class GstStartup
 {
@@ -42,7 +43,7 @@ public static unsafe class GstStartup
             if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("GST_PLUGIN_PATH_1_0")) &&
                 (nativeLibDir ?? PortablePlugin.FindLibDir()) is { } dir)
             {
-                UseIsolatedRegistry(dir, Path.Combine(dir, "..", "gst-registry-dsnet.bin"));
+                UseIsolatedRegistry(dir, PortablePlugin.RegistryFileFor(dir));
             }
 
             GError* error = null;

@@ -1,0 +1,22 @@
+# CMake toolchain: linux-arm64 with Debian's cross compiler (gcc-aarch64-linux-gnu) against the sysroot that
+# scripts/arm64/sysroot.sh unpacks; tests run through qemu-user (CMAKE_CROSSCOMPILING_EMULATOR).
+set(CMAKE_SYSTEM_NAME Linux)
+set(CMAKE_SYSTEM_PROCESSOR aarch64)
+set(CMAKE_C_COMPILER aarch64-linux-gnu-gcc)
+set(CMAKE_CXX_COMPILER aarch64-linux-gnu-g++)
+set(CMAKE_LIBRARY_ARCHITECTURE aarch64-linux-gnu)
+get_filename_component(_dsnet_root "${CMAKE_CURRENT_LIST_DIR}/../.." ABSOLUTE)
+set(DSNET_ARM64_SYSROOT "${_dsnet_root}/build/arm64/sysroot" CACHE PATH "arm64 sysroot (scripts/arm64/sysroot.sh)")
+set(CMAKE_SYSROOT "${DSNET_ARM64_SYSROOT}")
+set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
+set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
+set(ENV{PKG_CONFIG_SYSROOT_DIR} "${DSNET_ARM64_SYSROOT}")
+set(ENV{PKG_CONFIG_LIBDIR} "${DSNET_ARM64_SYSROOT}/usr/lib/aarch64-linux-gnu/pkgconfig:${DSNET_ARM64_SYSROOT}/usr/share/pkgconfig")
+set(ENV{PKG_CONFIG_PATH} "")
+# Indirect dependencies (glib under gstreamer, …) resolve inside the sysroot at link time.
+set(CMAKE_EXE_LINKER_FLAGS_INIT "-Wl,-rpath-link,${DSNET_ARM64_SYSROOT}/usr/lib/aarch64-linux-gnu -Wl,-rpath-link,${DSNET_ARM64_SYSROOT}/lib/aarch64-linux-gnu")
+set(CMAKE_SHARED_LINKER_FLAGS_INIT "${CMAKE_EXE_LINKER_FLAGS_INIT}")
+set(CMAKE_MODULE_LINKER_FLAGS_INIT "${CMAKE_EXE_LINKER_FLAGS_INIT}")
+set(CMAKE_CROSSCOMPILING_EMULATOR qemu-aarch64;-L;${DSNET_ARM64_SYSROOT})
