@@ -32,9 +32,9 @@ public sealed unsafe class PipelineMonitor(ILogger<PipelineMonitor> logger) : IP
     /// <summary>Set by the host once the metrics exist (the monitor works without them).</summary>
     public PipelineMetrics? Metrics { get; set; }
 
-    /// <summary>Sources of the running pipeline: the config's, as streams are added and removed while it plays.</summary>
+    /// <summary>Enabled sources of the running config (less those removed while it plays).</summary>
     public IReadOnlyList<uint> ConfiguredSources =>
-        Volatile.Read(ref _runner) is { Sources.Count: > 0 } r ? [.. r.Sources.Select(s => (uint)s.SourceId)] : _configured;
+        Volatile.Read(ref _runner) is { Sources.Count: > 0 } r ? [.. _configured.Where(id => r.Sources.Any(s => s.SourceId == id))] : _configured;
 
     /// <summary>Time since the last batch reached the sinks (null: none yet).</summary>
     public TimeSpan? SinceLastBatch

@@ -50,6 +50,10 @@ public sealed partial class ServiceWebTests
         {
             ds.ConfigPath = path;
             ds.Backend = PipelineBackend.Portable;
+
+            // Room in the tiled picture for the stream the page adds (the tiler drops sources outside its grid).
+            ds.Overrides.Add("tiled-display.rows=1");
+            ds.Overrides.Add("tiled-display.columns=2");
         }, new ServiceOptions
         {
             Urls = "http://127.0.0.1:0",
