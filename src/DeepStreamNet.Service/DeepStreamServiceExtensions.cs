@@ -1,6 +1,7 @@
 using DeepStreamNet.Hosting;
 using DeepStreamNet.Service.Dashboard;
 using DeepStreamNet.Service.Sink;
+using DeepStreamNet.Service.Streams;
 using DeepStreamNet.Service.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -40,6 +41,8 @@ public static class DeepStreamServiceExtensions
             services.AddSingleton<IPipelineAttachment>(sp => sp.GetRequiredService<NoMaskEventAttachment>());
         }
 
+        services.TryAddSingleton<StreamControl>();
+        services.AddSingleton<IPipelineAttachment>(sp => sp.GetRequiredService<StreamControl>());
         services.TryAddSingleton<PipelineMonitor>();
         services.TryAddSingleton(sp => new PipelineMetrics(sp.GetRequiredService<PipelineMonitor>(), sp.GetRequiredService<BrokerSinkAttachment>(),
             sp.GetService<NoMaskEventAttachment>()));
@@ -60,13 +63,15 @@ public static class DeepStreamServiceExtensions
     }
 
     /// <summary>Maps <c>/metrics</c>, <c>/health/live</c> (the process answers), <c>/health/ready</c> (see
-    /// <see cref="PipelineReadiness"/>) and, when enabled, the dashboard at <c>/</c>.</summary>
+    /// <see cref="PipelineReadiness"/>), the stream REST API (<c>/stream/add</c>, <c>/stream/remove</c>,
+    /// <c>/api/streams</c>) and, when enabled, the dashboard at <c>/</c>.</summary>
     public static WebApplication MapDeepStreamService(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
+        app.MapStreamRestApi();
         if (app.Services.GetRequiredService<ServiceOptions>().Dashboard)
         {
             app.MapDashboard();

@@ -1,4 +1,5 @@
 using DeepStreamNet.Hosting;
+using DeepStreamNet.Service.Streams;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -14,11 +15,19 @@ namespace DeepStreamNet.Service;
 /// </summary>
 public static class DeepStreamWebHost
 {
-    public static WebApplication Create(Action<DeepStreamOptions> deepStream, ServiceOptions service)
+    /// <param name="deepStream">What the hosted pipeline runs.</param>
+    /// <param name="service">The service parts and where they listen.</param>
+    /// <param name="services">More registrations (e.g. own <see cref="IPipelineAttachment"/> probes).</param>
+    public static WebApplication Create(Action<DeepStreamOptions> deepStream, ServiceOptions service, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(service);
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(service.Urls);
+
+        // nvmultiurisrcbin's REST port ([source-list] http-ip/http-port) is one more address of the same server.
+        var ds = new DeepStreamOptions();
+        ArgumentNullException.ThrowIfNull(deepStream);
+        deepStream(ds);
+        builder.WebHost.UseUrls(new[] { service.Urls, StreamRestAddress.For(ds) }.OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToArray());
         builder.Logging.ClearProviders();
         if (service.JsonLogs)
         {
@@ -31,6 +40,7 @@ public static class DeepStreamWebHost
 
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddDeepStreamService(deepStream, service);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapDeepStreamService();
         return app;

@@ -3,7 +3,9 @@ using System.Globalization;
 using DeepStreamNet.Pipeline;
 using DeepStreamNet.Runner;
 using DeepStreamNet.Service;
+using DeepStreamNet.Hosting;
 using DeepStreamNet.Service.Sink;
+using DeepStreamNet.Service.Streams;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -58,6 +60,13 @@ internal sealed class ServiceRun
             return Hosted(config, overrides, backend, platform, service);
         }
 
+        // [source-list] use-nvmultiurisrcbin=1 on the portable backend: the stream REST API needs the web host.
+        if (config.Exists && StreamRestAddress.For(DeepStreamOptionsFor(config, overrides, backend, platform)) is { } rest)
+        {
+            service.Urls = rest;
+            return Hosted(config, overrides, backend, platform, service);
+        }
+
         // Plain run: the broker sinks (and no-mask events) ride along as probes; the spools are flushed at the end.
         BrokerSinkAttachment? sinks = null;
         NoMaskEventAttachment? events = null;
@@ -82,24 +91,33 @@ internal sealed class ServiceRun
 
     private static int Hosted(FileInfo config, IEnumerable<string> overrides, PipelineBackend backend, TargetPlatform? platform, ServiceOptions service)
     {
-        var app = DeepStreamWebHost.Create(ds =>
-        {
-            ds.ConfigPath = config.FullName;
-            foreach (var o in overrides)
-            {
-                ds.Overrides.Add(o);
-            }
-
-            ds.Backend = backend;
-            ds.Platform = platform;
-        }, service);
+        var app = DeepStreamWebHost.Create(ds => Configure(ds, config, overrides, backend, platform), service);
         app.Start();
         var log = app.Services.GetService(typeof(ILoggerFactory)) is ILoggerFactory f ? f.CreateLogger("dsnet.run") : NullLogger.Instance;
 #pragma warning disable CA1848, CA1873 // once per run
-        log.LogInformation("HTTP endpoints on {Addresses}: /metrics, /health/live, /health/ready{Dashboard}", string.Join(", ", app.Addresses()), service.Dashboard ? ", / (dashboard)" : "");
+        log.LogInformation("HTTP endpoints on {Addresses}: /metrics, /health/live, /health/ready, /stream/add, /stream/remove{Dashboard}", string.Join(", ", app.Addresses()), service.Dashboard ? ", / (dashboard)" : "");
 #pragma warning restore CA1848, CA1873
         app.WaitForShutdown();
         ((IDisposable)app).Dispose();
         return Environment.ExitCode;
+    }
+
+    private static DeepStreamOptions DeepStreamOptionsFor(FileInfo config, IEnumerable<string> overrides, PipelineBackend backend, TargetPlatform? platform)
+    {
+        var ds = new DeepStreamOptions();
+        Configure(ds, config, overrides, backend, platform);
+        return ds;
+    }
+
+    private static void Configure(DeepStreamOptions ds, FileInfo config, IEnumerable<string> overrides, PipelineBackend backend, TargetPlatform? platform)
+    {
+        ds.ConfigPath = config.FullName;
+        foreach (var o in overrides)
+        {
+            ds.Overrides.Add(o);
+        }
+
+        ds.Backend = backend;
+        ds.Platform = platform;
     }
 }

@@ -25,14 +25,16 @@ public sealed unsafe class PipelineMonitor(ILogger<PipelineMonitor> logger) : IP
     private readonly List<ProbeRegistration> _registrations = [];
     private readonly Lock _gate = new();
     private PipelineRunner? _runner;
+    private IReadOnlyList<uint> _configured = [];
     private long _lastBatchTicks;
     private long _faultsOfEarlierPipelines;
 
     /// <summary>Set by the host once the metrics exist (the monitor works without them).</summary>
     public PipelineMetrics? Metrics { get; set; }
 
-    /// <summary>Enabled sources of the running config.</summary>
-    public IReadOnlyList<uint> ConfiguredSources { get; private set; } = [];
+    /// <summary>Enabled sources of the running config (less those removed while it plays).</summary>
+    public IReadOnlyList<uint> ConfiguredSources =>
+        Volatile.Read(ref _runner) is { Sources.Count: > 0 } r ? [.. _configured.Where(id => r.Sources.Any(s => s.SourceId == id))] : _configured;
 
     /// <summary>Time since the last batch reached the sinks (null: none yet).</summary>
     public TimeSpan? SinceLastBatch
@@ -72,7 +74,7 @@ public sealed unsafe class PipelineMonitor(ILogger<PipelineMonitor> logger) : IP
 
             _registrations.Clear();
             _runner = runner;
-            ConfiguredSources = runner.Graph.Sources.Select(s => (uint)s.Index).ToList();
+            _configured = runner.Graph.Sources.Select(s => (uint)s.Index).ToList();
             Add(runner, ProbeAttachPoint.AfterMuxer, new Entered(this));
             Add(runner, ProbeAttachPoint.BeforeSinks, new AtSinks(this));
             if (Metrics is { } metrics)

@@ -41,6 +41,9 @@ public sealed class PipelineGraph
     /// <summary>Type-6 sinks left to the host on the portable runtime.</summary>
     public List<MessageSinkSpec> MessageSinks { get; } = [];
 
+    /// <summary>Sources added and removed while playing (portable backend), or null.</summary>
+    public RuntimeSourceSpec? RuntimeSources { get; set; }
+
     /// <summary>Element by name (throws when absent).</summary>
     public GraphElement this[string name] => _byName[name];
 
@@ -76,6 +79,16 @@ public sealed class PipelineGraph
         _elements.Add(e);
         _byName.Add(name, e);
         return e;
+    }
+
+    /// <summary>Takes an element and its links out of the graph.</summary>
+    public void Remove(string name)
+    {
+        if (_byName.Remove(name, out var e))
+        {
+            _elements.Remove(e);
+            _links.RemoveAll(l => l.From == name || l.To == name);
+        }
     }
 
     public void Link(string from, string to, string? fromPad = null, string? toPad = null, string? caps = null)

@@ -50,7 +50,7 @@ public sealed partial class PipelineGraphBuilder
         // 1. Sources, then the muxer they feed.
         var outputs = new List<string>();
         var pad = 0;
-        foreach (var s in _config.Sources)
+        foreach (var s in UsesMultiUriSrcBin ? [] : _config.Sources)
         {
             for (var inst = 0; inst < s.InstanceCount; inst++)
             {
@@ -67,7 +67,8 @@ public sealed partial class PipelineGraphBuilder
             }
         }
 
-        var mux = AddStreamMux(pad);
+        var mux = UsesMultiUriSrcBin ? AddMultiUriSrcBin() : AddStreamMux(pad);
+        ApplySourceListMuxBatch(mux, pad);
         for (var i = 0; i < outputs.Count; i++)
         {
             if (outputs[i].Length > 0)
@@ -105,6 +106,7 @@ public sealed partial class PipelineGraphBuilder
         // 3. Tiler and/or demuxer, then one output instance (OSD + sinks) per output.
         AddOutputs(tail);
         AddRunData();
+        AddRuntimeSources();
     }
 
     private string AddStreamMux(int sources)
@@ -218,17 +220,9 @@ public sealed partial class PipelineGraphBuilder
             e.Set("unique-id", GraphValue.OfUInt((uint)id));
         }
 
-        if (gie.BatchSize is { } bs)
+        if (GieBatchSize(gie) is { } bs)
         {
             e.Set("batch-size", GraphValue.OfUInt((uint)bs));
-        }
-        else if (gie.IsPrimary && _config.SourceList is not null)
-        {
-            e.Set("batch-size", GraphValue.OfUInt((uint)_config.SourceCount));
-        }
-        else if (!gie.IsPrimary && _config.SourceList is { SgieBatchSize: > 0 } sl)
-        {
-            e.Set("batch-size", GraphValue.OfUInt((uint)sl.SgieBatchSize));
         }
 
         if (gie.Interval is { } interval)

@@ -10,7 +10,7 @@ namespace DeepStreamNet.Runner;
 /// request-pad links, sometimes-pads linked on <c>pad-added</c> (video only). Knows each source's muxer pad and can take
 /// elements out again.
 /// </summary>
-internal sealed unsafe class GraphInstance : IDisposable
+internal sealed unsafe partial class GraphInstance : IDisposable
 {
     private readonly PipelineGraph _graph;
     private readonly ILogger _log;

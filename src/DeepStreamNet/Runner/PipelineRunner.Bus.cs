@@ -199,6 +199,7 @@ public sealed unsafe partial class PipelineRunner
 
             case GstMessageType.GST_MESSAGE_ELEMENT when StreamEosId(m) is { } id:
                 _log.LogInformation("{Source}: end of stream", _sources.Describe(id));
+                OnStreamEos(id);
                 break;
             case GstMessageType.GST_MESSAGE_STATE_CHANGED when m->src == (GstObject*)Pipeline:
             {

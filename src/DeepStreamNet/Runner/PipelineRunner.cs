@@ -118,6 +118,7 @@ public sealed unsafe partial class PipelineRunner : IDisposable
 
         ApplicationProbes.Install(this, _probes, _log);
         _sources.Attach(_instance, _loop, _probes);
+        CreateDynamicSources();
     }
 
     public void Dispose()

@@ -12,7 +12,7 @@ namespace DeepStreamNet.Runner;
 /// reconnected by a watchdog after <c>rtsp-reconnect-interval-sec</c> without data. Runs on the main-loop thread
 /// (the probes post to it).
 /// </summary>
-internal sealed unsafe class SourceSupervisor : IDisposable
+internal sealed unsafe partial class SourceSupervisor : IDisposable
 {
     private readonly PipelineGraph _graph;
     private readonly RunState _state;
@@ -100,7 +100,7 @@ internal sealed unsafe class SourceSupervisor : IDisposable
 
     /// <summary>The source whose bin holds <paramref name="obj"/>, or null.</summary>
     public SourceSlot? SourceOf(GstObject* obj) =>
-        _instance?.ChildHolding(obj) is { } name && _graph.SourceOf(name) is { } source ? _slots.FirstOrDefault(s => s.Source == source) : null;
+        _instance?.ChildHolding(obj) is { } name ? _slots.LastOrDefault(s => s.Source.Elements.Contains(name)) : null;
 
     /// <summary>Describes source <paramref name="index"/> (for the muxer's per-stream EOS).</summary>
     public string Describe(int index) => _slots.FirstOrDefault(x => x.Index == index)?.Describe() ?? $"source {index}";

@@ -50,6 +50,10 @@ public sealed partial class ServiceWebTests
         {
             ds.ConfigPath = path;
             ds.Backend = PipelineBackend.Portable;
+
+            // Room in the tiled picture for the stream the page adds (the tiler drops sources outside its grid).
+            ds.Overrides.Add("tiled-display.rows=1");
+            ds.Overrides.Add("tiled-display.columns=2");
         }, new ServiceOptions
         {
             Urls = "http://127.0.0.1:0",
@@ -174,6 +178,40 @@ public sealed partial class ServiceWebTests
             "new Promise(r => { const i = document.querySelector('#events img'); if (!i) return r(0); if (i.complete) return r(i.naturalWidth); i.onload = () => r(i.naturalWidth); i.onerror = () => r(-1); })");
         Assert.That(rows.GetInt32(), Is.EqualTo(1));
         Assert.That(cropWidth.GetInt32(), Is.GreaterThan(4), "the event's face crop is a real picture");
+
+        // Add a stream from the page's form (a POST to /stream/add): its row appears and its frame count goes up.
+        await browser.EvaluateAsync($$"""
+            (() => { const f = document.getElementById('add-stream');
+              f.camera_id.value = 'cam-page'; f.camera_name.value = 'from the page'; f.camera_url.value = '{{ServiceTestEnv.DemoUri}}';
+              f.requestSubmit(); return 1; })()
+            """);
+        async Task<string> Status() => (await browser.EvaluateAsync("document.getElementById('stream-status').textContent")).GetString() ?? "";
+        async Task<long> FramesOf(int source) =>
+            (long)(await browser.EvaluateAsync($"+(document.querySelector('#sources tr[data-source=\"{source}\"]')?.dataset.frames || 0)")).GetDouble();
+        until = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < until && await FramesOf(1) < 5)
+        {
+            await Task.Delay(500);
+        }
+
+        Assert.That(await Status(), Does.StartWith("STREAM_ADD_SUCCESS"));
+        Assert.That(await FramesOf(1), Is.GreaterThanOrEqualTo(5), "the stream added from the page is counted as source 1");
+
+        // And remove it with its button.
+        until = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < until && (await browser.EvaluateAsync("document.querySelectorAll('#streams li').length")).GetInt32() < 2)
+        {
+            await Task.Delay(250);
+        }
+
+        await browser.EvaluateAsync("document.querySelector('#streams li[data-stream=\"1\"] button').click(), 1");
+        until = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < until && !(await Status()).StartsWith("STREAM_REMOVE_SUCCESS", StringComparison.Ordinal))
+        {
+            await Task.Delay(250);
+        }
+
+        Assert.That(await Status(), Does.StartWith("STREAM_REMOVE_SUCCESS"));
     }
 
     [Test]

@@ -309,13 +309,13 @@ public sealed class DeepStreamGraphTests
     }
 
     [Test]
-    public void Source_list_forces_batch_sizes_to_the_number_of_sources()
+    public void Source_list_forces_the_muxer_batch_size_to_the_number_of_sources()
     {
         var (g, r) = Build("app_source_list.txt", PipelineBackend.DeepStream);
         Assert.Multiple(() =>
         {
             Assert.That(Prop(g, "src_bin_muxer", "batch-size"), Is.EqualTo("2"));
-            Assert.That(Prop(g, "primary_gie", "batch-size"), Is.EqualTo("2"));
+            Assert.That(Prop(g, "primary_gie", "batch-size"), Is.Null, "no batch-size key in [primary-gie]: deepstream-app sets none (audit S18)");
             Assert.That(g["src_bin_0_src"].Factory, Is.EqualTo("uridecodebin"));
             Assert.That(g["src_bin_1_src"].Factory, Is.EqualTo("rtspsrc"));
             Assert.That(Prop(g, "src_bin_1_src", "latency"), Is.EqualTo("500"), "[source1] overrides list entry 1");

@@ -10,6 +10,7 @@ internal static unsafe class TestMedia
 {
     private static readonly Lazy<string> ShortClipPath = new(() => MakeClip(30, 640, 360, "clip-640x360-30f-v3.mp4"));
     private static readonly Lazy<string> ShorterClipPath = new(() => MakeClip(20, 640, 360, "clip-640x360-20f-v3.mp4"));
+    private static readonly Lazy<string> PlayingClipPath = new(() => MakeClip(75, 320, 180, "clip-320x180-75f-v3.mp4"));
 
     public static string DemoMp4 => Path.Combine(TestPaths.SharedAssets, "media", "facemask-demo-720p.mp4");
 
@@ -18,6 +19,9 @@ internal static unsafe class TestMedia
 
     /// <summary>0.8 s (20 frames) 640×360 H.264 MP4, to tell two sources apart by length.</summary>
     public static string ShorterClip => ShorterClipPath.Value;
+
+    /// <summary>3 s (75 frames) 320×180 H.264 MP4: long enough to change sources while it plays in real time.</summary>
+    public static string PlayingClip => PlayingClipPath.Value;
 
     public static string Uri(string path) => new System.Uri(Path.GetFullPath(path)).AbsoluteUri;
 
