@@ -156,4 +156,17 @@ public sealed class SourceConformanceTests
             Assert.That(Prop(g, "secondary_gie_0", "batch-size"), Is.EqualTo("8"), "batch-size=16 is set, so sgie-batch-size wins");
         });
     }
+
+    [Test]
+    public void S15_a_source_N_override_of_a_list_entry_starts_from_parse_sources_defaults_config_file_parser_c_410_432_434()
+    {
+        var (g, _) = Build(Tiled, TargetPlatform.DGpu, "source0.enable=0", "source-list.num-source-bins=2",
+            "source-list.list=rtsp://127.0.0.1/a;rtsp://127.0.0.1/b", "source-attr-all.enable=1", "source-attr-all.latency=300",
+            "source1.enable=1", "source1.drop-frame-interval=1");
+        Assert.Multiple(() =>
+        {
+            Assert.That(Prop(g, "src_bin_0_src", "latency"), Is.EqualTo("300"), "entry 0 keeps [source-attr-all]");
+            Assert.That(Prop(g, "src_bin_1_src", "latency"), Is.EqualTo("100"), "entry 1 is overridden: latency reset to 100");
+        });
+    }
 }
