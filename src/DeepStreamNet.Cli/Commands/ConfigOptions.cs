@@ -29,7 +29,7 @@ internal static class ConfigOptions
 
     public static Option<TargetPlatform?> PlatformOption() => new("--platform")
     {
-        Description = "DeepStream platform: dgpu or jetson (default: detected from /etc/nv_tegra_release)",
+        Description = "DeepStream platform: dgpu or jetson (default: jetson on aarch64, dgpu otherwise, as deepstream-app's builds)",
         CustomParser = r => r.Tokens.Count == 1 ? r.Tokens[0].Value.ToLowerInvariant() switch
         {
             "jetson" => TargetPlatform.Jetson,

@@ -88,6 +88,13 @@ public static class AppConfigLoader
         {
             var kind = ConfigSchema.Classify(group.Name);
             var r = new GroupReader(group, kind, dir, report);
+            if (kind == GroupKind.Unknown && (group.Name.StartsWith("source", StringComparison.Ordinal) || group.Name == "dewarper"))
+            {
+                // deepstream_app_config_parser.c:338-348 stops on [sources], [source-0], [dewarper] …
+                r.Error(null, $"[{group.Name}] is not in the form [{(group.Name == "dewarper" ? "dewarper" : "source")}<N>]: deepstream-app stops on it", GroupHint(group.Name));
+                continue;
+            }
+
             if (kind == GroupKind.Unknown)
             {
                 r.Warning(null, $"unknown group [{group.Name}] is ignored (deepstream-app ignores it silently)", GroupHint(group.Name));
@@ -228,6 +235,12 @@ public static class AppConfigLoader
                 _ when uri.StartsWith("rtsp://", StringComparison.Ordinal) => SourceType.Rtsp,
                 _ => SourceType.Uri,
             };
+            if (type == SourceType.Uri && !uri.StartsWith("file://", StringComparison.Ordinal))
+            {
+                // deepstream_app_config_parser.c:141-178 knows only these four forms.
+                slReader.Error("list", $"'{uri}': deepstream-app accepts only file://, rtsp://, usb:N and csi:N entries in [source-list] list (Incorrect URI for camera source)", "use a [sourceN] group with type=2 for other URIs");
+            }
+
             var entry = shared with { Name = $"source-list[{i}]", GroupNumber = i, CameraId = i, Type = type, Uri = uri };
             if (type is SourceType.CameraV4L2 or SourceType.CameraCsi && int.TryParse(uri.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var node))
             {
@@ -237,7 +250,14 @@ public static class AppConfigLoader
             var over = groups.FirstOrDefault(g => g.Source.GroupNumber == i);
             if (over.Reader is not null)
             {
-                entry = SourceGroup.Read(over.Reader, over.Source.Name, i, entry);
+                // parse_source (deepstream_config_file_parser.c:410, 432-434) resets these four before reading the
+                // override, so [source-attr-all]'s values do not reach an overridden entry.
+                var reset = entry with
+                {
+                    Latency = SourceKeys.Latency.Default, NumDecodeSurfaces = SourceKeys.NumDecodeSurfaces.Default,
+                    NumExtraSurfaces = SourceKeys.NumExtraSurfaces.Default, RtspReconnectAttempts = SourceKeys.RtspReconnectAttempts.Default,
+                };
+                entry = SourceGroup.Read(over.Reader, over.Source.Name, i, reset);
             }
 
             if (entry.Type == SourceType.MultiUri)

@@ -29,7 +29,7 @@ public sealed record AuxiliaryGroup
             switch (spec.NotIn63 is null ? r.ValueOf(spec) : null)
             {
                 case int v: ints[spec.Name] = v; break;
-                case bool on when spec.Type == KeyType.IntBool: ints[spec.Name] = on ? 1 : 0; break;
+                case bool on when spec.Type is KeyType.IntBool or KeyType.Bool: ints[spec.Name] = on ? 1 : 0; break;
             }
         }
 

@@ -11,4 +11,7 @@ public enum TilerMode
 
     /// <summary>Tiler and demuxer in parallel (sinks with <c>link-to-demux=1</c> use the demuxer).</summary>
     TilerAndDemux = 2,
+
+    /// <summary>An identity element in place of the tiler (deepstream_tiled_display_bin.c:42-46).</summary>
+    Identity = 3,
 }

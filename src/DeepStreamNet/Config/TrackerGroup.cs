@@ -39,7 +39,7 @@ public sealed record TrackerGroup
         GpuId = r.Value(CommonKeys.GpuId),
         LlLibFile = r.Value(TrackerKeys.LlLibFile),
         LlConfigFile = r.Value(TrackerKeys.LlConfigFile),
-        TrackerSurfaceType = r.Value(TrackerKeys.TrackerSurfaceType) ?? r.Value(TrackerKeys.TrackingSurfaceType),
+        TrackerSurfaceType = r.Value(TrackerKeys.TrackingSurfaceType), // deepstream_tracker_bin.c:53: tracker-surface-type is read but unused
         DisplayTrackingId = r.Value(TrackerKeys.DisplayTrackingId),
         TrackingIdResetMode = r.Value(TrackerKeys.TrackingIdResetMode),
         InputTensorMeta = r.Value(TrackerKeys.InputTensorMeta),

@@ -123,7 +123,10 @@ public static unsafe class GstPads
     }
 
     /// <summary>The media type of the pad's caps (current, else queried) and its <c>media</c> field (RTP), or nulls.</summary>
-    public static (string? Kind, string? Media) MediaType(GstPad* pad)
+    public static (string? Kind, string? Media) MediaType(GstPad* pad) => (CapsField(pad, null), CapsField(pad, "media"));
+
+    /// <summary>A string field of the pad's first caps structure (current caps, else queried); null field = the structure name.</summary>
+    public static string? CapsField(GstPad* pad, string? field)
     {
         var caps = Gst.gst_pad_get_current_caps(pad);
         if (caps is null)
@@ -133,19 +136,24 @@ public static unsafe class GstPads
 
         if (caps is null)
         {
-            return (null, null);
+            return null;
         }
 
         try
         {
             if (Gst.gst_caps_get_size(caps) == 0)
             {
-                return (null, null);
+                return null;
             }
 
             var s = Gst.gst_caps_get_structure(caps, 0);
-            using var field = new Utf8Z("media");
-            return (NativeText.From(Gst.gst_structure_get_name(s)), NativeText.From(Gst.gst_structure_get_string(s, field.P)));
+            if (field is null)
+            {
+                return NativeText.From(Gst.gst_structure_get_name(s));
+            }
+
+            using var f = new Utf8Z(field);
+            return NativeText.From(Gst.gst_structure_get_string(s, f.P));
         }
         finally
         {

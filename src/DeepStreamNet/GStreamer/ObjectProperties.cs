@@ -24,6 +24,39 @@ public static unsafe class ObjectProperties
     private const ulong GTypeDouble = 15 << 2;
     private const ulong GTypeString = 16 << 2;
 
+    /// <summary>
+    /// Sets a property the way <c>g_object_set</c> treats it in deepstream-app: a property the element lacks, or a value
+    /// its enum lacks, is not set and the problem is returned (for a warning) instead of thrown. Other problems throw.
+    /// </summary>
+    /// <returns>Null when set; otherwise why it was left unset.</returns>
+    public static string? SetOrExplain(GObject* obj, string elementName, string factory, string property, object value)
+    {
+        var spec = Find(obj, property);
+        if (spec is null)
+        {
+            return $"element '{elementName}' ({factory}) has no property '{property}'";
+        }
+
+        try
+        {
+            Set(obj, elementName, factory, property, value);
+            return null;
+        }
+        catch (PipelineException ex) when (GLib.g_type_fundamental(spec->value_type) == GTypeEnum)
+        {
+            return ex.Message;
+        }
+    }
+
+    /// <summary>Whether <paramref name="obj"/> has a property called <paramref name="property"/>.</summary>
+    public static bool Has(GObject* obj, string property) => Find(obj, property) is not null;
+
+    private static GParamSpec* Find(GObject* obj, string property)
+    {
+        using var name = new Utf8Z(property);
+        return GLib.g_object_class_find_property((GObjectClass*)obj->g_type_instance.g_class, name.P);
+    }
+
     /// <summary>Sets <paramref name="property"/> on <paramref name="obj"/>; throws <see cref="PipelineException"/> naming element, property and value.</summary>
     public static void Set(GObject* obj, string elementName, string factory, string property, object value)
     {

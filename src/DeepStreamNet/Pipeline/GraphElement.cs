@@ -46,6 +46,19 @@ public sealed class GraphElement
 
     public GraphElement Set(string property, string value) => Set(property, GraphValue.Of(value));
 
+    /// <summary>
+    /// Properties the config names directly (raw keys copied onto the element): on DeepStream a missing one fails the
+    /// build; any other missing property is a warning, as deepstream-app's <c>g_object_set</c> only warns.
+    /// </summary>
+    public ISet<string> ExplicitProperties { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Sets a property the config asked for by name (see <see cref="ExplicitProperties"/>).</summary>
+    public GraphElement SetExplicit(string property, GraphValue value)
+    {
+        ExplicitProperties.Add(property);
+        return Set(property, value);
+    }
+
     /// <summary>The value of a property, or null.</summary>
     public GraphValue? Get(string property) => _properties.FirstOrDefault(p => p.Key == property).Value;
 

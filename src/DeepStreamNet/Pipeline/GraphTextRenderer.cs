@@ -32,6 +32,15 @@ public static class GraphTextRenderer
             sb.Append("  ").AppendLine(l.ToString());
         }
 
+        if (graph.ChildSettings.Count > 0)
+        {
+            sb.AppendLine("run-time settings (elements plugged inside source bins):");
+            foreach (var c in graph.ChildSettings)
+            {
+                sb.Append("  ").AppendLine(c.ToString());
+            }
+        }
+
         if (graph.RtspServers.Count > 0)
         {
             sb.AppendLine("rtsp servers:");

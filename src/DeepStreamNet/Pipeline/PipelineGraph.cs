@@ -38,6 +38,9 @@ public sealed class PipelineGraph
 
     public List<RtspServerSpec> RtspServers { get; } = [];
 
+    /// <summary>Properties the runner sets on elements that appear at run time inside source bins (decoders, rtspsrc).</summary>
+    public List<ChildSetting> ChildSettings { get; } = [];
+
     /// <summary>Type-6 sinks left to the host on the portable runtime.</summary>
     public List<MessageSinkSpec> MessageSinks { get; } = [];
 
@@ -91,14 +94,19 @@ public sealed class PipelineGraph
         }
     }
 
-    public void Link(string from, string to, string? fromPad = null, string? toPad = null, string? caps = null)
+    public void Link(string from, string to, string? fromPad = null, string? toPad = null, string? caps = null) =>
+        Add(new GraphLink(from, fromPad, to, toPad, caps));
+
+    /// <summary>Adds a link built by the caller (run-time RTP depayloading).</summary>
+    public void Add(GraphLink link)
     {
-        if (!_byName.ContainsKey(from) || !_byName.ContainsKey(to))
+        ArgumentNullException.ThrowIfNull(link);
+        if (!_byName.ContainsKey(link.From) || !_byName.ContainsKey(link.To))
         {
-            throw new InvalidOperationException($"link {from} -> {to} names an unknown element");
+            throw new InvalidOperationException($"link {link.From} -> {link.To} names an unknown element");
         }
 
-        _links.Add(new GraphLink(from, fromPad, to, toPad, caps));
+        _links.Add(link);
     }
 
     /// <summary>Links a chain of elements in order with default pads.</summary>

@@ -13,7 +13,7 @@ public sealed partial class PipelineGraphBuilder
         {
             case SinkType.Fake:
                 var fake = _graph.Add($"{n}_sink", "fakesink", ElementRole.Sink).Set("sync", s.Sync != 0).Set("async", false);
-                SetQos(fake, s);
+                SetRenderDefaults(fake, s);
                 _graph.Link(tail, fake.Name);
                 break;
             case SinkType.RenderEgl:
@@ -34,10 +34,10 @@ public sealed partial class PipelineGraphBuilder
 
                 if (_graph.Platform != TargetPlatform.Jetson)
                 {
-                    BackendWarning(s.Group, "type", "nvdrmvideosink is a Jetson element; dGPU installs usually lack it");
+                    // deepstream_sink_bin.c:75-79: "nvdrmvideosink is only supported for Jetson", creation fails.
+                    BackendError(s.Group, "type", "type=5 (nvdrmvideosink) is only supported on Jetson: deepstream-app fails on dGPU", "use type=2 (nveglglessink) on dGPU");
                 }
 
-                var conv = _graph.Add($"{n}_conv", "nvvideoconvert").Set("gpu-id", GraphValue.OfUInt((uint)s.GpuId));
                 var drm = _graph.Add($"{n}_sink", "nvdrmvideosink", ElementRole.Sink).Set("sync", s.Sync != 0);
                 drm.Set("conn-id", s.ConnId).Set("plane-id", s.PlaneId);
                 if (s.SetMode >= 0)
@@ -50,13 +50,25 @@ public sealed partial class PipelineGraphBuilder
                     drm.Set("color-range", s.ColorRange);
                 }
 
-                SetQos(drm, s);
-                _graph.Chain(tail, conv.Name, drm.Name);
-                break;
-            case SinkType.MsgConvBroker:
-                AddMsgBroker(s, tail);
+                SetRenderDefaults(drm, s);
+                _graph.Link(tail, drm.Name); // no converter on integrated GPUs (deepstream_sink_bin.c:93-100)
                 break;
         }
+    }
+
+    /// <summary>
+    /// deepstream_sink_bin.c:98-115 (+ deepstream_app.c:1187-1205 for the qos default): renderers and fakesinks never
+    /// drop late frames and do not wait for preroll. On the portable runtime only the configured qos applies.
+    /// </summary>
+    private void SetRenderDefaults(GraphElement e, SinkGroup s)
+    {
+        if (!_ds)
+        {
+            SetQos(e, s);
+            return;
+        }
+
+        e.Set("max-lateness", GraphValue.Of(-1L)).Set("async", false).Set("enable-last-sample", false).Set("qos", s.Qos ?? false);
     }
 
     private static void SetQos(GraphElement e, SinkGroup s)
@@ -71,17 +83,18 @@ public sealed partial class PipelineGraphBuilder
     {
         var n = s.Name;
         GraphElement sink;
-        if (_ds)
+        if (_ds && _graph.Platform == TargetPlatform.Jetson)
         {
-            var conv = _graph.Add($"{n}_conv", "nvvideoconvert").Set("gpu-id", GraphValue.OfUInt((uint)s.GpuId));
-            var jetson = _graph.Platform == TargetPlatform.Jetson;
-            sink = _graph.Add($"{n}_sink", jetson ? "nv3dsink" : "nveglglessink", ElementRole.Sink);
-            if (!jetson)
-            {
-                sink.Set("gpu-id", GraphValue.OfUInt((uint)s.GpuId));
-            }
-
-            _graph.Chain(tail, conv.Name, sink.Name);
+            sink = _graph.Add($"{n}_sink", "nv3dsink", ElementRole.Sink); // no converter on Jetson (deepstream_sink_bin.c:116)
+            _graph.Link(tail, sink.Name);
+        }
+        else if (_ds)
+        {
+            // deepstream_sink_bin.c:116-160: converter (gpu-id, nvbuf-memory-type) → NVMM caps → nveglglessink.
+            var conv = _graph.Add($"{n}_conv", "nvvideoconvert").Set("gpu-id", GraphValue.OfUInt((uint)s.GpuId)).Set("nvbuf-memory-type", s.NvbufMemoryType);
+            var caps = _graph.Add($"{n}_cap_filter", "capsfilter").Set("caps", GraphValue.Caps("video/x-raw(memory:NVMM)"));
+            sink = _graph.Add($"{n}_sink", "nveglglessink", ElementRole.Sink);
+            _graph.Chain(tail, conv.Name, caps.Name, sink.Name);
         }
         else
         {
@@ -104,7 +117,7 @@ public sealed partial class PipelineGraphBuilder
         }
 
         sink.Set("sync", s.Sync != 0);
-        SetQos(sink, s);
+        SetRenderDefaults(sink, s);
         if (_ds && s.Width > 0 && s.Height > 0)
         {
             sink.Set("window-width", GraphValue.OfUInt((uint)s.Width)).Set("window-height", GraphValue.OfUInt((uint)s.Height));
@@ -147,6 +160,16 @@ public sealed partial class PipelineGraphBuilder
                 enc.Set("bitrate", s.Bitrate);
             }
         }
+        else if (software && _ds)
+        {
+            // deepstream_sink_bin.c:404-411: bitrate/1000, and for file sinks speed-preset (0 when unset) on both codecs.
+            enc = _graph.Add($"{n}_encoder", codec == EncoderCodec.H264 ? "x264enc" : "x265enc");
+            enc.Set("bitrate", GraphValue.OfUInt((uint)(Math.Max(s.Bitrate, 0) / 1000)));
+            if (!rtsp)
+            {
+                enc.Set("speed-preset", GraphValue.Enum((s.SwPreset ?? 0).ToString(CultureInfo.InvariantCulture)));
+            }
+        }
         else if (software)
         {
             enc = _graph.Add($"{n}_encoder", codec == EncoderCodec.H264 ? "x264enc" : "x265enc");
@@ -179,15 +202,21 @@ public sealed partial class PipelineGraphBuilder
                 enc.Set("bitrate", GraphValue.OfUInt((uint)s.Bitrate));
             }
 
+            // deepstream_sink_bin.c:381-402 (file) and 600-640 (RTSP): profile, iframeinterval (0 when unset),
+            // MMAP output, copy-meta on request; RTSP on Jetson also preset-level 1 and SPS/PPS with every IDR.
             enc.Set("profile", s.Profile);
-            if (s.IFrameInterval > 0)
+            enc.Set("iframeinterval", GraphValue.OfUInt((uint)Math.Max(s.IFrameInterval, 0)));
+            if (!rtsp)
             {
-                enc.Set("iframeinterval", GraphValue.OfUInt((uint)s.IFrameInterval));
+                enc.Set("output-io-mode", GraphValue.Enum("2"));
+                if (s.CopyMeta != 0)
+                {
+                    enc.Set("copy-meta", true);
+                }
             }
-
-            if (rtsp)
+            else if (_graph.Platform == TargetPlatform.Jetson)
             {
-                enc.Set("insert-sps-pps", true);
+                enc.Set("preset-level", GraphValue.Enum("1")).Set("insert-sps-pps", true);
             }
         }
 
@@ -225,14 +254,26 @@ public sealed partial class PipelineGraphBuilder
         var h265 = s.Codec == EncoderCodec.H265;
         var pay = _graph.Add($"{n}_rtppay", h265 ? "rtph265pay" : "rtph264pay");
         var sink = _graph.Add($"{n}_sink", "udpsink", ElementRole.Sink);
-        sink.Set("host", "224.224.255.255").Set("port", s.UdpPort).Set("async", false).Set("sync", s.Sync != 0);
-        if (s.UdpBufferSize > 0)
+        sink.Set("host", "224.224.255.255").Set("port", s.UdpPort).Set("async", false);
+        if (_ds)
         {
-            sink.Set("buffer-size", (int)Math.Min(s.UdpBufferSize, int.MaxValue));
+            // deepstream_sink_bin.c:542-689: parser (config-interval -1) before the payloader, udpsink sync=0;
+            // udp-buffer-size is only the RTSP server's.
+            var parse = _graph.Add($"{n}_parse", h265 ? "h265parse" : "h264parse").Set("config-interval", -1);
+            sink.Set("sync", false);
+            _graph.Chain(enc, parse.Name, pay.Name, sink.Name);
         }
+        else
+        {
+            sink.Set("sync", s.Sync != 0);
+            if (s.UdpBufferSize > 0)
+            {
+                sink.Set("buffer-size", (int)Math.Min(s.UdpBufferSize, int.MaxValue));
+            }
 
-        SetQos(sink, s);
-        _graph.Chain(enc, pay.Name, sink.Name);
+            SetQos(sink, s);
+            _graph.Chain(enc, pay.Name, sink.Name);
+        }
         _graph.RtspServers.Add(new RtspServerSpec(n, s.RtspPort, "/ds-test", s.UdpPort, h265 ? "H265" : "H264", s.UdpBufferSize > 0 ? s.UdpBufferSize : 524288));
     }
 
@@ -253,29 +294,17 @@ public sealed partial class PipelineGraphBuilder
         var last = tail;
         if (!s.DisableMsgConv)
         {
-            var c = s.MsgConv;
             var conv = _graph.Add($"{n}_msgconv", "nvmsgconv");
-            if (c.MsgConvConfig is not null)
-            {
-                conv.Set("config", c.MsgConvConfig);
-            }
-
-            conv.Set("payload-type", c.MsgConvPayloadType);
-            if (c.MsgConvMsg2pLib is not null)
-            {
-                conv.Set("msg2p-lib", c.MsgConvMsg2pLib);
-            }
-
-            conv.Set("comp-id", GraphValue.OfUInt((uint)c.MsgConvCompId));
-            if (c.DebugPayloadDir is not null)
-            {
-                conv.Set("debug-payload-dir", c.DebugPayloadDir);
-            }
-
-            conv.Set("multiple-payloads", c.MultiplePayloads).Set("msg2p-newapi", c.MsgConvMsg2pNewApi);
-            conv.Set("frame-interval", GraphValue.OfUInt((uint)c.MsgConvFrameInterval));
+            SetMsgConv(conv, s.MsgConv);
             _graph.Link(last, conv.Name);
             last = conv.Name;
+        }
+        else
+        {
+            // deepstream_sink_bin.c:236-238: a queue stands where nvmsgconv would be.
+            var q = _graph.Add($"{n}_conv_queue", "queue");
+            _graph.Link(last, q.Name);
+            last = q.Name;
         }
 
         var broker = _graph.Add($"{n}_msgbroker", "nvmsgbroker");
@@ -299,7 +328,7 @@ public sealed partial class PipelineGraphBuilder
             broker.Set("config", s.MsgBrokerConfig);
         }
 
-        broker.Set("comp-id", GraphValue.OfUInt((uint)s.MsgBrokerCompId)).Set("new-api", s.NewApi).Set("sync", false);
+        broker.Set("comp-id", GraphValue.OfUInt((uint)s.MsgBrokerCompId)).Set("new-api", s.NewApi).Set("sync", s.Sync != 0);
         _graph.Link(last, broker.Name);
     }
 }

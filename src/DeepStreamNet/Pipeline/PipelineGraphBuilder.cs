@@ -11,7 +11,6 @@ namespace DeepStreamNet.Pipeline;
 /// </summary>
 public sealed partial class PipelineGraphBuilder
 {
-    private const string NvmmNv12 = "video/x-raw(memory:NVMM), format=NV12";
     private const string RawRgba = "video/x-raw, format=RGBA";
 
     private readonly AppConfig _config;
@@ -48,23 +47,13 @@ public sealed partial class PipelineGraphBuilder
     private void BuildAll()
     {
         // 1. Sources, then the muxer they feed.
+        // Type-3 copies 1..n-1 come after every group's first instance (deepstream_app_config_parser.c:552-575).
         var outputs = new List<string>();
         var pad = 0;
-        foreach (var s in UsesMultiUriSrcBin ? [] : _config.Sources)
+        foreach (var (s, inst) in UsesMultiUriSrcBin ? Enumerable.Empty<(SourceGroup, int)>() : SourceInstances(_config.Sources))
         {
-            for (var inst = 0; inst < s.InstanceCount; inst++)
-            {
-                if (BuildSource(s, inst, pad) is { } last)
-                {
-                    outputs.Add(last);
-                }
-                else
-                {
-                    outputs.Add(string.Empty);
-                }
-
-                pad++;
-            }
+            outputs.Add(BuildSource(s, inst, pad) ?? string.Empty);
+            pad++;
         }
 
         var mux = UsesMultiUriSrcBin ? AddMultiUriSrcBin() : AddStreamMux(pad);
@@ -95,7 +84,7 @@ public sealed partial class PipelineGraphBuilder
         {
             tail = AddAuxiliary(tail, GroupKind.SecondaryPreProcess, "nvdspreprocess", "secondary_preprocess");
             var k = 0;
-            foreach (var sgie in _config.SecondaryGies)
+            foreach (var sgie in CreatedSecondaryGies())
             {
                 tail = AddGie(tail, sgie, $"secondary_gie_{k++}");
             }
@@ -109,10 +98,48 @@ public sealed partial class PipelineGraphBuilder
         AddRuntimeSources();
     }
 
+    /// <summary>Source instances in muxer-pad order: each group's first, then the multi-URI copies in group order.</summary>
+    internal static IEnumerable<(SourceGroup Group, int Instance)> SourceInstances(IReadOnlyList<SourceGroup> sources) =>
+        sources.Select(s => (s, 0)).Concat(sources.SelectMany(s => Enumerable.Range(1, Math.Max(s.InstanceCount - 1, 0)).Select(i => (s, i))));
+
+    /// <summary>
+    /// should_create_secondary_gie (deepstream_secondary_gie_bin.c:291-330): an SGIE is built only when its app-config
+    /// operate-on-gie-id is the primary's app-config gie-unique-id (0 when absent) or that of a built SGIE.
+    /// </summary>
+    private List<GieGroup> CreatedSecondaryGies()
+    {
+        var ids = new HashSet<int> { _config.PrimaryGie?.GieUniqueId ?? 0 };
+        var created = new List<GieGroup>();
+        bool grew;
+        do
+        {
+            grew = false;
+            foreach (var g in _config.SecondaryGies.Where(g => !created.Contains(g) && ids.Contains(g.OperateOnGieId ?? 0)))
+            {
+                created.Add(g);
+                ids.Add(g.GieUniqueId ?? 0);
+                grew = true;
+            }
+        }
+        while (grew);
+
+        foreach (var g in _config.SecondaryGies.Where(g => !created.Contains(g)))
+        {
+            BackendWarning(g.Group, "operate-on-gie-id", $"[{g.Name}] is not built: its operate-on-gie-id ({g.OperateOnGieId ?? 0}) is neither the primary's gie-unique-id nor a built secondary's, and deepstream-app drops such a GIE");
+        }
+
+        return _config.SecondaryGies.Where(created.Contains).ToList();
+    }
+
     private string AddStreamMux(int sources)
     {
         var m = _config.StreamMux;
         var e = _graph.Add("src_bin_muxer", _factories.Muxer, ElementRole.Muxer);
+        if (_ds && Environment.GetEnvironmentVariable("USE_NEW_NVSTREAMMUX") == "yes")
+        {
+            return AddNewStreamMux(e, m, sources);
+        }
+
         if (_ds)
         {
             e.Set("gpu-id", m.GpuId).Set("nvbuf-memory-type", m.NvbufMemoryType);
@@ -193,6 +220,31 @@ public sealed partial class PipelineGraphBuilder
         return e.Name;
     }
 
+    /// <summary>
+    /// USE_NEW_NVSTREAMMUX=yes (deepstream_streammux.c:33-59): the new muxer lacks the legacy one's GPU, size, padding
+    /// and timeout properties, so deepstream-app sets only batch-size and the timing keys.
+    /// </summary>
+    private static string AddNewStreamMux(GraphElement e, StreamMuxGroup m, int sources)
+    {
+        e.Note = "USE_NEW_NVSTREAMMUX=yes: the new nvstreammux (no gpu-id, width/height, padding or push timeout)";
+        e.Set("batch-size", GraphValue.OfUInt((uint)(m.BatchSize != 0 ? m.BatchSize : Math.Max(sources, 1))));
+        e.Set("attach-sys-ts", m.AttachSysTsAsNtp);
+        if (m.ConfigFile is not null)
+        {
+            e.Set("config-file-path", m.ConfigFile);
+        }
+
+        e.Set("sync-inputs", m.SyncInputs).Set("max-latency", GraphValue.OfUInt64((ulong)Math.Max(m.MaxLatency, 0)));
+        e.Set("frame-num-reset-on-eos", m.FrameNumResetOnEos).Set("frame-num-reset-on-stream-reset", m.FrameNumResetOnStreamReset);
+        e.Set("drop-pipeline-eos", m.DropPipelineEos);
+        if (m.NumSurfacesPerFrame > 1)
+        {
+            e.Set("num-surfaces-per-frame", m.NumSurfacesPerFrame);
+        }
+
+        return e.Name;
+    }
+
     private string AddGie(string tail, GieGroup gie, string name)
     {
         if (!_ds && gie.PluginType == 1)
@@ -239,7 +291,8 @@ public sealed partial class PipelineGraphBuilder
 
             if (gie.OperateOnClassIds is { Count: > 0 } ids)
             {
-                e.Set("infer-on-class-ids", string.Join(':', ids.Select(i => i.ToString(CultureInfo.InvariantCulture))));
+                // deepstream_secondary_gie_bin.c:192-196 writes each id followed by ':'.
+                e.Set("infer-on-class-ids", string.Concat(ids.Select(i => i.ToString(CultureInfo.InvariantCulture) + ":")));
             }
         }
 
@@ -247,7 +300,11 @@ public sealed partial class PipelineGraphBuilder
         {
             if (gie.PluginType == 0)
             {
-                e.Set("gpu-id", GraphValue.OfUInt((uint)gie.GpuId));
+                if (gie.Group?.Contains("gpu-id") == true)
+                {
+                    e.Set("gpu-id", GraphValue.OfUInt((uint)gie.GpuId)); // only when the key is set (primary_gie_bin.c:155-157)
+                }
+
                 if (gie.ModelEngineFile is not null)
                 {
                     e.Set("model-engine-file", gie.ModelEngineFile);
@@ -324,6 +381,13 @@ public sealed partial class PipelineGraphBuilder
         var k = 0;
         foreach (var a in _config.Auxiliary.Where(a => a.Kind == kind))
         {
+            if (kind == GroupKind.SecondaryPreProcess && a.Ints.TryGetValue("operate-on-gie-id", out var on) && on != (_config.PrimaryGie?.GieUniqueId ?? 0))
+            {
+                // deepstream_secondary_preprocess.c:187-199: built only when it operates on the primary GIE.
+                _report.Warning(a.Group?.Origin ?? _config.Path, a.Group?.Line ?? 0, a.Name, "operate-on-gie-id", $"[{a.Name}] is not built: operate-on-gie-id {on} is not the primary's gie-unique-id, and deepstream-app drops it");
+                continue;
+            }
+
             if (!_ds && kind == GroupKind.PreProcess)
             {
                 factory = "dsnetpreprocess"; // frame/ROI mode on the portable runtime (native/plugin/README.md)
@@ -345,10 +409,18 @@ public sealed partial class PipelineGraphBuilder
 
             foreach (var (key, value) in a.Ints.Where(p => p.Key != "enable"))
             {
-                // nvdspreprocess takes its target ids from its own config file.
-                if (key != "operate-on-gie-id")
+                // The primary pre-process takes its target ids from its own config file; the secondary gets
+                // operate-on-gie-id (deepstream_secondary_preprocess.c:119-123).
+                if (key != "operate-on-gie-id" || kind == GroupKind.SecondaryPreProcess)
                 {
-                    e.Set(key, value);
+                    if (kind == GroupKind.SegVisual && key == "nvbuf-memory-type")
+                    {
+                        e.Set(key, value); // not in nvsegvisual's documented properties: warned, not failed, when absent
+                    }
+                    else
+                    {
+                        e.SetExplicit(key, GraphValue.Of(value));
+                    }
                 }
             }
 
@@ -371,8 +443,28 @@ public sealed partial class PipelineGraphBuilder
         _report.Warning(entry?.Origin ?? group?.Origin ?? _config.Path, entry?.Line ?? group?.Line ?? 0, group?.Name, key, message, hint);
     }
 
+    /// <summary>Groups deepstream-app acts on that DeepStreamNet does not build yet: said, never dropped silently.</summary>
+    private void WarnUnbuilt()
+    {
+        foreach (var d in _config.Auxiliary.Where(a => a.Kind == GroupKind.Dewarper && a.Enable))
+        {
+            _report.Warning(d.Group?.Origin ?? _config.Path, d.Group?.Line ?? 0, d.Name, null, $"[{d.Name}] is not built: deepstream-app's dewarper bin (deepstream_source_bin.c:1217-1299) has no DeepStreamNet equivalent yet, frames are not dewarped");
+        }
+
+        if (_config.MessageConsumers.Count > 0)
+        {
+            _report.Warning(_config.Path, 0, "message-consumer0", null, "[message-consumerN] is not built: cloud-to-device messaging (deepstream_app.c:1481-1490) is not implemented by DeepStreamNet");
+        }
+
+        foreach (var g in new[] { _config.PrimaryGie }.Concat(_config.SecondaryGies).OfType<GieGroup>().Where(g => g.InferRawOutputDir is not null))
+        {
+            BackendWarning(g.Group, "infer-raw-output-dir", "infer-raw-output-dir: raw tensors are not dumped (deepstream-app's raw-output-generated-callback is not implemented)", "attach a tensor probe (DeepStreamNet.Metadata) to write them");
+        }
+    }
+
     private void AddRunData()
     {
+        WarnUnbuilt();
         var a = _config.Application;
         if (a.ReidTrackOutputDir is not null)
         {

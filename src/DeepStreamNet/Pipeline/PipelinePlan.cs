@@ -94,8 +94,15 @@ public sealed class PipelinePlan
         return new PipelinePlan(path, backend, resolved, target, loaded, graph);
     }
 
-    /// <summary>Platform guess from the machine: Jetson boards have <c>/etc/nv_tegra_release</c>.</summary>
-    public static TargetPlatform DetectPlatform() => File.Exists("/etc/nv_tegra_release") ? TargetPlatform.Jetson : TargetPlatform.DGpu;
+    /// <summary>
+    /// The platform deepstream-app is built for on this machine: its aarch64 build is the Jetson one (IS_TEGRA,
+    /// <c>__aarch64__</c>), x86_64 the dGPU one. <c>--platform</c> overrides it.
+    /// </summary>
+    public static TargetPlatform DetectPlatform() => PlatformFor(System.Runtime.InteropServices.RuntimeInformation.OSArchitecture);
+
+    /// <summary>Jetson for Arm64, dGPU otherwise.</summary>
+    public static TargetPlatform PlatformFor(System.Runtime.InteropServices.Architecture architecture) =>
+        architecture == System.Runtime.InteropServices.Architecture.Arm64 ? TargetPlatform.Jetson : TargetPlatform.DGpu;
 
     /// <summary>A GIE the portable runtime cannot run: Triton, or an nvinfer file without an ONNX model.</summary>
     private static bool WrittenForDeepStream(AppConfig config) =>

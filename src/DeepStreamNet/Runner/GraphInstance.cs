@@ -39,6 +39,11 @@ internal sealed unsafe partial class GraphInstance : IDisposable
             {
                 Link(link);
             }
+
+            if (graph.ChildSettings.Count > 0)
+            {
+                DeepElementAddedSignal.Connect(Pipeline, OnElementAdded, log);
+            }
         }
         catch
         {
@@ -125,7 +130,24 @@ internal sealed unsafe partial class GraphInstance : IDisposable
         _elements[ge.Name] = (nint)e;
         foreach (var (property, value) in ge.Properties)
         {
-            ObjectProperties.Set((GObject*)e, ge.Name, ge.Factory, property, value.Value);
+            if (_graph.Backend != PipelineBackend.DeepStream || ge.ExplicitProperties.Contains(property))
+            {
+                ObjectProperties.Set((GObject*)e, ge.Name, ge.Factory, property, value.Value);
+            }
+            else if (ObjectProperties.SetOrExplain((GObject*)e, ge.Name, ge.Factory, property, value.Value) is { } problem)
+            {
+                // deepstream-app's g_object_set only warns about a property or value this DeepStream version lacks.
+                _log.LogWarning("{Problem} in {Version}: left unset, as deepstream-app's g_object_set would", problem, RuntimeChoices.VersionText(e));
+            }
+        }
+    }
+
+    /// <summary>An element appeared under the pipeline: settings deepstream-app gives it in child-added/source-setup.</summary>
+    private void OnElementAdded(GstElement* element)
+    {
+        if (ChildHolding((GstObject*)element) is { } container && (GstElement*)((GstObject*)element)->parent != Pipeline)
+        {
+            RuntimeChoices.ApplyChildSettings(_graph, container, element, _log);
         }
     }
 
@@ -188,6 +210,12 @@ internal sealed unsafe partial class GraphInstance : IDisposable
 
     private void LinkAddedPad(GraphLink link, GstPad* pad)
     {
+        if (link.RtpDepayPrefix is not null)
+        {
+            LinkRtpPad(link, pad);
+            return;
+        }
+
         var (kind, media) = GstPads.MediaType(pad);
         var padName = GstPads.Name(pad);
         var isVideo = kind?.StartsWith("video/", StringComparison.Ordinal) == true || (kind == "application/x-rtp" && media == "video");
@@ -219,5 +247,87 @@ internal sealed unsafe partial class GraphInstance : IDisposable
         {
             _log.LogDebug("linked {Element}.{Pad} ({Caps}) -> {Target}", link.From, padName, kind, link.To);
         }
+    }
+
+    /// <summary>
+    /// cb_rtspsrc_select_stream + cb_newpad (deepstream_source_bin.c:486-541): depayloader and parser from the RTP
+    /// pad's encoding-name, made once per source and replaced when a reconnection brings another codec.
+    /// </summary>
+    private void LinkRtpPad(GraphLink link, GstPad* pad)
+    {
+        var padName = GstPads.Name(pad);
+        if (GstPads.CapsField(pad, "media") != "video")
+        {
+            _log.LogDebug("{Element}.{Pad}: not video, left unlinked", link.From, padName);
+            return;
+        }
+
+        var encoding = GstPads.CapsField(pad, "encoding-name");
+        if (RuntimeChoices.ForEncoding(encoding) is not { } pair)
+        {
+            _log.LogError("{Element}.{Pad}: RTP encoding '{Encoding}' is not H264 or H265, the encodings deepstream-app depayloads; the stream is left unlinked", link.From, padName, encoding);
+            return;
+        }
+
+        var depayName = link.RtpDepayPrefix + "_depay";
+        var parseName = link.RtpDepayPrefix + "_parse";
+        var depay = Element(depayName);
+        if (depay is not null && ElementVersion.FactoryName(depay) != pair.Depay)
+        {
+            Remove([depayName, parseName]);
+            depay = null;
+        }
+
+        if (depay is null)
+        {
+            depay = AddDynamic(pair.Depay, depayName);
+            var parse = AddDynamic(pair.Parse, parseName);
+            RuntimeChoices.ApplyChildSettings(_graph, link.From, parse, _log);
+            if (!Gst.gst_element_link(depay, parse) || !Gst.gst_element_link(parse, Element(link.To)))
+            {
+                _log.LogError("{Element}.{Pad}: cannot link {Depay} -> {Parse} -> {Target}", link.From, padName, pair.Depay, pair.Parse, link.To);
+                return;
+            }
+
+            Gst.gst_element_sync_state_with_parent(parse);
+            Gst.gst_element_sync_state_with_parent(depay);
+        }
+
+        var sink = GstPads.Static(depay, "sink");
+        if (Gst.gst_pad_is_linked(sink))
+        {
+            _log.LogDebug("{Element}.{Pad}: {Depay} is already linked, extra video stream left unlinked", link.From, padName, depayName);
+            return;
+        }
+
+        var r = Gst.gst_pad_link(pad, sink);
+        if (r != GstPadLinkReturn.GST_PAD_LINK_OK)
+        {
+            _log.LogError("cannot link {Element}.{Pad} ({Encoding}) -> {Depay}: {Result}", link.From, padName, encoding, pair.Depay, r);
+        }
+        else
+        {
+            _log.LogInformation("{Element}.{Pad}: {Encoding} stream -> {Depay} -> {Parse}", link.From, padName, encoding, pair.Depay, pair.Parse);
+        }
+    }
+
+    private GstElement* AddDynamic(string factory, string name)
+    {
+        using var f = new Utf8Z(factory);
+        using var n = new Utf8Z(name);
+        var e = Gst.gst_element_factory_make(f.P, n.P);
+        if (e is null)
+        {
+            throw new PipelineException($"GStreamer element '{factory}' for '{name}' could not be created: {ElementRegistry.InstallHint(factory)}");
+        }
+
+        if (!Gst.gst_bin_add((GstBin*)Pipeline, e))
+        {
+            Gst.gst_object_unref(Gst.gst_object_ref_sink(e));
+            throw new PipelineException($"element '{name}' could not be added to the pipeline");
+        }
+
+        _elements[name] = (nint)e;
+        return e;
     }
 }

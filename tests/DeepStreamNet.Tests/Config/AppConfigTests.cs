@@ -392,7 +392,7 @@ public sealed class AppConfigTests
         Assert.Multiple(() =>
         {
             Assert.That(r.Config!.Sinks.Select(s => s.Name), Is.EqualTo(new[] { "sink_rtsp", "sinkA" }));
-            Assert.That(r.Report.Warnings.Single(w => w.Group == "sourceX").Message, Does.Contain("unknown group [sourceX]"));
+            Assert.That(r.Report.Errors.Single(w => w.Group == "sourceX").Message, Does.Contain("[sourceX] is not in the form [source<N>]"), "deepstream-app stops on it (audit V6)");
         });
     }
 

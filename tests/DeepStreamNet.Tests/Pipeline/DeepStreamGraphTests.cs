@@ -24,8 +24,8 @@ public sealed class DeepStreamGraphTests
             Assert.That(g.Links.Single(l => l.From == "src_bin_0_src").FromPad, Is.EqualTo("src_%u"), "uridecodebin pads appear at run time");
             Assert.That(g.Links.Single(l => l.To == "src_bin_muxer").ToPad, Is.EqualTo("sink_0"));
             Assert.That(Prop(g, "src_bin_0_src", "uri"), Does.StartWith("file:///").And.EndWith("facemask-demo-720p.mp4"));
-            Assert.That(g["src_bin_0_src"].Note, Does.Contain("drop-frame-interval=2"));
-            Assert.That(Prop(g, "src_bin_0_cap_filter", "caps"), Is.EqualTo("video/x-raw(memory:NVMM), format=NV12"));
+            Assert.That(g.ChildSettings.Single(c => c.Container == "src_bin_0_src" && c.Property == "drop-frame-interval").Value.ToString(), Is.EqualTo("2"), "set on the decoder in child-added");
+            Assert.That(Prop(g, "src_bin_0_cap_filter", "caps"), Is.EqualTo("video/x-raw(memory:NVMM)"), "format only with video-format (deepstream_source_bin.c:1251-1266)");
             Assert.That(report.Errors.Select(e => e.Key), Is.EqualTo(File.Exists("/opt/nvidia/deepstream/deepstream/lib/libnvds_nvmultiobjecttracker.so") ? [] : new[] { "ll-lib-file" }), "on DeepStream a missing tracker library is an error");
         });
     }
@@ -83,7 +83,7 @@ public sealed class DeepStreamGraphTests
             Assert.That(Prop(g, "nvosd", "display-text"), Is.EqualTo("true"));
             Assert.That(Prop(g, "nvosd", "display-clock"), Is.EqualTo("true"));
             Assert.That(Prop(g, "nvosd", "x-clock-offset"), Is.EqualTo("800"));
-            Assert.That(osd.Get("clock-color")!.Value, Is.EqualTo(0xFF000000u), "1;0;0;0 packed as 0xRRGGBBAA");
+            Assert.That(osd.Get("clock-color")!.Value, Is.EqualTo(0xFF0000FFu), "1;0;0;0 packed as 0xRRGGBBAA, alpha forced opaque like deepstream_osd_bin.c:63-66");
         });
     }
 
@@ -120,7 +120,8 @@ public sealed class DeepStreamGraphTests
         var (g, _) = Build("app_rtsp.txt", PipelineBackend.DeepStream);
         Assert.Multiple(() =>
         {
-            Assert.That(FactoriesFrom(g, "src_bin_0_src").Take(8), Is.EqualTo(new[] { "rtspsrc", "rtph264depay", "h264parse", "queue", "nvv4l2decoder", "nvvideoconvert", "capsfilter", "nvstreammux" }));
+            Assert.That(FactoriesFrom(g, "src_bin_0_src").Take(6), Is.EqualTo(new[] { "rtspsrc", "queue", "nvv4l2decoder", "nvvideoconvert", "capsfilter", "nvstreammux" }));
+            Assert.That(g.Links.Single(l => l.From == "src_bin_0_src").RtpDepayPrefix, Is.EqualTo("src_bin_0"), "depayloader + parser from the caps at run time");
             Assert.That(Prop(g, "src_bin_0_src", "location"), Is.EqualTo("rtsp://camera.local:554/stream1"));
             Assert.That(Prop(g, "src_bin_0_src", "latency"), Is.EqualTo("200"));
             Assert.That(Prop(g, "src_bin_0_src", "protocols"), Is.EqualTo("tcp"));
@@ -135,9 +136,9 @@ public sealed class DeepStreamGraphTests
         var (dgpu, dr) = Build("app_csi.txt", PipelineBackend.DeepStream, TargetPlatform.DGpu);
         Assert.Multiple(() =>
         {
-            Assert.That(FactoriesFrom(jetson, "src_bin_0_src").Take(5), Is.EqualTo(new[] { "nvarguscamerasrc", "capsfilter", "nvvideoconvert", "capsfilter", "nvstreammux" }));
+            Assert.That(FactoriesFrom(jetson, "src_bin_0_src").Take(3), Is.EqualTo(new[] { "nvarguscamerasrc", "capsfilter", "nvstreammux" }));
             Assert.That(Prop(jetson, "src_bin_0_src", "sensor-id"), Is.EqualTo("1"));
-            Assert.That(Prop(jetson, "src_bin_0_cap_filter1", "caps"), Is.EqualTo("video/x-raw(memory:NVMM), width=1280, height=720, framerate=30/1"));
+            Assert.That(Prop(jetson, "src_bin_0_cap_filter", "caps"), Is.EqualTo("video/x-raw(memory:NVMM), format=NV12, width=1280, height=720, framerate=30/1"));
             Assert.That(jr.Errors, Is.Empty);
             Assert.That(dgpu["src_bin_0_src"].Factory, Is.EqualTo("videotestsrc"));
             Assert.That(dr.Warnings.Select(w => w.Message), Has.Some.Contains("exists only on Jetson"));
@@ -163,8 +164,8 @@ public sealed class DeepStreamGraphTests
         var (jetson, _) = Build("app_camera.txt", PipelineBackend.DeepStream, TargetPlatform.Jetson);
         Assert.Multiple(() =>
         {
-            Assert.That(FactoriesFrom(dgpu, "sink0_queue"), Is.EqualTo(new[] { "queue", "nvvideoconvert", "nveglglessink" }));
-            Assert.That(FactoriesFrom(jetson, "sink0_queue"), Is.EqualTo(new[] { "queue", "nvvideoconvert", "nv3dsink" }), "6.2+ numbering: type 2 is nv3dsink on Jetson");
+            Assert.That(FactoriesFrom(dgpu, "sink0_queue"), Is.EqualTo(new[] { "queue", "nvvideoconvert", "capsfilter", "nveglglessink" }));
+            Assert.That(FactoriesFrom(jetson, "sink0_queue"), Is.EqualTo(new[] { "queue", "nv3dsink" }), "6.2+ numbering: type 2 is nv3dsink on Jetson, no converter on integrated GPUs");
             Assert.That(Prop(dgpu, "sink0_sink", "window-width"), Is.EqualTo("1280"));
             Assert.That(dgpu.Links.Count(l => l.From == "sink_bin_tee"), Is.EqualTo(2), "one tee branch per sink");
         });
@@ -194,7 +195,7 @@ public sealed class DeepStreamGraphTests
         var (g, _) = Build("app_rtsp.txt", PipelineBackend.DeepStream);
         Assert.Multiple(() =>
         {
-            Assert.That(FactoriesFrom(g, "sink0_queue"), Is.EqualTo(new[] { "queue", "nvvideoconvert", "capsfilter", "nvv4l2h264enc", "rtph264pay", "udpsink" }));
+            Assert.That(FactoriesFrom(g, "sink0_queue"), Is.EqualTo(new[] { "queue", "nvvideoconvert", "capsfilter", "nvv4l2h264enc", "h264parse", "rtph264pay", "udpsink" }));
             Assert.That(Prop(g, "sink0_sink", "port"), Is.EqualTo("5400"));
             Assert.That(Prop(g, "sink0_sink", "host"), Is.EqualTo("224.224.255.255"));
             Assert.That(g.RtspServers.Single(), Is.EqualTo(new RtspServerSpec("sink0", 8554, "/ds-test", 5400, "H264", 100000)));
@@ -208,7 +209,7 @@ public sealed class DeepStreamGraphTests
         var (g, r) = Build("app_csi.txt", PipelineBackend.DeepStream, TargetPlatform.Jetson);
         Assert.Multiple(() =>
         {
-            Assert.That(FactoriesFrom(g, "sink0_queue"), Is.EqualTo(new[] { "queue", "nvvideoconvert", "nvdrmvideosink" }));
+            Assert.That(FactoriesFrom(g, "sink0_queue"), Is.EqualTo(new[] { "queue", "nvdrmvideosink" }));
             Assert.That((Prop(g, "sink0_sink", "conn-id"), Prop(g, "sink0_sink", "plane-id"), Prop(g, "sink0_sink", "set-mode")), Is.EqualTo(("0", "1", "1")));
             Assert.That(r.Warnings.Select(w => w.Message), Has.None.Contains("Jetson element"));
         });
@@ -269,7 +270,7 @@ public sealed class DeepStreamGraphTests
             Assert.That(FactoriesFrom(g, "primary_gie").Take(3), Is.EqualTo(new[] { "nvinfer", "queue", "nvinfer" }));
             Assert.That(Prop(g, "secondary_gie_0", "process-mode"), Is.EqualTo("secondary"));
             Assert.That(Prop(g, "secondary_gie_0", "infer-on-gie-id"), Is.EqualTo("1"));
-            Assert.That(Prop(g, "secondary_gie_0", "infer-on-class-ids"), Is.EqualTo("1"));
+            Assert.That(Prop(g, "secondary_gie_0", "infer-on-class-ids"), Is.EqualTo("1:"));
             Assert.That(Prop(g, "secondary_gie_0", "batch-size"), Is.EqualTo("16"));
             Assert.That(g.GieStyles.Select(s => (s.Gie, s.GieUniqueId)), Is.EqualTo(new[] { ("primary-gie", 1), ("secondary-gie0", 2) }));
             Assert.That(g.GieStyles[1].BorderColorOf(0), Is.EqualTo(new Rgba(0, 0, 1, 1)));
@@ -304,7 +305,7 @@ public sealed class DeepStreamGraphTests
             "ds-example.enable=1", "ds-example.processing-width=320");
         Assert.That(FactoriesFrom(g, "src_bin_muxer").Take(12), Is.EqualTo(new[]
         {
-            "nvstreammux", "queue", "nvdspreprocess", "queue", "nvinfer", "nvtracker", "queue", "nvdsanalytics", "queue", "dsexample", "queue", "nvmultistreamtiler",
+            "nvstreammux", "queue", "nvdspreprocess", "queue", "nvinfer", "nvtracker", "queue", "nvdsanalytics", "queue", "nvvideoconvert", "capsfilter", "dsexample",
         }));
     }
 
@@ -312,10 +313,12 @@ public sealed class DeepStreamGraphTests
     public void Source_list_forces_the_muxer_batch_size_to_the_number_of_sources()
     {
         var (g, r) = Build("app_source_list.txt", PipelineBackend.DeepStream);
+        var (keyed, _) = Build("app_source_list.txt", PipelineBackend.DeepStream, TargetPlatform.DGpu, "primary-gie.batch-size=1");
         Assert.Multiple(() =>
         {
             Assert.That(Prop(g, "src_bin_muxer", "batch-size"), Is.EqualTo("2"));
             Assert.That(Prop(g, "primary_gie", "batch-size"), Is.Null, "no batch-size key in [primary-gie]: deepstream-app sets none (audit S18)");
+            Assert.That(Prop(keyed, "primary_gie", "batch-size"), Is.EqualTo("2"), "a batch-size key is replaced by the source count");
             Assert.That(g["src_bin_0_src"].Factory, Is.EqualTo("uridecodebin"));
             Assert.That(g["src_bin_1_src"].Factory, Is.EqualTo("rtspsrc"));
             Assert.That(Prop(g, "src_bin_1_src", "latency"), Is.EqualTo("500"), "[source1] overrides list entry 1");

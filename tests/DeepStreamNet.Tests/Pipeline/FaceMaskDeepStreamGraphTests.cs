@@ -40,7 +40,8 @@ public sealed class FaceMaskDeepStreamGraphTests
             Assert.That(server.EncodingName, Is.EqualTo("H264"));
             Assert.That(server.Url, Is.EqualTo("rtsp://localhost:8554/ds-test"));
             Assert.That(g.Elements.Select(e => e.Factory), Does.Contain("nvv4l2h264enc").And.Contain("rtph264pay").And.Contain("udpsink"));
-            Assert.That(Prop(g, "sink0_encoder", "insert-sps-pps"), Is.EqualTo("true"));
+            Assert.That(g["sink0_encoder"].Get("insert-sps-pps"), Is.Null, "dGPU: deepstream_sink_bin.c sets insert-sps-pps only on Jetson");
+            Assert.That(g.Elements.Select(e => e.Factory), Does.Contain("h264parse"), "parser before the payloader");
         });
     }
 

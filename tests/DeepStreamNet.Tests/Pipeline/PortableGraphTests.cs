@@ -58,7 +58,8 @@ public sealed class PortableGraphTests
         var (g, _) = Build("app_rtsp.txt", PipelineBackend.Portable);
         Assert.Multiple(() =>
         {
-            Assert.That(FactoriesFrom(g, "src_bin_0_src").Take(6), Is.EqualTo(new[] { "rtspsrc", "decodebin", "queue", "videoconvert", "capsfilter", "dsnetstreammux" }));
+            Assert.That(FactoriesFrom(g, "src_bin_0_src").Take(7), Is.EqualTo(new[] { "rtspsrc", "queue", "decodebin", "queue", "videoconvert", "capsfilter", "dsnetstreammux" }));
+            Assert.That(g.Links.Single(l => l.From == "src_bin_0_src").RtpDepayPrefix, Is.EqualTo("src_bin_0"), "depayloader + parser from the caps at run time");
             Assert.That(FactoriesFrom(g, "sink0_queue"), Is.EqualTo(new[] { "queue", "dsnetvideoconvert", "videoconvert", "capsfilter", "x264enc", "rtph264pay", "udpsink" }));
             Assert.That(Prop(g, "sink0_encoder", "tune"), Is.EqualTo("zerolatency"));
             Assert.That(g.RtspServers.Single().Port, Is.EqualTo(8554));

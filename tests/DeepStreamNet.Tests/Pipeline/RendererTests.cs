@@ -15,7 +15,7 @@ public sealed class RendererTests
         {
             Assert.That(text, Does.StartWith("backend: deepstream (dgpu)\nelements:\n  src_bin_0_src (rtspsrc)\n      location = rtsp://camera.local:554/stream1\n"));
             Assert.That(text, Does.Contain("\n  src_bin_muxer (nvstreammux)\n      gpu-id = 0\n"));
-            Assert.That(text, Does.Contain("\nlinks:\n  src_bin_0_src.src_%u -> src_bin_0_depay\n"));
+            Assert.That(text, Does.Contain("\nlinks:\n  src_bin_0_src.src_%u -> [rtph264depay+h264parse | rtph265depay+h265parse from encoding-name] -> src_bin_0_queue\n"));
             Assert.That(text, Does.Contain("  src_bin_0_cap_filter -> src_bin_muxer.sink_0\n"));
             Assert.That(text, Does.Contain("rtsp servers:\n  rtsp://localhost:8554/ds-test <- udp port 5400 H264 (sink0)\n"));
             Assert.That(text, Does.Contain("object styling (applied by a probe before the OSD):\n  primary-gie (unique-id 1): border 1;0;0;1, width 0\n"));

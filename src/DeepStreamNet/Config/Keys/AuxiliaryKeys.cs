@@ -35,8 +35,9 @@ public static class AuxiliaryKeys
     public static readonly KeySpec[] ImgSave =
     [
         CommonKeys.Enable, CommonKeys.GpuId, Declare.Typed("output-folder-path", KeyType.String), Declare.Typed("frame-to-skip-rules-path", KeyType.String),
-        Declare.Typed("save-img-full-frame", KeyType.IntBool), Declare.Typed("save-img-cropped-obj", KeyType.IntBool),
-        Declare.Typed("second-to-skip-interval", KeyType.Int, min: 0), Declare.Typed("min-confidence", KeyType.Double, min: 0, max: 1),
+        // deepstream_config_file_parser.c:1907-1918 reads these three as doubles.
+        Declare.Typed("save-img-full-frame", KeyType.Double), Declare.Typed("save-img-cropped-obj", KeyType.Double),
+        Declare.Typed("second-to-skip-interval", KeyType.Double, min: 0), Declare.Typed("min-confidence", KeyType.Double, min: 0, max: 1),
         Declare.Typed("max-confidence", KeyType.Double, min: 0, max: 1), Declare.Typed("min-box-width", KeyType.Int, min: 0),
         Declare.Typed("min-box-height", KeyType.Int, min: 0),
     ];

@@ -3,7 +3,7 @@ namespace DeepStreamNet.Config;
 /// <summary><c>[tiled-display]</c> keys.</summary>
 public static class TiledDisplayKeys
 {
-    public static readonly Key<int?> Enable = Declare.Choice<TilerMode>("enable", "tiled-display mode", "0 (no tiler, demuxer), 1 (tiler), 2 (tiler and demuxer)");
+    public static readonly Key<int?> Enable = Declare.Choice<TilerMode>("enable", "tiled-display mode", "0 (no tiler, demuxer), 1 (tiler), 2 (tiler and demuxer), 3 (identity instead of the tiler)");
     public static readonly Key<int> Rows = Declare.Int("rows", 0, min: 0, max: CommonKeys.MaxSources);
     public static readonly Key<int> Columns = Declare.Int("columns", 0, min: 0, max: CommonKeys.MaxSources);
     public static readonly Key<int> Width = CommonKeys.Dimension("width");

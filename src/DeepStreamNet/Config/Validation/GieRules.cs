@@ -60,6 +60,22 @@ internal static class GieRules
             CheckColours(gie, infer, r);
         }
 
+        // deepstream_app_config_parser.c:531-548 compares the app config's gie-unique-id keys (0 when absent), not
+        // the ids the nvinfer files give: ids set only in the nvinfer files fail there with "Non unique gie ids found".
+        var appIds = new Dictionary<int, GieGroup>();
+        foreach (var gie in loaded)
+        {
+            var appId = gie.GieUniqueId ?? 0;
+            if (appIds.TryGetValue(appId, out var first) && first.EffectiveUniqueId != gie.EffectiveUniqueId)
+            {
+                ConfigValidator.ReaderOf(gie.Group, report)!.Error(gie.GieUniqueId is null ? null : "gie-unique-id",
+                    $"deepstream-app compares the gie-unique-id keys of the app config (0 when absent): [{first.Name}] and [{gie.Name}] both have {appId} (Non unique gie ids found)",
+                    "set gie-unique-id in each GIE group of the app config");
+            }
+
+            appIds.TryAdd(appId, gie);
+        }
+
         foreach (var gie in all.Where(g => !g.IsPrimary))
         {
             if (gie.OperateOnGieId is { } targetId && !ids.ContainsKey(targetId))

@@ -7,7 +7,8 @@ internal static class SinkRules
     {
         if (config.Sinks.Count == 0)
         {
-            report.Error(config.Path, 0, null, null, "no enabled sink: add a [sinkN] group with enable=1 (type=1 is a fakesink)");
+            // deepstream_sink_bin.c:778-788: deepstream-app falls back to a fakesink.
+            report.Warning(config.Path, 0, null, null, "no enabled sink: the output ends in a fakesink, as in deepstream-app", "add a [sinkN] group with enable=1 to see or save the output");
         }
 
         var rtspPorts = new Dictionary<int, string>();
@@ -42,11 +43,11 @@ internal static class SinkRules
             {
                 if (config.TiledDisplay.Mode != TilerMode.TilerAndDemux)
                 {
-                    r.Warning("link-to-demux", "link-to-demux=1 has effect only with [tiled-display] enable=2");
+                    r.Warning("link-to-demux", "link-to-demux=1 sinks are built only with [tiled-display] enable=2: this sink is left out, as in deepstream-app");
                 }
                 else if (++demuxSinks > 1)
                 {
-                    r.Warning("link-to-demux", "only the first sink with link-to-demux=1 is built by deepstream-app; this one is ignored");
+                    r.Warning("link-to-demux", "every link-to-demux=1 sink reads the demuxer pad of the first one's source-id, as in deepstream-app");
                 }
             }
 
@@ -84,11 +85,7 @@ internal static class SinkRules
                         r.Error("rtsp-port", $"rtsp-port {s.RtspPort} is already used by [{other}]");
                     }
 
-                    rtspPorts[s.RtspPort] = s.Name;
-                    if (s.RtspPort == s.UdpPort)
-                    {
-                        r.Error("udp-port", "udp-port must differ from rtsp-port");
-                    }
+                    rtspPorts[s.RtspPort] = s.Name; // udp-port may equal rtsp-port: UDP loopback vs TCP server (deepstream-app does not check)
 
                     break;
                 case SinkType.RenderDrm:
@@ -107,7 +104,19 @@ internal static class SinkRules
 
                     if (!s.DisableMsgConv && s.MsgConv.MsgConvConfig is null)
                     {
-                        r.Error("msg-conv-config", "msg-conv-config is required for type=6 unless disable-msgconv=1");
+                        // deepstream_sink_bin.c:246-253 passes a NULL config to nvmsgconv.
+                        r.Warning("msg-conv-config", "no msg-conv-config: nvmsgconv runs without sensor/place/analytics descriptions");
+                    }
+
+                    if (s.SourceId != 0)
+                    {
+                        // add_and_link_broker_sink (deepstream_app.c:771-811) finds the broker in processing instance 0 only.
+                        r.Error("source-id", $"a type=6 sink reads every source from common_analytics_tee; source-id={s.SourceId} makes deepstream-app fail", "remove source-id (or set it to 0)");
+                    }
+
+                    if (config.PrimaryGie is null && !config.Tracker.Enable && !config.Auxiliary.Any(a => a.Enable && a.Kind is GroupKind.PreProcess or GroupKind.NvDsAnalytics or GroupKind.SegVisual))
+                    {
+                        r.Error("type", "broker added without analytics: deepstream-app needs a primary GIE, tracker, pre-process, nvdsanalytics or segvisual before a type=6 sink (deepstream_app.c:793-797)");
                     }
 
                     foreach (var (key, p) in new[] { ("msg-conv-config", s.MsgConv.MsgConvConfig), ("msg-broker-config", s.MsgBrokerConfig), ("msg-conv-msg2p-lib", s.MsgConv.MsgConvMsg2pLib) })

@@ -17,9 +17,10 @@ internal static class TilerRules
             return;
         }
 
-        if ((t.Width <= 0 || t.Height <= 0) && !r.IsMalformed("width", KeyType.Int) && !r.IsMalformed("height", KeyType.Int))
+        if (t.Mode != TilerMode.Identity && (t.Width <= 0 || t.Height <= 0) && !r.IsMalformed("width", KeyType.Int) && !r.IsMalformed("height", KeyType.Int))
         {
-            r.Error(t.Width <= 0 ? "width" : "height", "tiler width and height must be set (> 0)");
+            // deepstream_tiled_display_bin.c:52-62 sets the size only when non-zero: the tiler keeps its default.
+            r.Warning(t.Width <= 0 ? "width" : "height", "tiler width/height not set: the tiler keeps its default output size", "set width and height (e.g. 1280x720)");
         }
 
         var mux = config.StreamMux;
