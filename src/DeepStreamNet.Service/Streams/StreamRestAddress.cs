@@ -1,3 +1,4 @@
+using DeepStreamNet.Config;
 using DeepStreamNet.Hosting;
 using DeepStreamNet.Pipeline;
 
@@ -17,7 +18,16 @@ public static class StreamRestAddress
             return null;
         }
 
-        var plan = PipelinePlan.Create(options.ConfigPath, options.Overrides, options.Backend, options.Platform);
+        PipelinePlan plan;
+        try
+        {
+            plan = PipelinePlan.Create(options.ConfigPath, options.Overrides, options.Backend, options.Platform);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or KeyFileException)
+        {
+            return null; // the hosted service reports it when it loads the config
+        }
+
         return plan.Graph?.RuntimeSources is { RestApi: true, HttpPort: var port } spec && port != "0"
             ? $"http://{spec.HttpIp}:{port}"
             : null;
