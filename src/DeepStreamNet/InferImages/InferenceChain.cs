@@ -9,9 +9,10 @@ namespace DeepStreamNet.InferImages;
 public sealed record InferenceChain(string PrimaryConfig, int PrimaryUniqueId, int? PrimaryBatchSize, IReadOnlyList<GieGroup> Secondaries, string ConfigDirectory)
 {
     /// <summary>Reads the chain of <paramref name="appConfigPath"/> from its plan for the portable backend (what
-    /// infer-images runs); errors name the file, group and key.</summary>
+    /// infer-images runs); errors name the file, group and key. <paramref name="scaleToMuxer"/>: every image is scaled
+    /// to the [streammux] size (as deepstream-app scales its sources), not only with a [pre-process].</summary>
     /// <exception cref="InvalidDataException">No enabled [primary-gie], or its group has errors.</exception>
-    public static InferenceChain FromAppConfig(string appConfigPath)
+    public static InferenceChain FromAppConfig(string appConfigPath, bool scaleToMuxer = false)
     {
         var plan = PipelinePlan.Create(appConfigPath, backend: PipelineBackend.Portable);
         var config = plan.Config ?? throw new InvalidDataException($"{appConfigPath}: cannot be read:{Environment.NewLine}{plan.Report}");
@@ -38,7 +39,7 @@ public sealed record InferenceChain(string PrimaryConfig, int PrimaryUniqueId, i
             PreprocessConfig = preprocess?.ConfigFile,
             PrimaryInputTensorMeta = primary.InputTensorMeta == true,
             // ROIs are in muxer pixels: with a [pre-process] every image is scaled to the [streammux] size, as deepstream-app scales its sources
-            FrameSize = preprocess is not null && config.StreamMux is { Width: > 0, Height: > 0 } m ? (m.Width, m.Height) : null,
+            FrameSize = (preprocess is not null || scaleToMuxer) && config.StreamMux is { Width: > 0, Height: > 0 } m ? (m.Width, m.Height) : null,
         };
     }
 
