@@ -40,6 +40,8 @@ public sealed record InferenceChain(string PrimaryConfig, int PrimaryUniqueId, i
             PrimaryInputTensorMeta = primary.InputTensorMeta == true,
             // ROIs are in muxer pixels: with a [pre-process] every image is scaled to the [streammux] size, as deepstream-app scales its sources
             FrameSize = (preprocess is not null || scaleToMuxer) && config.StreamMux is { Width: > 0, Height: > 0 } m ? (m.Width, m.Height) : null,
+            // without ROIs, the muxer's enable-padding=1 scaling minus the black bands: the same pixels per face
+            KeepAspect = preprocess is null && scaleToMuxer,
         };
     }
 
@@ -51,6 +53,26 @@ public sealed record InferenceChain(string PrimaryConfig, int PrimaryUniqueId, i
 
     /// <summary>Muxer size every image is scaled to (with a [pre-process]); null = each image at its own size.</summary>
     public (int Width, int Height)? FrameSize { get; init; }
+
+    /// <summary>Scale each image into <see cref="FrameSize"/> keeping its aspect ratio (the frame is the scaled image).</summary>
+    public bool KeepAspect { get; init; }
+
+    /// <summary>The muxer frame for an image of <paramref name="width"/> × <paramref name="height"/>.</summary>
+    public (int Width, int Height) MuxerFrame(int width, int height)
+    {
+        if (FrameSize is not { } f)
+        {
+            return (width, height);
+        }
+
+        if (!KeepAspect)
+        {
+            return f;
+        }
+
+        var k = Math.Min((double)f.Width / width, (double)f.Height / height);
+        return (Math.Max(1, (int)Math.Round(width * k)), Math.Max(1, (int)Math.Round(height * k)));
+    }
 
     /// <summary>The gst-launch text of the chain: <c>dsnetinfer name=primary_gie … [! dsnetinfer name=secondary_gie_N …]</c>.</summary>
     public string ToLaunch()
