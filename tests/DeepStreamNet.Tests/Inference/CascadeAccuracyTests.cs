@@ -50,8 +50,9 @@ public sealed class CascadeAccuracyTests
 
         var result = Evaluator.Evaluate(Path.Combine(_tmp, "pred"), dataset, new EvaluationOptions { GroundTruthFormat = GroundTruthFormat.Voc, ScoreThreshold = 0.5 });
         TestContext.Out.WriteLine(result.ToText());
-        Assert.That(result.Face!.AveragePrecision, Is.GreaterThanOrEqualTo(FACE_AP));
-        Assert.That(result.ClassificationAccuracy, Is.GreaterThanOrEqualTo(ACCURACY));
+        // measured 0.876 and 0.959 (423/441): src/DeepStreamNet.Training/README.md, "Measured"
+        Assert.That(result.Face!.AveragePrecision, Is.GreaterThanOrEqualTo(0.85));
+        Assert.That(result.ClassificationAccuracy, Is.GreaterThanOrEqualTo(0.94));
     }
 
     [Test]
