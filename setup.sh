@@ -71,7 +71,7 @@ if ./dsnet assets --help >/dev/null 2>&1; then
 fi
 
 # The cascade configs (configs/face-mask/*/deepstream_app_*cascade*.txt) need the mask classifier: train it once
-# on the Kaggle training split (about 1-2 minutes on 2 idle cores); delete the folder to train again.
+# on the Kaggle training split (about 330 CPU-seconds, ~3 minutes on 2 idle cores (measured CPU time; see src/DeepStreamNet.Training/README.md)); delete the folder to train again.
 if [ -d "$ROOT/../shared/datasets/kaggle-facemask-train" ] && [ ! -f assets/models/mask-classifier/mask_classifier.onnx ]; then
   step "mask classifier (dsnet train classifier)"
   ./dsnet train classifier --train "$ROOT/../shared/datasets/kaggle-facemask-train" \
