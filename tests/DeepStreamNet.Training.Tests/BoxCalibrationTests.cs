@@ -67,6 +67,77 @@ public sealed class BoxCalibrationTests
         }
     }
 
+    [TestCase("yunet")]
+    [TestCase("retinaface")]
+    public void BakedIntoACentreLogSizeDetectorTheDecodedBoxesAreCorrected(string name)
+    {
+        // The parser's own decoding (native/parsers/face_detectors.cpp) of one anchor of unit size at the origin:
+        // cx = α·dx, w = exp(β·dw); the calibrated model must decode to the calibrated corners, other columns unchanged.
+        var encoding = BoxEncoding.Parse(name, "unused");
+        var (model, inputName, dims) = name == "yunet" ? (SharedData.YuNet, "input", new[] { 1, 3, 640, 640 }) : (SharedData.RetinaFace, "input0", new[] { 1, 3, 640, 640 });
+        var calibration = new BoxCalibration(0.05, 0.12, -0.04, 0.08);
+        var path = Path.Combine(Path.GetTempPath(), $"dsnet-calibrated-{Guid.NewGuid():N}.onnx");
+        try
+        {
+            BoxCalibrationGraph.Write(model, encoding, calibration, path);
+            var input = new DenseTensor<float>(dims);
+            var random = new Random(7);
+            for (var i = 0; i < input.Length; i++)
+            {
+                input.Buffer.Span[i] = (float)(random.NextDouble() * 255);
+            }
+
+            var before = RunAll(model, inputName, input);
+            var after = RunAll(path, inputName, input);
+            Assert.That(after.Keys, Is.EquivalentTo(before.Keys));
+            foreach (var (output, raw) in before)
+            {
+                var fixedUp = after[output];
+                Assert.That(fixedUp, Has.Length.EqualTo(raw.Length));
+                if (!encoding.Outputs.Contains(output))
+                {
+                    Assert.That(fixedUp, Is.EqualTo(raw), output);
+                    continue;
+                }
+
+                var k = name == "yunet" ? 4 : 16;
+                for (var i = 0; i < raw.Length; i += k)
+                {
+                    var expected = calibration.Apply(Decode(raw.AsSpan(i), encoding));
+                    var got = Decode(fixedUp.AsSpan(i), encoding);
+                    Assert.That(got.Left, Is.EqualTo(expected.Left).Within(1e-3 * Math.Max(1, expected.Width)), $"{output}[{i / k}]");
+                    Assert.That(got.Top, Is.EqualTo(expected.Top).Within(1e-3 * Math.Max(1, expected.Height)), $"{output}[{i / k}]");
+                    Assert.That(got.Right, Is.EqualTo(expected.Right).Within(1e-3 * Math.Max(1, expected.Width)), $"{output}[{i / k}]");
+                    Assert.That(got.Bottom, Is.EqualTo(expected.Bottom).Within(1e-3 * Math.Max(1, expected.Height)), $"{output}[{i / k}]");
+                    for (var j = 4; j < k; j++)
+                    {
+                        Assert.That(fixedUp[i + j], Is.EqualTo(raw[i + j]), $"{output}[{i / k}] column {j}");
+                    }
+                }
+            }
+
+            Assert.That(() => BoxCalibrationGraph.Write(SharedData.UltraFace, encoding, calibration, path),
+                Throws.TypeOf<InvalidDataException>().With.Message.Contains($"box encoding {name}"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static Box Decode(ReadOnlySpan<float> v, BoxEncoding e)
+    {
+        double cx = e.OffsetScale * v[0], cy = e.OffsetScale * v[1], w = Math.Exp(e.SizeScale * v[2]), h = Math.Exp(e.SizeScale * v[3]);
+        return new Box(cx - (w / 2), cy - (h / 2), cx + (w / 2), cy + (h / 2));
+    }
+
+    private static Dictionary<string, float[]> RunAll(string model, string inputName, DenseTensor<float> input)
+    {
+        using var session = new InferenceSession(model);
+        using var results = session.Run([NamedOnnxValue.CreateFromTensor(inputName, input)]);
+        return results.ToDictionary(r => r.Name, r => r.AsTensor<float>().ToArray());
+    }
+
     private static (float[] Scores, float[] Boxes) Run(string model, DenseTensor<float> input)
     {
         using var session = new InferenceSession(model);

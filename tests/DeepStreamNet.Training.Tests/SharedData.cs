@@ -27,5 +27,9 @@ internal static class SharedData
 
     public static string DevSet => Path.Combine(Root.Value, "datasets", "kaggle-facemask-dev");
 
+    public static string YuNet => Path.Combine(Root.Value, "assets", "models", "yunet", "yunet_n_640_640.onnx");
+
+    public static string RetinaFace => Path.Combine(Root.Value, "assets", "models", "retinaface", "retinaface_mnet025_dynpatch.onnx");
+
     public static string UltraFace => Path.Combine(Root.Value, "assets", "models", "ultraface", "RFB-640-masked_face-v2.onnx");
 }

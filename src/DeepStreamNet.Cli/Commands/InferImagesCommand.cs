@@ -17,8 +17,9 @@ internal static class InferImagesCommand
         var images = new Option<DirectoryInfo>("--images") { Description = "Folder of images (PNG 8/16-bit, with or without alpha, JPEG), any size", Required = true };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the KITTI files (one per image stem, score as 16th field)", Required = true };
         var score = new Option<float?>("--score-threshold") { Description = "Keep objects with at least this confidence: the primary detector runs with pre-cluster-threshold = this value (a derived copy of its nvinfer config). Default: the config's own thresholds" };
+        var muxer = new Option<bool>("--scale-to-muxer") { Description = "Scale every image into the config's [streammux] width x height first, keeping its aspect ratio, as deepstream-app's muxer scales its sources with enable-padding=1 (objects are then measured in muxer pixels, as nvinfer's input-object-min-width/height are); boxes are written in image pixels" };
         var command = new Command("infer-images", "Run an app config's inference chain over a folder of images and write KITTI predictions (for dsnet evaluate).");
-        foreach (var o in new Option[] { config, images, output, score })
+        foreach (var o in new Option[] { config, images, output, score, muxer })
         {
             command.Options.Add(o);
         }
@@ -41,6 +42,7 @@ internal static class InferImagesCommand
                     OutputDirectory = outputDirectory,
                     ScoreThreshold = parse.GetValue(score) ?? 0f,
                     DetectorThreshold = parse.GetValue(score),
+                    ScaleToMuxer = parse.GetValue(muxer),
                     Log = progress.Error,
                     Progress = progress,
                 }));

@@ -17,10 +17,11 @@ internal static class TrainBoxCalibrationCommand
         var load = new Option<FileInfo?>("--calibration") { Description = "Apply this saved calibration (JSON) instead of fitting one" };
         var model = new Option<FileInfo?>("--model") { Description = "Detector ONNX whose corner-box output gets the calibration baked in" };
         var output = new Option<string>("--output") { Description = "Name of the model's box output (x1,y1,x2,y2 in the last axis)", DefaultValueFactory = _ => "boxes" };
+        var encoding = new Option<string>("--encoding") { Description = "How the model outputs boxes: corners (x1,y1,x2,y2 in --output, e.g. UltraFace), yunet (bbox_8/16/32) or retinaface (output0)", DefaultValueFactory = _ => "corners" };
         var outModel = new Option<FileInfo?>("--out-model") { Description = "Where the calibrated ONNX is written" };
         var save = new Option<FileInfo?>("--save") { Description = "Write the fitted calibration (JSON) here" };
         var command = new Command("box-calibration", "Fit the per-coordinate box correction (box-relative affine) that maps a detector's boxes onto the dataset's annotation style, and bake it into the detector's ONNX.");
-        foreach (var o in new Option[] { pred, gt, format, score, iou, load, model, output, outModel, save })
+        foreach (var o in new Option[] { pred, gt, format, score, iou, load, model, output, encoding, outModel, save })
         {
             command.Options.Add(o);
         }
@@ -60,7 +61,7 @@ internal static class TrainBoxCalibrationCommand
                 if (parse.GetValue(model) is { } m)
                 {
                     var target = parse.GetValue(outModel) ?? throw new FormatException("--model needs --out-model");
-                    BoxCalibrationGraph.Write(m.FullName, parse.GetValue(output)!, calibration, target.FullName);
+                    BoxCalibrationGraph.Write(m.FullName, BoxEncoding.Parse(parse.GetValue(encoding)!, parse.GetValue(output)!), calibration, target.FullName);
                     Console.Out.WriteLine($"model: {target.FullName}");
                 }
 

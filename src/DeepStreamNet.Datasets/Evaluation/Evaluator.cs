@@ -130,6 +130,11 @@ public static class Evaluator
     {
         var name = options.ClassMap.TryGetValue(o.Type, out var mapped) ? mapped : o.Type;
         var cls = options.Classes.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
+        if (cls is null && isPrediction && string.Equals(name, FaceClass, StringComparison.OrdinalIgnoreCase))
+        {
+            cls = FaceClass; // a one-class face detector: counts for the face AP, never as a correct mask/no-mask label
+        }
+
         var h = o.Box.Height;
         var w = o.Box.Width;
         var inSize = h >= options.MinBoxHeight && h <= options.MaxBoxHeight && w >= options.MinBoxWidth && w <= options.MaxBoxWidth;

@@ -19,7 +19,7 @@ public static class ImageInference
     public static InferImagesSummary Run(InferImagesOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var chain = InferenceChain.FromAppConfig(options.AppConfigPath);
+        var chain = InferenceChain.FromAppConfig(options.AppConfigPath, options.ScaleToMuxer);
         string? overrideDir = null;
         if (options.DetectorThreshold is { } threshold)
         {

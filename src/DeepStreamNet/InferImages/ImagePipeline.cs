@@ -7,7 +7,8 @@ namespace DeepStreamNet.InferImages;
 
 /// <summary>
 /// One inference pipeline for images of one size: <c>appsrc ! dsnetstreammux (image size, no rescale; the [streammux]
-/// size when the chain has a [pre-process], boxes scaled back to the image) ! chain ! fakesink</c>,
+/// size when the chain has a [pre-process]; with --scale-to-muxer the image scaled into that size keeping its aspect
+/// ratio; boxes scaled back to the image) ! chain ! fakesink</c>,
 /// kept PLAYING and fed one image at a time; a probe on the sink collects the objects of each image.
 /// </summary>
 internal sealed unsafe class ImagePipeline : IDisposable
@@ -27,7 +28,7 @@ internal sealed unsafe class ImagePipeline : IDisposable
         Height = height;
         _scoreThreshold = scoreThreshold;
         var caps = string.Create(CultureInfo.InvariantCulture, $"video/x-raw,format=RGBA,width={width},height={height},framerate=1/1");
-        var (muxWidth, muxHeight) = chain.FrameSize ?? (width, height);
+        var (muxWidth, muxHeight) = chain.MuxerFrame(width, height);
         _scaleX = (float)width / muxWidth;
         _scaleY = (float)height / muxHeight;
         _pipeline = new LaunchedPipeline(

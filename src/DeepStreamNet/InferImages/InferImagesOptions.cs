@@ -21,6 +21,15 @@ public sealed record InferImagesOptions
     /// </summary>
     public float? DetectorThreshold { get; init; }
 
+    /// <summary>
+    /// Scale every image into the config's [streammux] width × height before inference, keeping its aspect ratio, as
+    /// deepstream-app's muxer scales its sources with <c>enable-padding=1</c> (without the black bands; boxes are written
+    /// back in image pixels). Objects are then measured in muxer pixels, as nvinfer's
+    /// secondary size limits (<c>input-object-min-width</c>/<c>-height</c>, never below 16) are; false = each image
+    /// at its own size (unless the config has a [pre-process], which always uses the muxer size).
+    /// </summary>
+    public bool ScaleToMuxer { get; init; }
+
     /// <summary>Inference pipelines kept open at once (one per image size).</summary>
     public int MaxOpenPipelines { get; init; } = 4;
 

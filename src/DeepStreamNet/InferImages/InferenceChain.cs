@@ -9,9 +9,10 @@ namespace DeepStreamNet.InferImages;
 public sealed record InferenceChain(string PrimaryConfig, int PrimaryUniqueId, int? PrimaryBatchSize, IReadOnlyList<GieGroup> Secondaries, string ConfigDirectory)
 {
     /// <summary>Reads the chain of <paramref name="appConfigPath"/> from its plan for the portable backend (what
-    /// infer-images runs); errors name the file, group and key.</summary>
+    /// infer-images runs); errors name the file, group and key. <paramref name="scaleToMuxer"/>: every image is scaled
+    /// to the [streammux] size (as deepstream-app scales its sources), not only with a [pre-process].</summary>
     /// <exception cref="InvalidDataException">No enabled [primary-gie], or its group has errors.</exception>
-    public static InferenceChain FromAppConfig(string appConfigPath)
+    public static InferenceChain FromAppConfig(string appConfigPath, bool scaleToMuxer = false)
     {
         var plan = PipelinePlan.Create(appConfigPath, backend: PipelineBackend.Portable);
         var config = plan.Config ?? throw new InvalidDataException($"{appConfigPath}: cannot be read:{Environment.NewLine}{plan.Report}");
@@ -38,7 +39,9 @@ public sealed record InferenceChain(string PrimaryConfig, int PrimaryUniqueId, i
             PreprocessConfig = preprocess?.ConfigFile,
             PrimaryInputTensorMeta = primary.InputTensorMeta == true,
             // ROIs are in muxer pixels: with a [pre-process] every image is scaled to the [streammux] size, as deepstream-app scales its sources
-            FrameSize = preprocess is not null && config.StreamMux is { Width: > 0, Height: > 0 } m ? (m.Width, m.Height) : null,
+            FrameSize = (preprocess is not null || scaleToMuxer) && config.StreamMux is { Width: > 0, Height: > 0 } m ? (m.Width, m.Height) : null,
+            // without ROIs, the muxer's enable-padding=1 scaling minus the black bands: the same pixels per face
+            KeepAspect = preprocess is null && scaleToMuxer,
         };
     }
 
@@ -50,6 +53,26 @@ public sealed record InferenceChain(string PrimaryConfig, int PrimaryUniqueId, i
 
     /// <summary>Muxer size every image is scaled to (with a [pre-process]); null = each image at its own size.</summary>
     public (int Width, int Height)? FrameSize { get; init; }
+
+    /// <summary>Scale each image into <see cref="FrameSize"/> keeping its aspect ratio (the frame is the scaled image).</summary>
+    public bool KeepAspect { get; init; }
+
+    /// <summary>The muxer frame for an image of <paramref name="width"/> × <paramref name="height"/>.</summary>
+    public (int Width, int Height) MuxerFrame(int width, int height)
+    {
+        if (FrameSize is not { } f)
+        {
+            return (width, height);
+        }
+
+        if (!KeepAspect)
+        {
+            return f;
+        }
+
+        var k = Math.Min((double)f.Width / width, (double)f.Height / height);
+        return (Math.Max(1, (int)Math.Round(width * k)), Math.Max(1, (int)Math.Round(height * k)));
+    }
 
     /// <summary>The gst-launch text of the chain: <c>dsnetinfer name=primary_gie … [! dsnetinfer name=secondary_gie_N …]</c>.</summary>
     public string ToLaunch()

@@ -6,9 +6,10 @@ using NUnit.Framework;
 namespace DeepStreamNet.Tests.Inference;
 
 /// <summary>
-/// The face-mask cascade (UltraFace face detector → mask classifier trained by <c>dsnet train classifier</c> on the
-/// Kaggle training split, which <c>./setup.sh</c> does) through <c>dsnet infer-images</c> on the 107 Kaggle dev
-/// images: the classifier's label becomes the KITTI class, and the accuracy is measured as the README reports it.
+/// The face-mask cascade (YuNet-n face detector with the box calibration fitted on the training split → mask classifier
+/// trained by <c>dsnet train classifier</c> on the Kaggle training split; <c>./setup.sh</c> writes both) through
+/// <c>dsnet infer-images --scale-to-muxer</c> on the 107 Kaggle dev images: the classifier's label becomes the KITTI
+/// class, and face AP and accuracy are measured as src/DeepStreamNet.Training/README.md reports them.
 /// </summary>
 [TestFixture]
 public sealed class CascadeAccuracyTests
@@ -43,12 +44,25 @@ public sealed class CascadeAccuracyTests
             OutputDirectory = Path.Combine(_tmp, "pred"),
             DetectorThreshold = 0.05f,
             ScoreThreshold = 0.05f,
+            ScaleToMuxer = true,
         });
         Assert.That(summary.Written, Is.EqualTo(107), string.Join(Environment.NewLine, summary.Problems));
 
         var result = Evaluator.Evaluate(Path.Combine(_tmp, "pred"), dataset, new EvaluationOptions { GroundTruthFormat = GroundTruthFormat.Voc, ScoreThreshold = 0.5 });
         TestContext.Out.WriteLine(result.ToText());
-        Assert.That(result.Face!.AveragePrecision, Is.GreaterThanOrEqualTo(0.77));
-        Assert.That(result.ClassificationAccuracy, Is.GreaterThanOrEqualTo(0.92));
+        // measured 0.876 and 0.959 (423/441): src/DeepStreamNet.Training/README.md, "Measured"
+        Assert.That(result.Face!.AveragePrecision, Is.GreaterThanOrEqualTo(0.85));
+        Assert.That(result.ClassificationAccuracy, Is.GreaterThanOrEqualTo(0.94));
+    }
+
+    [Test]
+    public void ScaleToMuxerFitsEachImageIntoTheMuxerFrameKeepingItsAspectRatio()
+    {
+        var config = Path.Combine(TestPaths.RepositoryRoot, "configs", "face-mask", "portable", "deepstream_app_file_cascade.txt");
+        var chain = InferenceChain.FromAppConfig(config, scaleToMuxer: true);
+        Assert.That(chain.MuxerFrame(400, 225), Is.EqualTo((1280, 720)));
+        Assert.That(chain.MuxerFrame(301, 400), Is.EqualTo((542, 720)));
+        Assert.That(chain.MuxerFrame(512, 366), Is.EqualTo((1007, 720)));
+        Assert.That(InferenceChain.FromAppConfig(config).MuxerFrame(301, 400), Is.EqualTo((301, 400)), "without the option: the image's own size");
     }
 }
