@@ -47,7 +47,7 @@ public sealed class FileLimitTests
         using var dir = new TempConfigDir();
         var fifo = MakeFifo(dir);
         dir.WriteInfer("infer.txt", "labelfile-path=/dev/zero\n");
-        var app = dir.WriteApp(extra: $"[primary-gie]\nlabelfile-path={fifo}\n[tracker]\nenable=1\ntracker-width=640\ntracker-height=384\nll-config-file=/dev/zero\n[secondary-gie0]\nenable=1\nconfig-file=/dev/zero\n");
+        var app = dir.WriteApp(extra: $"[primary-gie]\nlabelfile-path={fifo}\n[tracker]\nenable=1\ntracker-width=640\ntracker-height=384\nll-config-file=/dev/zero\n[secondary-gie0]\nenable=1\ngie-unique-id=2\nconfig-file=/dev/zero\n");
         dir.WriteInfer("infer.txt", "labelfile-path=/dev/zero\n");
         var r = AppConfigLoader.Load(app, null, ValidationTarget.Portable).Report;
         Assert.Multiple(() =>
