@@ -1,6 +1,6 @@
 using DeepStreamNet.Config;
 using DeepStreamNet.Datasets.Imaging;
-using DeepStreamNet.Training.Onnx;
+using DeepStreamNet.Onnx;
 using DeepStreamNet.Training.Quantization;
 using Microsoft.ML.OnnxRuntime;
 using NUnit.Framework;

@@ -1,4 +1,4 @@
-using DeepStreamNet.Training.Onnx;
+using DeepStreamNet.Onnx;
 
 namespace DeepStreamNet.Training.Calibration;
 
@@ -45,7 +45,7 @@ public static class BoxCalibrationGraph
 
         g.Initializer.Add(OnnxModel.FloatTensor("dsnet_box_calibration", [4, 4], calibration.Matrix()));
         g.Node.Add(OnnxModel.Node("MatMul", "dsnet_box_calibration_matmul", [raw, "dsnet_box_calibration"], [outputName]));
-        model.MetadataProps.Add(new Onnx.Proto.StringStringEntryProto { Key = "dsnet.box_calibration", Value = calibration.ToJson() });
+        model.MetadataProps.Add(new DeepStreamNet.Onnx.Proto.StringStringEntryProto { Key = "dsnet.box_calibration", Value = calibration.ToJson() });
         OnnxModel.Save(model, path);
     }
 }

@@ -1,6 +1,6 @@
 using DeepStreamNet.Datasets.Imaging;
-using DeepStreamNet.Training.Onnx;
-using DeepStreamNet.Training.Onnx.Proto;
+using DeepStreamNet.Onnx;
+using DeepStreamNet.Onnx.Proto;
 using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;

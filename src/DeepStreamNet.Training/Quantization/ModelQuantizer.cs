@@ -1,8 +1,8 @@
 using System.Globalization;
 using DeepStreamNet.Config;
 using DeepStreamNet.Datasets.Imaging;
-using DeepStreamNet.Training.Onnx;
-using DeepStreamNet.Training.Onnx.Proto;
+using DeepStreamNet.Onnx;
+using DeepStreamNet.Onnx.Proto;
 
 namespace DeepStreamNet.Training.Quantization;
 

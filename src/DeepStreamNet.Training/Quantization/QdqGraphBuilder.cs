@@ -1,5 +1,5 @@
-using DeepStreamNet.Training.Onnx;
-using DeepStreamNet.Training.Onnx.Proto;
+using DeepStreamNet.Onnx;
+using DeepStreamNet.Onnx.Proto;
 using Google.Protobuf;
 
 namespace DeepStreamNet.Training.Quantization;
