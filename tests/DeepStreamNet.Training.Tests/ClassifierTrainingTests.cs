@@ -1,7 +1,7 @@
 using DeepStreamNet.Datasets.Imaging;
 using DeepStreamNet.Datasets.Sources;
 using DeepStreamNet.Training.Classifier;
-using DeepStreamNet.Training.Onnx;
+using DeepStreamNet.Onnx;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using NUnit.Framework;

@@ -1,3 +1,4 @@
+using DeepStreamNet.Onnx;
 using DeepStreamNet.Training.Onnx;
 using NUnit.Framework;
 

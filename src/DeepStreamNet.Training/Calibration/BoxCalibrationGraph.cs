@@ -1,4 +1,4 @@
-using DeepStreamNet.Training.Onnx;
+using DeepStreamNet.Onnx;
 
 namespace DeepStreamNet.Training.Calibration;
 
@@ -47,11 +47,11 @@ public static class BoxCalibrationGraph
             }
         }
 
-        model.MetadataProps.Add(new Onnx.Proto.StringStringEntryProto { Key = "dsnet.box_calibration", Value = calibration.ToJson() });
+        model.MetadataProps.Add(new DeepStreamNet.Onnx.Proto.StringStringEntryProto { Key = "dsnet.box_calibration", Value = calibration.ToJson() });
         OnnxModel.Save(model, path);
     }
 
-    private static void AddCentreLogNodes(Onnx.Proto.GraphProto g, string raw, string outputName, int k, BoxEncoding e, BoxCalibration c, string prefix)
+    private static void AddCentreLogNodes(DeepStreamNet.Onnx.Proto.GraphProto g, string raw, string outputName, int k, BoxEncoding e, BoxCalibration c, string prefix)
     {
         var pick = new float[k * k]; // [.., k]·pick = [β·dw, β·dh, 0, …]
         pick[(2 * k) + 0] = (float)e.SizeScale;
@@ -72,7 +72,7 @@ public static class BoxCalibrationGraph
         g.Node.Add(OnnxModel.Node("Add", prefix + "_add", [raw, prefix + "_delta"], [outputName]));
     }
 
-    private static void Rename(Onnx.Proto.GraphProto g, string from, string to)
+    private static void Rename(DeepStreamNet.Onnx.Proto.GraphProto g, string from, string to)
     {
         foreach (var node in g.Node)
         {

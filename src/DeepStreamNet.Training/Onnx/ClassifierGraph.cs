@@ -1,5 +1,6 @@
+using DeepStreamNet.Onnx;
+using DeepStreamNet.Onnx.Proto;
 using DeepStreamNet.Training.Classifier;
-using DeepStreamNet.Training.Onnx.Proto;
 
 namespace DeepStreamNet.Training.Onnx;
 

@@ -20,6 +20,11 @@ public static class ImageInference
     {
         ArgumentNullException.ThrowIfNull(options);
         var chain = InferenceChain.FromAppConfig(options.AppConfigPath, options.ScaleToMuxer);
+        if (options.PrimaryConfigOverride is { } primary)
+        {
+            chain = chain with { PrimaryConfig = Path.GetFullPath(primary) };
+        }
+
         string? overrideDir = null;
         if (options.DetectorThreshold is { } threshold)
         {

@@ -30,6 +30,9 @@ public sealed record InferImagesOptions
     /// </summary>
     public bool ScaleToMuxer { get; init; }
 
+    /// <summary>When set, this nvinfer config runs as the primary detector instead of the app config's (e.g. its INT8 copy).</summary>
+    public string? PrimaryConfigOverride { get; init; }
+
     /// <summary>Inference pipelines kept open at once (one per image size).</summary>
     public int MaxOpenPipelines { get; init; } = 4;
 

@@ -245,6 +245,16 @@ public sealed partial class PipelineGraphBuilder
         return e.Name;
     }
 
+    /// <summary>
+    /// Portable runtime, primary detector batched over several streams, model fixed at batch 1: a cached copy with a
+    /// dynamic batch axis and its nvinfer config (<see cref="Onnx.BatchedModel"/>), so one ONNX Runtime run serves the batch.
+    /// </summary>
+    private string? BatchedConfigFile(GieGroup gie)
+    {
+        var batch = gie.BatchSize ?? (_config.SourceList is not null ? _config.SourceCount : gie.Infer?.BatchSize ?? 1);
+        return !_ds && gie.IsPrimary && gie.Infer is { } infer ? Onnx.BatchedModel.Prepare(infer, batch) : null;
+    }
+
     private string AddGie(string tail, GieGroup gie, string name)
     {
         if (!_ds && gie.PluginType == 1)
@@ -263,7 +273,7 @@ public sealed partial class PipelineGraphBuilder
             gie.IsPrimary ? ElementRole.PrimaryInference : ElementRole.SecondaryInference);
         if (gie.ConfigFile is not null)
         {
-            e.Set("config-file-path", gie.ConfigFile);
+            e.Set("config-file-path", BatchedConfigFile(gie) ?? gie.ConfigFile);
         }
 
         e.Set("process-mode", GraphValue.Enum(gie.IsPrimary ? "primary" : "secondary"));

@@ -1,11 +1,12 @@
-using DeepStreamNet.Training.Onnx.Proto;
+using DeepStreamNet.Onnx.Proto;
 using Google.Protobuf;
 
-namespace DeepStreamNet.Training.Onnx;
+namespace DeepStreamNet.Onnx;
 
 /// <summary>
-/// The one place that reads and writes ONNX protobuf: load and save models, build tensors, nodes and value infos.
-/// Everything else edits graphs through these helpers.
+/// The one place that reads and writes ONNX protobuf (shared by the host's batch-axis edit and the model tools of
+/// DeepStreamNet.Training): load and save models, build tensors, nodes and value infos. Everything else edits graphs
+/// through these helpers.
 /// </summary>
 internal static class OnnxModel
 {
@@ -76,6 +77,20 @@ internal static class OnnxModel
         return t.HasRawData
             ? System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(t.RawData.Span).ToArray()
             : [.. t.FloatData];
+    }
+
+    /// <summary>The values of an int64 tensor (raw or typed storage).</summary>
+    /// <exception cref="InvalidDataException">The tensor is not int64.</exception>
+    public static long[] Int64Data(TensorProto t)
+    {
+        if (t.DataType != (int)TensorProto.Types.DataType.Int64)
+        {
+            throw new InvalidDataException($"tensor '{t.Name}' is not int64 (data type {t.DataType})");
+        }
+
+        return t.HasRawData
+            ? System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(t.RawData.Span).ToArray()
+            : [.. t.Int64Data];
     }
 
     /// <summary>A node of the default domain.</summary>
