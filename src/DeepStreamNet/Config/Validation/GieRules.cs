@@ -66,7 +66,8 @@ internal static class GieRules
         foreach (var gie in loaded)
         {
             var appId = gie.GieUniqueId ?? 0;
-            if (appIds.TryGetValue(appId, out var first) && first.EffectiveUniqueId != gie.EffectiveUniqueId)
+            // Only between GIEs whose nvinfer file loaded (otherwise that file's error says enough).
+            if (appIds.TryGetValue(appId, out var first) && first.Infer is not null && gie.Infer is not null && first.EffectiveUniqueId != gie.EffectiveUniqueId)
             {
                 ConfigValidator.ReaderOf(gie.Group, report)!.Error(gie.GieUniqueId is null ? null : "gie-unique-id",
                     $"deepstream-app compares the gie-unique-id keys of the app config (0 when absent): [{first.Name}] and [{gie.Name}] both have {appId} (Non unique gie ids found)",
