@@ -19,6 +19,9 @@ internal static unsafe class TestMedia
     /// <summary>0.8 s (20 frames) 640×360 H.264 MP4, to tell two sources apart by length.</summary>
     public static string ShorterClip => ShorterClipPath.Value;
 
+    /// <summary>The first <paramref name="frames"/> frames of the demo at <paramref name="width"/>×<paramref name="height"/> (made once).</summary>
+    public static string Clip(int frames, int width, int height) => MakeClip(frames, width, height, $"clip-{width}x{height}-{frames}f-v3.mp4");
+
     public static string Uri(string path) => new System.Uri(Path.GetFullPath(path)).AbsoluteUri;
 
     /// <summary>The first <paramref name="frames"/> frames of the demo. identity eos-after=N passes N−1 buffers; a
