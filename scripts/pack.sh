@@ -33,7 +33,8 @@ for rid_build in linux-x64:build/native linux-arm64:build/native-arm64; do
   cmake --install "$build" --prefix "$prefix" --component runtime --strip >/dev/null
   native="$STAGE/runtime/runtimes/$rid/native"
   mkdir -p "$native"
-  cp "$prefix/lib/libdsnet_meta.so" "$prefix/lib/gstreamer-1.0/libgstdsnet.so" "$native/"
+  cp "$prefix/lib/libdsnet_meta.so" "$prefix/lib/libdsnet_bufsurface.so" \
+     "$prefix/lib/gstreamer-1.0/libgstdsnet.so" "$prefix/lib/gstreamer-1.0/libdsnet_parsers.so" "$native/"
   echo "$rid: $(cd "$native" && ls)"
 done
 

@@ -42,6 +42,7 @@ internal static class DescribeCommand
             else
             {
                 Console.Write(GraphTextRenderer.Render(graph));
+                PrintIgnoredKeys(plan);
                 if (dotFile is not null)
                 {
                     try
@@ -59,5 +60,29 @@ internal static class DescribeCommand
             return plan.IsValid ? 0 : 1;
         });
         return command;
+    }
+
+    // Keys the chosen backend does not read (declared per key in Config/Keys): not errors, a config written for
+    // DeepStream runs unchanged on the portable runtime, but the user should know they have no effect.
+    private static void PrintIgnoredKeys(PipelinePlan plan)
+    {
+        if (plan.Config is not { } config)
+        {
+            return;
+        }
+
+        var backend = plan.Backend == PipelineBackend.DeepStream ? KeyBackends.DeepStream : KeyBackends.Portable;
+        var ignored = KeySupport.IgnoredBy(config, backend);
+        if (ignored.Count == 0)
+        {
+            return;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"keys without effect on this backend ({ignored.Count}):");
+        foreach (var issue in ignored)
+        {
+            Console.WriteLine("  " + issue.ToDisplayString());
+        }
     }
 }

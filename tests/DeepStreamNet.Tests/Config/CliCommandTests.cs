@@ -98,6 +98,31 @@ public sealed class CliCommandTests
     }
 
     [Test]
+    public void Describe_lists_the_keys_the_backend_does_not_read()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"dsnet-ignored-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var app = Path.Combine(dir, "app.txt");
+            File.WriteAllText(app, "[source0]\nenable=1\ntype=1\ncamera-v4l2-dev-node=0\ngpu-id=1\n\n[streammux]\nbatch-size=1\nwidth=640\nheight=480\n\n[sink0]\nenable=1\ntype=1\n");
+            var portable = Dsnet("describe", app, "--backend", "portable");
+            var deepStream = Dsnet("describe", app, "--backend", "deepstream");
+            Assert.Multiple(() =>
+            {
+                Assert.That(portable.Out, Does.Contain("keys without effect on this backend (1):"));
+                Assert.That(portable.Out, Does.Contain($"{app}:5: [source0] gpu-id"));
+                Assert.That(portable.Out, Does.Contain("gpu-id has no effect on the portable runtime"));
+                Assert.That(deepStream.Out, Does.Not.Contain("keys without effect"));
+            });
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Test]
     public void Describe_prints_the_graph_and_writes_dot()
     {
         var dot = Path.Combine(Path.GetTempPath(), $"dsnet-describe-{Guid.NewGuid():N}.dot");

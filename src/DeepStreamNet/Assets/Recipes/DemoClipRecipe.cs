@@ -142,17 +142,8 @@ public static unsafe class DemoClipRecipe
     {
         try
         {
-            var s = Gst.gst_caps_get_structure(Gst.gst_sample_get_caps(sample), 0);
-            int w = 0, h = 0;
-            fixed (byte* wn = "width\0"u8)
-            fixed (byte* hn = "height\0"u8)
-            {
-                Gst.gst_structure_get_int(s, wn, &w);
-                Gst.gst_structure_get_int(s, hn, &h);
-            }
-
-            var buffer = Gst.gst_sample_get_buffer(sample);
-            if (buffer is null || w <= 0 || h <= 0)
+            var buffer = GstSamples.VideoFrame(sample, out var w, out var h);
+            if (buffer is null)
             {
                 throw new InvalidDataException($"{path}: decoded an empty frame");
             }

@@ -157,61 +157,38 @@ internal static unsafe class EventMsgMetaMemory
             return (0, 0);
         }
 
-        switch (attributes)
+        // Each extension struct starts with its gchar* members (ExtensionStringCount of them, in this order);
+        // person and face end with a guint age. The *_EXT types are larger copies of the same prefix.
+        return attributes switch
         {
-            case VehicleAttributes v:
-            {
-                var size = type == NvDsObjectType.NVDS_OBJECT_TYPE_VEHICLE ? sizeof(NvDsVehicleObject) : sizeof(NvDsVehicleObjectExt);
-                var e = (NvDsVehicleObject*)GLib.g_malloc0((ulong)size);
-                e->type = Str(v.Type);
-                e->make = Str(v.Make);
-                e->model = Str(v.Model);
-                e->color = Str(v.Color);
-                e->region = Str(v.Region);
-                e->license = Str(v.License);
-                return ((nint)e, (uint)size);
-            }
+            VehicleAttributes v => Extension(type, NvDsObjectType.NVDS_OBJECT_TYPE_VEHICLE, sizeof(NvDsVehicleObject), sizeof(NvDsVehicleObjectExt),
+                [v.Type, v.Make, v.Model, v.Color, v.Region, v.License], ageOffset: -1, age: 0),
+            PersonAttributes pa => Extension(type, NvDsObjectType.NVDS_OBJECT_TYPE_PERSON, sizeof(NvDsPersonObject), sizeof(NvDsPersonObjectExt),
+                [pa.Gender, pa.Hair, pa.Cap, pa.Apparel], (int)Marshal.OffsetOf<NvDsPersonObject>(nameof(NvDsPersonObject.age)), pa.Age),
+            FaceAttributes f => Extension(type, NvDsObjectType.NVDS_OBJECT_TYPE_FACE, sizeof(NvDsFaceObject), sizeof(NvDsFaceObjectExt),
+                [f.Gender, f.Hair, f.Cap, f.Glasses, f.FacialHair, f.Name, f.EyeColor], (int)Marshal.OffsetOf<NvDsFaceObject>(nameof(NvDsFaceObject.age)), f.Age),
+            ProductAttributes pr => Extension(type, NvDsObjectType.NVDS_OBJECT_TYPE_PRODUCT, sizeof(NvDsProductObject), sizeof(NvDsProductObjectExt),
+                [pr.Brand, pr.Type, pr.Shape], ageOffset: -1, age: 0),
+            _ => throw new ArgumentException($"{attributes.GetType().Name} does not match the event's object type {type}", nameof(attributes)),
+        };
+    }
 
-            case PersonAttributes pa:
-            {
-                var size = type == NvDsObjectType.NVDS_OBJECT_TYPE_PERSON ? sizeof(NvDsPersonObject) : sizeof(NvDsPersonObjectExt);
-                var e = (NvDsPersonObject*)GLib.g_malloc0((ulong)size);
-                e->gender = Str(pa.Gender);
-                e->hair = Str(pa.Hair);
-                e->cap = Str(pa.Cap);
-                e->apparel = Str(pa.Apparel);
-                e->age = pa.Age;
-                return ((nint)e, (uint)size);
-            }
-
-            case FaceAttributes f:
-            {
-                var size = type == NvDsObjectType.NVDS_OBJECT_TYPE_FACE ? sizeof(NvDsFaceObject) : sizeof(NvDsFaceObjectExt);
-                var e = (NvDsFaceObject*)GLib.g_malloc0((ulong)size);
-                e->gender = Str(f.Gender);
-                e->hair = Str(f.Hair);
-                e->cap = Str(f.Cap);
-                e->glasses = Str(f.Glasses);
-                e->facialhair = Str(f.FacialHair);
-                e->name = Str(f.Name);
-                e->eyecolor = Str(f.EyeColor);
-                e->age = f.Age;
-                return ((nint)e, (uint)size);
-            }
-
-            case ProductAttributes pr:
-            {
-                var size = type == NvDsObjectType.NVDS_OBJECT_TYPE_PRODUCT ? sizeof(NvDsProductObject) : sizeof(NvDsProductObjectExt);
-                var e = (NvDsProductObject*)GLib.g_malloc0((ulong)size);
-                e->brand = Str(pr.Brand);
-                e->type = Str(pr.Type);
-                e->shape = Str(pr.Shape);
-                return ((nint)e, (uint)size);
-            }
-
-            default:
-                throw new ArgumentException($"{attributes.GetType().Name} does not match the event's object type {type}", nameof(attributes));
+    private static (nint Ext, uint Size) Extension(NvDsObjectType type, NvDsObjectType plain, int plainSize, int extSize, string?[] strings, int ageOffset, uint age)
+    {
+        var size = type == plain ? plainSize : extSize;
+        var e = (byte*)GLib.g_malloc0((ulong)size);
+        var slots = (byte**)e;
+        for (var i = 0; i < strings.Length; i++)
+        {
+            slots[i] = Str(strings[i]);
         }
+
+        if (ageOffset >= 0)
+        {
+            *(uint*)(e + ageOffset) = age;
+        }
+
+        return ((nint)e, (uint)size);
     }
 
     private static bool Matches(NvDsObjectType type, EventObjectAttributes attributes) => attributes switch
