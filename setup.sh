@@ -23,7 +23,7 @@ APT_PACKAGES=(
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
   gstreamer1.0-plugins-ugly gstreamer1.0-libav gstreamer1.0-x
   libcairo2-dev libpango1.0-dev fonts-dejavu-core
-  libclang1-14 libclang-14-dev
+  libclang1-14 libclang-14-dev clang-14 libclang-rt-14-dev
   check xvfb x11-utils
   mosquitto redis-server rabbitmq-server chromium
   gcc-aarch64-linux-gnu g++-aarch64-linux-gnu qemu-user

@@ -4,6 +4,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
+#include "check_ort_main.h"
 #include "infer_config.h"
 #include "infer_labels.h"
 
@@ -424,4 +425,4 @@ infer_config_suite (void)
   return s;
 }
 
-GST_CHECK_MAIN (infer_config);
+DSNET_CHECK_ORT_MAIN (infer_config);

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "check_ort_main.h"
 #include "infer_element_common.h"
 #include "infer_test_model.h"
 
@@ -272,4 +273,4 @@ infer_custom_parser_suite (void)
   return s;
 }
 
-GST_CHECK_MAIN (infer_custom_parser);
+DSNET_CHECK_ORT_MAIN (infer_custom_parser);

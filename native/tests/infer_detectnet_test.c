@@ -7,6 +7,7 @@
  */
 #include <math.h>
 
+#include "check_ort_main.h"
 #include "dsnet_infer_meta.h"
 #include "infer_element_common.h"
 #include "infer_test_model.h"
@@ -219,4 +220,4 @@ infer_detectnet_suite (void)
   return s;
 }
 
-GST_CHECK_MAIN (infer_detectnet);
+DSNET_CHECK_ORT_MAIN (infer_detectnet);

@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "check_ort_main.h"
 #include "infer_element_common.h"
 
 /* Two frames in one batch (the model's batch axis is fixed at 1: one run per frame), and interval=1
@@ -192,4 +193,4 @@ infer_element_full_suite (void)
   return s;
 }
 
-GST_CHECK_MAIN (infer_element_full);
+DSNET_CHECK_ORT_MAIN (infer_element_full);

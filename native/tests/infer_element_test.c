@@ -4,6 +4,7 @@
  * nvinfer writes it, property precedence, start-up errors before the model loads, warnings posted once.
  * (infer_element_full_test covers batching, interval and model-dependent errors outside valgrind.)
  */
+#include "check_ort_main.h"
 #include "infer_element_common.h"
 
 
@@ -154,4 +155,4 @@ infer_element_suite (void)
   return s;
 }
 
-GST_CHECK_MAIN (infer_element);
+DSNET_CHECK_ORT_MAIN (infer_element);

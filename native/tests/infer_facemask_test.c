@@ -6,6 +6,7 @@
  *  - the same detector followed by secondary ResNet-18 models on the detected faces: raw tensor meta
  *    (network-type=100) and classifier meta (network-type=1).
  */
+#include "check_ort_main.h"
 #include "dsnet_infer_meta.h"
 #include "infer_element_common.h"
 #include "infer_eval.h"
@@ -350,4 +351,4 @@ infer_facemask_suite (void)
   return s;
 }
 
-GST_CHECK_MAIN (infer_facemask);
+DSNET_CHECK_ORT_MAIN (infer_facemask);

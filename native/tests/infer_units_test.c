@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "check_ort_main.h"
 #include "infer_config.h"
 #include "infer_detect.h"
 #include "infer_preprocess.h"
@@ -433,4 +434,4 @@ infer_units_suite (void)
   return s;
 }
 
-GST_CHECK_MAIN (infer_units);
+DSNET_CHECK_ORT_MAIN (infer_units);

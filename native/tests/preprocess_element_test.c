@@ -6,6 +6,7 @@
  */
 #include <math.h>
 
+#include "check_ort_main.h"
 #include "infer_element_common.h"
 #include "infer_test_model.h"
 #include "preprocess_batch_meta.h"
@@ -231,4 +232,4 @@ preprocess_element_suite (void)
   return s;
 }
 
-GST_CHECK_MAIN (preprocess_element);
+DSNET_CHECK_ORT_MAIN (preprocess_element);

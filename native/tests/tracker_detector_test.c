@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <gst/check/gstcheck.h>
 
+#include "check_ort_main.h"
 #include "gstnvdsmeta.h"
 #include "nvdsmeta.h"
 
@@ -321,4 +322,4 @@ tracker_detector_suite (void)
   return s;
 }
 
-GST_CHECK_MAIN (tracker_detector);
+DSNET_CHECK_ORT_MAIN (tracker_detector);

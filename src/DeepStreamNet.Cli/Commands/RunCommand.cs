@@ -12,8 +12,9 @@ namespace DeepStreamNet.Cli.Commands;
 
 /// <summary>
 /// <c>dsnet run CONFIG [--backend auto|deepstream|portable] [--set group.key=value]… [--log-level …]</c>: validate, build,
-/// run. Exit 0 on EOS or Ctrl-C / SIGTERM (EOS first so files are finalised; a second signal stops at once),
-/// 1 invalid config, 2 file not found, 3 pipeline error (including elements that are not installed).
+/// run. Exit codes: <see cref="RunExitCodes"/> (0 EOS or Ctrl-C / SIGTERM with the outputs finalised, 1 invalid config,
+/// 2 file not found, 3 pipeline error, 4 some sources failed, 5 stop forced). A second signal still lets the outputs be
+/// finalised; a third stops at once.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1848", Justification = "a few messages per run")]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1873", Justification = "a few messages per run")]

@@ -111,6 +111,9 @@ internal sealed unsafe partial class GraphInstance : IDisposable
 
     public void Dispose() => _pipeline.Dispose();
 
+    /// <summary>Leaves the pipeline behind (never set to NULL or freed): it did not stop, a thread of it may still run.</summary>
+    public void Abandon() => _pipeline.SetHandleAsInvalid();
+
     private void Add(GraphElement ge)
     {
         using var f = new Utf8Z(ge.Factory);

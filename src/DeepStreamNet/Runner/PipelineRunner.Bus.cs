@@ -10,6 +10,9 @@ public sealed unsafe partial class PipelineRunner
 {
     private RunOutcome? _outcome;
     private Timer? _stopTimer;
+    private bool _eosReachedSinks;
+    private bool _stopForced;
+    private bool _abandoned;
 
     /// <summary>
     /// Plays the pipeline on a dedicated thread running a GLib main loop (bus watch, RTSP servers) and completes when
@@ -49,7 +52,8 @@ public sealed unsafe partial class PipelineRunner
     }
 
     /// <summary>Stop request: the first sends EOS and waits (bounded by <see cref="StopTimeout"/>) for it to reach
-    /// the sinks; a second stops at once.</summary>
+    /// the sinks, then stops by force with a message; a second one still lets the outputs be finalised (it only says
+    /// so); a third stops at once. Never blocks: EOS goes into the pads from threads of their own.</summary>
     public void RequestStop()
     {
         var n = Interlocked.Increment(ref _state.StopRequests);
@@ -62,13 +66,20 @@ public sealed unsafe partial class PipelineRunner
                 SendEos();
                 _stopTimer = new Timer(_ => _loop.Post(() =>
                 {
-                    _log.LogWarning("EOS did not reach the sinks within {Seconds} s: stopping now", StopTimeout.TotalSeconds);
+                    _log.LogWarning("EOS did not reach the sinks within {Seconds} s: stopping by force (file outputs are not finalised)", StopTimeout.TotalSeconds);
+                    _stopForced = true;
                     _loop.Quit();
                 }), null, StopTimeout, Timeout.InfiniteTimeSpan);
             }
+            else if (n == 2)
+            {
+                _log.LogWarning("second stop request: still finalising the outputs (at most {Seconds} s); a third request stops at once without finalising",
+                    StopTimeout.TotalSeconds);
+            }
             else
             {
-                _log.LogWarning("second stop request: stopping without waiting for EOS");
+                _log.LogWarning("stop request {N}: stopping now without waiting for EOS (file outputs are not finalised)", n);
+                _stopForced = true;
                 _loop.Quit();
             }
         });
@@ -120,6 +131,8 @@ public sealed unsafe partial class PipelineRunner
                 _log.LogDebug("pipeline refused PLAYING; errors follow on the bus");
             }
 
+            _sources.StartStallWatch(SourceStallTimeout);
+
             if (Volatile.Read(ref _state.StopRequests) > 0)
             {
                 _outcome ??= RunOutcome.Stopped;
@@ -137,7 +150,8 @@ public sealed unsafe partial class PipelineRunner
             heapTrim?.Dispose();
             _stopTimer?.Dispose();
             _loop.Leave();
-            Gst.gst_element_set_state(Pipeline, GstState.GST_STATE_NULL);
+            _abandoned = !BoundedStop.ToNull(Pipeline, TeardownTimeout, _log);
+            _outputs?.Complete(_eosReachedSinks && !_stopForced);
             foreach (var server in rtspServers)
             {
                 server.Dispose();
@@ -150,7 +164,10 @@ public sealed unsafe partial class PipelineRunner
             outcome = RunOutcome.Error;
         }
 
-        return new RunResult(outcome, [.. _state.Errors], _sources.Slots.Where(s => s.Failed).Select(s => s.Describe()).ToList());
+        return new RunResult(outcome, [.. _state.Errors], _sources.Slots.Where(s => s.Failed).Select(s => s.Describe()).ToList())
+        {
+            StopForced = _stopForced || (_abandoned && outcome != RunOutcome.Error),
+        };
     }
 
     private void HandleMessage(GstMessage* m)
@@ -167,6 +184,7 @@ public sealed unsafe partial class PipelineRunner
         {
             case GstMessageType.GST_MESSAGE_EOS:
                 _log.LogInformation("end of stream");
+                _eosReachedSinks = true;
                 _outcome ??= RunOutcome.EndOfStream;
                 _loop.Quit();
                 break;

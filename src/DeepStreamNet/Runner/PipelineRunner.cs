@@ -22,6 +22,7 @@ public sealed unsafe partial class PipelineRunner : IDisposable
     private readonly GstMainLoop _loop;
     private readonly List<PadProbe> _probes = [];
     private GraphInstance? _instance;
+    private OutputFiles? _outputs;
     private bool _disposed;
 
     /// <param name="graph">The graph to instantiate.</param>
@@ -60,6 +61,14 @@ public sealed unsafe partial class PipelineRunner : IDisposable
 
     /// <summary>Seconds to wait for EOS after a stop request before forcing the pipeline down.</summary>
     public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long taking the pipeline down (to NULL) may take at the end of a run before it is left behind with
+    /// a message (a streaming thread stuck for good); the run's result is returned either way.</summary>
+    public TimeSpan TeardownTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A source that delivered no frame for this long, and is not held up downstream, is reported and ended on
+    /// its own (RTSP sources with reconnection: the reconnect watchdog instead). Zero or less: never.</summary>
+    public TimeSpan SourceStallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often free native heap pages are handed back to the system while the pipeline runs (glibc
     /// <c>malloc_trim</c>; keeps resident memory flat over long runs). Zero or less: never.</summary>
@@ -109,8 +118,11 @@ public sealed unsafe partial class PipelineRunner : IDisposable
         Preflight.CheckFactories(Graph);
         Preflight.CheckDisplay(Graph);
         var skipped = _sources.CheckBeforeStart();
+        OutputFiles.PrepareFolders(Graph);
         Preflight.PrepareOutputFolders(Graph);
         _instance = new GraphInstance(Graph, skipped, _log);
+        _outputs = OutputFiles.Redirect(Graph, _instance, _log);
+        LiveSources.MakeMuxerLive(Graph, _instance, _log);
         if (_sources.AllFailed)
         {
             throw new PipelineException("no source can be read: " + string.Join("; ", _state.Errors));
@@ -131,6 +143,12 @@ public sealed unsafe partial class PipelineRunner : IDisposable
         _disposed = true;
         _sources.Dispose();
         _stopTimer?.Dispose();
+        _outputs?.Complete(finalised: false);
+        if (_abandoned)
+        {
+            _instance?.Abandon();
+        }
+
         _instance?.Dispose();
 
         // Probes that hold native memory (the styler's font) go only after the pipeline reached NULL.

@@ -14,6 +14,9 @@ internal sealed class SourceSlot(GraphSource source)
 
     public bool Ended { get; set; }
 
+    /// <summary>Its own EOS went into the muxer (the file ended): nothing more is expected from it.</summary>
+    public bool ReachedEos { get; set; }
+
     public int ReconnectsDone { get; set; }
 
     /// <summary>Errors since the last reconnection attempt (only the first is logged).</summary>

@@ -131,7 +131,11 @@ internal sealed unsafe partial class SourceSupervisor : IDisposable
         EndSource(slot, failed: true);
     }
 
-    public void Dispose() => _watchdog?.Dispose();
+    public void Dispose()
+    {
+        _watchdog?.Dispose();
+        DisposeStallWatch();
+    }
 
     /// <summary>Whether a source loops ([tests] file-loop on a file source still running).</summary>
     internal bool LoopsFile(SourceSlot slot) => _graph.RunOptions.FileLoop && slot.Source.Kind == SourceKind.File && !slot.Ended;
@@ -193,10 +197,9 @@ internal sealed unsafe partial class SourceSupervisor : IDisposable
 
     private void SendEos(SourceSlot slot)
     {
-        var pad = _instance?.MuxerPad(slot.Index);
-        if (pad is not null)
+        if (_instance is not null)
         {
-            Gst.gst_pad_send_event(pad, Gst.gst_event_new_eos());
+            PadEvents.SendEosDetached(_instance.MuxerPad(slot.Index), slot.Describe(), _log);
         }
     }
 

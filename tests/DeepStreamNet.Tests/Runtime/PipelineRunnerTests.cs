@@ -86,7 +86,7 @@ public sealed class PipelineRunnerTests
         Assert.That(result.Outcome, Is.EqualTo(RunOutcome.EndOfStream), string.Join("\n", result.Errors));
         Assert.That(runner.FailedSources, Is.EqualTo(new[] { 1 }));
         Assert.That(result.Errors, Has.Some.StartsWith("source 1 (file://").And.Contains("garbage.mp4"));
-        Assert.That(result.ExitCode, Is.Zero);
+        Assert.That(result.ExitCode, Is.EqualTo(RunExitCodes.SourcesFailed), "the exit code says a source failed");
     }
 
     [Test]

@@ -23,6 +23,9 @@ internal static unsafe class TestMedia
     /// <summary>3 s (75 frames) 320×180 H.264 MP4: long enough to change sources while it plays in real time.</summary>
     public static string PlayingClip => PlayingClipPath.Value;
 
+    /// <summary>The first <paramref name="frames"/> frames of the demo at <paramref name="width"/>×<paramref name="height"/> (made once).</summary>
+    public static string Clip(int frames, int width, int height) => MakeClip(frames, width, height, $"clip-{width}x{height}-{frames}f-v3.mp4");
+
     public static string Uri(string path) => new System.Uri(Path.GetFullPath(path)).AbsoluteUri;
 
     /// <summary>The first <paramref name="frames"/> frames of the demo. identity eos-after=N passes N−1 buffers; a

@@ -52,7 +52,7 @@ public sealed class FaceMaskAlertsTests
             Assert.That(Environment.ExitCode, Is.Zero);
             Assert.That(probe.Counts.Keys, Is.EquivalentTo(new uint[] { 0 }));
             var counts = probe.Counts[0];
-            Assert.That(counts.Frames, Is.InRange(50, 60)); // frames already in flight when the stop was asked still arrive
+            Assert.That(counts.Frames, Is.InRange(50, 80)); // frames in flight, and those decoded while the EOS (sent off the main loop) reaches the muxer pads, still arrive
             // Frames 0-12 show 2 unmasked + 1 masked face, 13-24 one masked, 25-37 two faces (demo annotations).
             Assert.That(counts.NoMask, Is.GreaterThanOrEqualTo(15));
             Assert.That(counts.Mask, Is.GreaterThanOrEqualTo(15));

@@ -104,6 +104,12 @@ internal static class SourceRules
                 err("uri", $"media {problem}: {local}", "file:// URIs are relative to the config file's folder; file:/ with one slash is absolute and not resolved");
                 break;
             }
+
+            if (s.UriOf(i) is { } g && ConfigPaths.LocalFileOf(g) is { } gif && GifInput.Problem(gif) is { } gifProblem)
+            {
+                err("uri", gifProblem, "convert it to a video first (dsnet assets build-demo turns the shipped GIFs into facemask-demo-720p.mp4)");
+                break;
+            }
         }
 
         if (s.Type == SourceType.MultiUri && s.NumSources > 1 && !s.Uri.Contains("%d", StringComparison.Ordinal))
