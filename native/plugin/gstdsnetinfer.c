@@ -82,7 +82,7 @@ typedef struct
   NvDsRoiMeta *roi;             /* input-tensor-meta: the unit's ROI */
 } Unit;
 
-struct _GstDsnetInfer
+struct _GstDsNetInfer
 {
   GstBaseTransform parent;
 
@@ -127,7 +127,7 @@ struct _GstDsnetInfer
   const gchar *classifier_type; /* interned */
 };
 
-G_DEFINE_TYPE (GstDsnetInfer, gst_dsnet_infer, GST_TYPE_BASE_TRANSFORM);
+G_DEFINE_TYPE (GstDsNetInfer, gst_dsnet_infer, GST_TYPE_BASE_TRANSFORM);
 GST_ELEMENT_REGISTER_DEFINE (dsnetinfer, "dsnetinfer", GST_RANK_NONE, GST_TYPE_DSNET_INFER);
 
 static GstStaticPadTemplate sink_template = GST_STATIC_PAD_TEMPLATE ("sink", GST_PAD_SINK,
@@ -145,7 +145,7 @@ gst_dsnet_infer_process_mode_get_type (void)
     {0, NULL, NULL},
   };
   if (g_once_init_enter (&type)) {
-    GType t = g_enum_register_static ("GstDsnetInferProcessMode", values);
+    GType t = g_enum_register_static ("GstDsNetInferProcessMode", values);
     g_once_init_leave (&type, t);
   }
   return type;
@@ -225,7 +225,7 @@ output_names (DsnetOrtModel * m)
 
 /* Applies element properties over the file values (spec §1 precedence). */
 static void
-apply_property_overrides (GstDsnetInfer * self, DsnetInferConfig * c)
+apply_property_overrides (GstDsNetInfer * self, DsnetInferConfig * c)
 {
   guint s = self->props_set;
   if (s & DSNET_OVERRIDE_UNIQUE_ID)
@@ -271,7 +271,7 @@ apply_property_overrides (GstDsnetInfer * self, DsnetInferConfig * c)
 
 /* Works out the network input shape from the model and infer-dims; allocates the input buffer. */
 static gboolean
-setup_input (GstDsnetInfer * self)
+setup_input (GstDsNetInfer * self)
 {
   DsnetInferConfig *c = self->cfg;
   const DsnetTensorDesc *in = dsnet_ort_model_input (self->model);
@@ -359,7 +359,7 @@ plugin_dir (void)
 }
 
 static gboolean
-open_custom_parser (GstDsnetInfer * self, const gchar * key, DsnetCustomParserKind kind)
+open_custom_parser (GstDsNetInfer * self, const gchar * key, DsnetCustomParserKind kind)
 {
   DsnetInferConfig *c = self->cfg;
   const gchar *name = kind == DSNET_CUSTOM_PARSER_BBOX ? c->parse_bbox_func_name
@@ -392,7 +392,7 @@ open_custom_parser (GstDsnetInfer * self, const gchar * key, DsnetCustomParserKi
 }
 
 static gboolean
-setup_parser (GstDsnetInfer * self)
+setup_parser (GstDsNetInfer * self)
 {
   DsnetInferConfig *c = self->cfg;
   if (c->class_map != NULL) {
@@ -442,7 +442,7 @@ setup_parser (GstDsnetInfer * self)
 }
 
 static void
-post_config_warnings (GstDsnetInfer * self, GPtrArray * extra)
+post_config_warnings (GstDsNetInfer * self, GPtrArray * extra)
 {
   GString *all = g_string_new (NULL);
   for (guint i = 0; i < self->cfg->warnings->len; i++) {
@@ -467,7 +467,7 @@ post_config_warnings (GstDsnetInfer * self, GPtrArray * extra)
 
 /* Everything start() creates; safe to call at any time. */
 static void
-release_running_state (GstDsnetInfer * self)
+release_running_state (GstDsNetInfer * self)
 {
   g_clear_pointer (&self->labels, dsnet_infer_labels_free);
   g_clear_pointer (&self->custom, dsnet_custom_parser_free);
@@ -481,7 +481,7 @@ release_running_state (GstDsnetInfer * self)
 static gboolean
 gst_dsnet_infer_start (GstBaseTransform * trans)
 {
-  GstDsnetInfer *self = GST_DSNET_INFER (trans);
+  GstDsNetInfer *self = GST_DSNET_INFER (trans);
   GError *err = NULL;
   if (self->config_file_path == NULL || *self->config_file_path == '\0') {
     GST_ELEMENT_ERROR (self, LIBRARY, SETTINGS, ("config-file-path is not set"),
@@ -583,7 +583,7 @@ gst_dsnet_infer_stop (GstBaseTransform * trans)
 static gboolean
 gst_dsnet_infer_set_caps (GstBaseTransform * trans, GstCaps * incaps, GstCaps * outcaps)
 {
-  GstDsnetInfer *self = GST_DSNET_INFER (trans);
+  GstDsNetInfer *self = GST_DSNET_INFER (trans);
   (void) outcaps;
   GstStructure *s = gst_caps_get_structure (incaps, 0);
   if (!gst_structure_get_int (s, "width", &self->width) || !gst_structure_get_int (s, "height",
@@ -600,7 +600,7 @@ gst_dsnet_infer_set_caps (GstBaseTransform * trans, GstCaps * incaps, GstCaps * 
 
 /* The output layers of batch item `item` and the network size, as nvinfer hands them to custom parsers. */
 static void
-fill_layers (GstDsnetInfer * self, DsnetOrtOutputs * out, guint item, NvDsInferNetworkInfo * net)
+fill_layers (GstDsNetInfer * self, DsnetOrtOutputs * out, guint item, NvDsInferNetworkInfo * net)
 {
   for (guint l = 0; l < out->n; l++)
     dsnet_ort_outputs_layer_info (out, l, item, &self->layers[l]);
@@ -612,7 +612,7 @@ fill_layers (GstDsnetInfer * self, DsnetOrtOutputs * out, guint item, NvDsInferN
 /* A custom parser returned false: nvinfer logs it and the unit gets no output (spec §5.6). The first one is
  * posted as an element warning, the rest only logged. */
 static void
-warn_parse_failure (GstDsnetInfer * self, const GError * err)
+warn_parse_failure (GstDsNetInfer * self, const GError * err)
 {
   if (self->parse_failures++ == 0)
     GST_ELEMENT_WARNING (self, STREAM, DECODE, ("%s", err->message), ("further failures are logged in "
@@ -635,7 +635,7 @@ clip_to_roi (DsnetInferObject * o, const Unit * u)
 
 /* Detector output of one image → object metas. */
 static gboolean
-attach_detections (GstDsnetInfer * self, NvDsBatchMeta * batch, Unit * u, DsnetOrtOutputs * out,
+attach_detections (GstDsNetInfer * self, NvDsBatchMeta * batch, Unit * u, DsnetOrtOutputs * out,
     guint item, GError ** error)
 {
   DsnetInferConfig *c = self->cfg;
@@ -704,7 +704,7 @@ static gboolean
 history_expired (gpointer key, gpointer value, gpointer user_data)
 {
   (void) key;
-  GstDsnetInfer *self = user_data;
+  GstDsNetInfer *self = user_data;
   const ObjectHistory *h = value;
   return self->batch_counter - h->last_seen > HISTORY_MAX_AGE;
 }
@@ -719,7 +719,7 @@ history_key (NvDsFrameMeta * f, NvDsObjectMeta * o)
 
 /* Classifier labels of batch item `item`: the custom parser's attributes, or the built-in arg-max. */
 static GArray *
-classify_unit (GstDsnetInfer * self, DsnetOrtOutputs * out, guint item)
+classify_unit (GstDsNetInfer * self, DsnetOrtOutputs * out, guint item)
 {
   if (self->custom == NULL)
     return dsnet_infer_classify (out, item, self->cfg->classifier_threshold, self->labels);
@@ -739,7 +739,7 @@ classify_unit (GstDsnetInfer * self, DsnetOrtOutputs * out, guint item)
 
 /* Results of one ORT run → metadata. */
 static gboolean
-attach_results (GstDsnetInfer * self, NvDsBatchMeta * batch, Unit * units, guint n, DsnetOrtOutputs * out,
+attach_results (GstDsNetInfer * self, NvDsBatchMeta * batch, Unit * units, guint n, DsnetOrtOutputs * out,
     GError ** error)
 {
   DsnetInferConfig *c = self->cfg;
@@ -792,7 +792,7 @@ attach_results (GstDsnetInfer * self, NvDsBatchMeta * batch, Unit * units, guint
 /* Preprocesses `n` units, runs the model (one run when the batch axis is dynamic, else per fixed batch),
  * and attaches the results. */
 static gboolean
-infer_units (GstDsnetInfer * self, NvDsBatchMeta * batch, const guint8 * pixels, Unit * units, guint n,
+infer_units (GstDsNetInfer * self, NvDsBatchMeta * batch, const guint8 * pixels, Unit * units, guint n,
     GError ** error)
 {
   const gint stride = self->width * DSNET_BATCH_BYTES_PER_PIXEL;
@@ -828,7 +828,7 @@ infer_units (GstDsnetInfer * self, NvDsBatchMeta * batch, const guint8 * pixels,
 }
 
 static gboolean
-object_selected (GstDsnetInfer * self, NvDsFrameMeta * f, NvDsObjectMeta * o)
+object_selected (GstDsNetInfer * self, NvDsFrameMeta * f, NvDsObjectMeta * o)
 {
   DsnetInferConfig *c = self->cfg;
   if (o->unique_component_id == c->gie_unique_id)
@@ -890,7 +890,7 @@ meta_iou (const NvDsObjectMeta * a, const NvDsObjectMeta * b)
 /* [dsnet] roi-merge-iou-threshold: overlapping ROIs (tiles) see the same object more than once; keep the most
  * confident box of each class (greedy NMS over this element's objects of the frame, stable by confidence). */
 static void
-merge_roi_objects (GstDsnetInfer * self, NvDsBatchMeta * batch, Unit * units, guint n)
+merge_roi_objects (GstDsNetInfer * self, NvDsBatchMeta * batch, Unit * units, guint n)
 {
   gdouble thr = self->cfg->roi_merge_iou;
   GHashTable *frames = g_hash_table_new (NULL, NULL);
@@ -929,7 +929,7 @@ merge_roi_objects (GstDsnetInfer * self, NvDsBatchMeta * batch, Unit * units, gu
 /* input-tensor-meta: infers the ROI units nvdspreprocess (or dsnetpreprocess) prepared for this element. No
  * interval and no object filters here: selecting units is the preprocess element's job (spec §8.6). */
 static GstFlowReturn
-infer_tensor_meta (GstDsnetInfer * self, NvDsBatchMeta * batch)
+infer_tensor_meta (GstDsNetInfer * self, NvDsBatchMeta * batch)
 {
   GArray *tunits = g_array_new (FALSE, FALSE, sizeof (DsnetTensorUnit));
   GArray *units = g_array_new (FALSE, TRUE, sizeof (Unit));
@@ -977,7 +977,7 @@ infer_tensor_meta (GstDsnetInfer * self, NvDsBatchMeta * batch)
 static GstFlowReturn
 gst_dsnet_infer_transform_ip (GstBaseTransform * trans, GstBuffer * buf)
 {
-  GstDsnetInfer *self = GST_DSNET_INFER (trans);
+  GstDsNetInfer *self = GST_DSNET_INFER (trans);
   DsnetInferConfig *c = self->cfg;
   NvDsBatchMeta *batch = gst_buffer_get_nvds_batch_meta (buf);
   if (batch == NULL) {
@@ -1048,7 +1048,7 @@ gst_dsnet_infer_transform_ip (GstBaseTransform * trans, GstBuffer * buf)
 static void
 gst_dsnet_infer_set_property (GObject * object, guint prop_id, const GValue * value, GParamSpec * pspec)
 {
-  GstDsnetInfer *self = GST_DSNET_INFER (object);
+  GstDsNetInfer *self = GST_DSNET_INFER (object);
   GST_OBJECT_LOCK (self);
   switch (prop_id) {
     case PROP_CONFIG_FILE_PATH:
@@ -1128,7 +1128,7 @@ gst_dsnet_infer_set_property (GObject * object, guint prop_id, const GValue * va
 static void
 gst_dsnet_infer_get_property (GObject * object, guint prop_id, GValue * value, GParamSpec * pspec)
 {
-  GstDsnetInfer *self = GST_DSNET_INFER (object);
+  GstDsNetInfer *self = GST_DSNET_INFER (object);
   GST_OBJECT_LOCK (self);
   switch (prop_id) {
     case PROP_CONFIG_FILE_PATH:
@@ -1183,7 +1183,7 @@ gst_dsnet_infer_get_property (GObject * object, guint prop_id, GValue * value, G
 static void
 gst_dsnet_infer_finalize (GObject * object)
 {
-  GstDsnetInfer *self = GST_DSNET_INFER (object);
+  GstDsNetInfer *self = GST_DSNET_INFER (object);
   g_free (self->config_file_path);
   g_free (self->infer_on_class_ids);
   g_free (self->filter_out_class_ids);
@@ -1193,7 +1193,7 @@ gst_dsnet_infer_finalize (GObject * object)
 }
 
 static void
-gst_dsnet_infer_class_init (GstDsnetInferClass * klass)
+gst_dsnet_infer_class_init (GstDsNetInferClass * klass)
 {
   GObjectClass *gobject_class = G_OBJECT_CLASS (klass);
   GstElementClass *element_class = GST_ELEMENT_CLASS (klass);
@@ -1263,7 +1263,7 @@ gst_dsnet_infer_class_init (GstDsnetInferClass * klass)
 }
 
 static void
-gst_dsnet_infer_init (GstDsnetInfer * self)
+gst_dsnet_infer_init (GstDsNetInfer * self)
 {
   self->unique_id = DEFAULT_UNIQUE_ID;
   self->process_mode = GST_DSNET_INFER_PROCESS_MODE_PRIMARY;

@@ -39,7 +39,7 @@ enum
   PROP_CONFIG_FILE,
 };
 
-struct _GstDsnetPreprocess
+struct _GstDsNetPreprocess
 {
   GstBaseTransform parent;
 
@@ -59,7 +59,7 @@ struct _GstDsnetPreprocess
   guint meta_id;
 };
 
-G_DEFINE_TYPE (GstDsnetPreprocess, gst_dsnet_preprocess, GST_TYPE_BASE_TRANSFORM);
+G_DEFINE_TYPE (GstDsNetPreprocess, gst_dsnet_preprocess, GST_TYPE_BASE_TRANSFORM);
 GST_ELEMENT_REGISTER_DEFINE (dsnetpreprocess, "dsnetpreprocess", GST_RANK_NONE, GST_TYPE_DSNET_PREPROCESS);
 
 static GstStaticPadTemplate sink_template = GST_STATIC_PAD_TEMPLATE ("sink", GST_PAD_SINK,
@@ -103,7 +103,7 @@ draw_unit (NvDsBatchMeta * batch, NvDsFrameMeta * f, NvDsDisplayMeta ** dm, cons
 
 /* Units [start, start + count) → one tensor + one batch user meta. */
 static void
-attach_tensor (GstDsnetPreprocess * self, NvDsBatchMeta * batch, NvDsFrameMeta ** frames,
+attach_tensor (GstDsNetPreprocess * self, NvDsBatchMeta * batch, NvDsFrameMeta ** frames,
     NvDsDisplayMeta ** dms, const guint8 * pixels, const DsnetPreprocessUnit * units, guint count)
 {
   DsnetPreprocessConfig *c = self->cfg;
@@ -148,7 +148,7 @@ attach_tensor (GstDsnetPreprocess * self, NvDsBatchMeta * batch, NvDsFrameMeta *
 static GstFlowReturn
 gst_dsnet_preprocess_transform_ip (GstBaseTransform * trans, GstBuffer * buf)
 {
-  GstDsnetPreprocess *self = GST_DSNET_PREPROCESS (trans);
+  GstDsNetPreprocess *self = GST_DSNET_PREPROCESS (trans);
   if (!self->cfg->enable)
     return GST_FLOW_OK;
   NvDsBatchMeta *batch = gst_buffer_get_nvds_batch_meta (buf);
@@ -200,7 +200,7 @@ gst_dsnet_preprocess_transform_ip (GstBaseTransform * trans, GstBuffer * buf)
 static gboolean
 gst_dsnet_preprocess_start (GstBaseTransform * trans)
 {
-  GstDsnetPreprocess *self = GST_DSNET_PREPROCESS (trans);
+  GstDsNetPreprocess *self = GST_DSNET_PREPROCESS (trans);
   if (self->cfg_error != NULL) {
     GST_ELEMENT_ERROR (self, LIBRARY, SETTINGS, ("%s", self->cfg_error->message), (NULL));
     return FALSE;
@@ -221,7 +221,7 @@ gst_dsnet_preprocess_start (GstBaseTransform * trans)
 static gboolean
 gst_dsnet_preprocess_set_caps (GstBaseTransform * trans, GstCaps * incaps, GstCaps * outcaps)
 {
-  GstDsnetPreprocess *self = GST_DSNET_PREPROCESS (trans);
+  GstDsNetPreprocess *self = GST_DSNET_PREPROCESS (trans);
   (void) outcaps;
   GstStructure *s = gst_caps_get_structure (incaps, 0);
   if (!gst_structure_get_int (s, "width", &self->width) || !gst_structure_get_int (s, "height",
@@ -245,7 +245,7 @@ ids_to_string (const guint64 * ids, guint n)
 
 /* Parses the file now (as nvdspreprocess): its values replace properties set before it. */
 static void
-load_config (GstDsnetPreprocess * self)
+load_config (GstDsNetPreprocess * self)
 {
   g_clear_pointer (&self->cfg, dsnet_preprocess_config_free);
   g_clear_error (&self->cfg_error);
@@ -267,7 +267,7 @@ static void
 gst_dsnet_preprocess_set_property (GObject * object, guint prop_id, const GValue * value,
     GParamSpec * pspec)
 {
-  GstDsnetPreprocess *self = GST_DSNET_PREPROCESS (object);
+  GstDsNetPreprocess *self = GST_DSNET_PREPROCESS (object);
   DsnetPreprocessConfig *c;
   GST_OBJECT_LOCK (self);
   c = self->cfg;
@@ -333,7 +333,7 @@ gst_dsnet_preprocess_set_property (GObject * object, guint prop_id, const GValue
 static void
 gst_dsnet_preprocess_get_property (GObject * object, guint prop_id, GValue * value, GParamSpec * pspec)
 {
-  GstDsnetPreprocess *self = GST_DSNET_PREPROCESS (object);
+  GstDsNetPreprocess *self = GST_DSNET_PREPROCESS (object);
   GST_OBJECT_LOCK (self);
   switch (prop_id) {
     case PROP_CONFIG_FILE:
@@ -367,7 +367,7 @@ gst_dsnet_preprocess_get_property (GObject * object, guint prop_id, GValue * val
 static void
 gst_dsnet_preprocess_finalize (GObject * object)
 {
-  GstDsnetPreprocess *self = GST_DSNET_PREPROCESS (object);
+  GstDsNetPreprocess *self = GST_DSNET_PREPROCESS (object);
   g_free (self->config_file);
   g_free (self->target_unique_ids);
   g_clear_pointer (&self->cfg, dsnet_preprocess_config_free);
@@ -376,7 +376,7 @@ gst_dsnet_preprocess_finalize (GObject * object)
 }
 
 static void
-gst_dsnet_preprocess_class_init (GstDsnetPreprocessClass * klass)
+gst_dsnet_preprocess_class_init (GstDsNetPreprocessClass * klass)
 {
   GObjectClass *gobject_class = G_OBJECT_CLASS (klass);
   GstElementClass *element_class = GST_ELEMENT_CLASS (klass);
@@ -421,7 +421,7 @@ gst_dsnet_preprocess_class_init (GstDsnetPreprocessClass * klass)
 }
 
 static void
-gst_dsnet_preprocess_init (GstDsnetPreprocess * self)
+gst_dsnet_preprocess_init (GstDsNetPreprocess * self)
 {
   self->unique_id = DEFAULT_UNIQUE_ID;
   self->enable = TRUE;

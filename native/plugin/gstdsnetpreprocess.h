@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 #define GST_TYPE_DSNET_PREPROCESS (gst_dsnet_preprocess_get_type ())
-G_DECLARE_FINAL_TYPE (GstDsnetPreprocess, gst_dsnet_preprocess, GST, DSNET_PREPROCESS, GstBaseTransform)
+G_DECLARE_FINAL_TYPE (GstDsNetPreprocess, gst_dsnet_preprocess, GST, DSNET_PREPROCESS, GstBaseTransform)
 
 G_END_DECLS
 

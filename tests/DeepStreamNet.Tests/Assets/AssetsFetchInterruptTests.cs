@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
-using DeepStreamNet.Tests.Runtime;
+using DeepStreamNet.Tests.Runner;
 using NUnit.Framework;
 
 namespace DeepStreamNet.Tests.Assets;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using DeepStreamNet.Datasets.Tests;
 using DeepStreamNet.Tests.Probes;
-using DeepStreamNet.Tests.Runtime;
+using DeepStreamNet.Tests.Runner;
 using NUnit.Framework;
 
 namespace DeepStreamNet.Tests.Cli;

@@ -1,7 +1,7 @@
 using DeepStreamNet.GStreamer;
 using DeepStreamNet.Pipeline;
 using DeepStreamNet.Runner;
-using DeepStreamNet.Tests.Runtime;
+using DeepStreamNet.Tests.Runner;
 using NUnit.Framework;
 
 namespace DeepStreamNet.Tests.Conformance;

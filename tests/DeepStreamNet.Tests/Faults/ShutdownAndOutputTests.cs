@@ -2,7 +2,7 @@ using DeepStreamNet.GStreamer;
 using DeepStreamNet.Runner;
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Runtime.Faults;
+namespace DeepStreamNet.Tests.Runner.Faults;
 
 /// <summary>
 /// Issue 18, "lost output": a run that fails at start over an older MP4, an output folder that cannot exist, and a GIF

@@ -4,7 +4,7 @@ using DeepStreamNet.Probes;
 using DeepStreamNet.Runner;
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Runtime.Faults;
+namespace DeepStreamNet.Tests.Runner.Faults;
 
 /// <summary>
 /// Issue 18, "a stalled pipeline starves healthy sources and cannot be stopped": real pipelines on the portable backend

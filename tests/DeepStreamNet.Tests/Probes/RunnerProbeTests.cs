@@ -3,7 +3,7 @@ using DeepStreamNet.Metadata;
 using DeepStreamNet.Probes;
 using DeepStreamNet.GStreamer;
 using DeepStreamNet.Runner;
-using DeepStreamNet.Tests.Runtime;
+using DeepStreamNet.Tests.Runner;
 using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
 

@@ -5,7 +5,7 @@ using DeepStreamNet.GStreamer;
 using DeepStreamNet.Runner;
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Runtime;
+namespace DeepStreamNet.Tests.Runner;
 
 /// <summary>deepstream-app's styling before the OSD, seen on the OSD's output metadata.</summary>
 [TestFixture]

@@ -1,6 +1,6 @@
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Runtime;
+namespace DeepStreamNet.Tests.Runner;
 
 /// <summary>deepstream-app sink type 2 (window) on the portable runtime: a real X11 window under Xvfb, and a clear
 /// error when there is no display at all.</summary>

@@ -4,7 +4,7 @@ using DeepStreamNet.Interop;
 using DeepStreamNet.GStreamer;
 using DeepStreamNet.Runner;
 
-namespace DeepStreamNet.Tests.Runtime;
+namespace DeepStreamNet.Tests.Runner;
 
 /// <summary>Test probe on the runner's AfterMuxer pad (through the attach-point seam): calls back once per batch.</summary>
 internal sealed unsafe class FrameWatch

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using DeepStreamNet.Interop;
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Runtime;
+namespace DeepStreamNet.Tests.Runner;
 
 /// <summary>Short clips cut from the shared demo MP4 with real GStreamer pipelines, and decoding checks of outputs.</summary>
 internal static unsafe class TestMedia

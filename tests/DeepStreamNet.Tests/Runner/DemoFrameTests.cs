@@ -1,7 +1,7 @@
 using System.Globalization;
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Runtime;
+namespace DeepStreamNet.Tests.Runner;
 
 /// <summary>
 /// A frame of the demo's annotated output, extracted and checked against the clip's ground truth: every face of the

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using DeepStreamNet.Interop;
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Runtime;
+namespace DeepStreamNet.Tests.Runner;
 
 /// <summary>
 /// gst-rtsp-server on 127.0.0.1 serving a live test pattern at /test (H.264 by default, or the launch line given), on

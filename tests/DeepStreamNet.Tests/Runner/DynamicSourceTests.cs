@@ -5,7 +5,7 @@ using DeepStreamNet.Probes;
 using DeepStreamNet.Runner;
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Runtime;
+namespace DeepStreamNet.Tests.Runner;
 
 /// <summary>Sources added and removed through the runner's C# methods while a real portable pipeline plays in real time.</summary>
 [TestFixture]

@@ -6,7 +6,7 @@ using DeepStreamNet.Tests.Pipeline;
 using DeepStreamNet.Tests.Probes;
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Inference;
+namespace DeepStreamNet.Tests.InferImages;
 
 /// <summary>
 /// The [pre-process] group on the portable runtime: dsnetpreprocess in the graph and in <c>dsnet infer-images</c>, with the

@@ -1,6 +1,6 @@
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Runtime;
+namespace DeepStreamNet.Tests.Runner;
 
 /// <summary>Grabs the top-left corner of an X screen with GStreamer's ximagesrc, and matches grabs against the frames
 /// of a clip, so a test can say which frame a window shows.</summary>

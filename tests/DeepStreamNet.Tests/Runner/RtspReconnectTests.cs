@@ -2,7 +2,7 @@ using DeepStreamNet.GStreamer;
 using DeepStreamNet.Runner;
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Runtime;
+namespace DeepStreamNet.Tests.Runner;
 
 /// <summary>An RTSP source served by a local gst-rtsp-server that drops its clients and stops for a while is reconnected.</summary>
 [TestFixture]

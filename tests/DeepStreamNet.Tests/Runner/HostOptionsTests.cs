@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Runtime;
+namespace DeepStreamNet.Tests.Runner;
 
 /// <summary><see cref="DeepStreamOptions"/> bind from the host's configuration (here a real INI settings file).</summary>
 public sealed class HostOptionsTests

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Runtime;
+namespace DeepStreamNet.Tests.Runner;
 
 /// <summary>Collects the runner's log (and echoes it to the test output) so tests can assert on messages.</summary>
 internal sealed class TestLogger : ILogger

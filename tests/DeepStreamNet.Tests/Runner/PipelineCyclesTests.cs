@@ -2,7 +2,7 @@ using DeepStreamNet.GStreamer;
 using DeepStreamNet.Runner;
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Runtime;
+namespace DeepStreamNet.Tests.Runner;
 
 /// <summary>[tests] pipeline-recreate-sec: the pipeline is stopped, torn down and built again every N seconds until a
 /// run ends on its own or the caller stops.</summary>

@@ -2,7 +2,7 @@ using DeepStreamNet.GStreamer;
 using DeepStreamNet.Runner;
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Runtime;
+namespace DeepStreamNet.Tests.Runner;
 
 /// <summary>[tiled-display] enable=2 at run time: the tiled picture and one demuxed source (the sink with
 /// link-to-demux=1 and its source-id) are written side by side from the same batches.</summary>

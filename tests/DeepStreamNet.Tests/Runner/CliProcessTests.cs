@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Runtime;
+namespace DeepStreamNet.Tests.Runner;
 
 /// <summary><c>dsnet run</c> / <c>dsnet demo</c> as real processes with the environment of scripts/env.sh.</summary>
 [TestFixture]

@@ -5,7 +5,7 @@ using DeepStreamNet.Runner;
 using DeepStreamNet.Tests.Probes;
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Runtime;
+namespace DeepStreamNet.Tests.Runner;
 
 /// <summary>deepstream-app's PERF lines from the runner's perf probe on a real muxer.</summary>
 [TestFixture]

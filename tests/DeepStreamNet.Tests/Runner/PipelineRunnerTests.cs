@@ -3,7 +3,7 @@ using DeepStreamNet.GStreamer;
 using DeepStreamNet.Runner;
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Runtime;
+namespace DeepStreamNet.Tests.Runner;
 
 /// <summary>End-to-end runs of deepstream-app configs on the portable backend with real media and real inference.</summary>
 [TestFixture]

@@ -3,7 +3,7 @@ using DeepStreamNet.GStreamer;
 using DeepStreamNet.Runner;
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Runtime;
+namespace DeepStreamNet.Tests.Runner;
 
 /// <summary>V4L2 camera sources (type=1) on a machine without the camera: a clear error with what to do, the other
 /// sources go on, and a camera that fails while the pipeline starts ends the run instead of hanging it.</summary>

@@ -3,7 +3,7 @@ using DeepStreamNet.InferImages;
 using DeepStreamNet.Tests.Probes;
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Inference;
+namespace DeepStreamNet.Tests.InferImages;
 
 /// <summary>
 /// The face-mask cascade (YuNet-n face detector with the box calibration fitted on the training split → mask classifier

@@ -7,7 +7,7 @@ using DeepStreamNet.GStreamer;
 using DeepStreamNet.Runner;
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Runtime;
+namespace DeepStreamNet.Tests.Runner;
 
 /// <summary>deepstream-app sink type 4 end to end: the runner serves its output over RTSP and a real client decodes it.</summary>
 [TestFixture]

@@ -4,7 +4,7 @@ using DeepStreamNet.GStreamer;
 using DeepStreamNet.Runner;
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Runtime;
+namespace DeepStreamNet.Tests.Runner;
 
 /// <summary>Writes deepstream-app configs for the runtime tests and runs them through the real runner.</summary>
 internal static class RunnerHarness

@@ -4,7 +4,7 @@ using DeepStreamNet.GStreamer;
 using DeepStreamNet.Runner;
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Runtime;
+namespace DeepStreamNet.Tests.Runner;
 
 /// <summary>The periodic heap trim of a running pipeline: freed native memory that glibc keeps resident goes back.</summary>
 [TestFixture]

@@ -2,7 +2,7 @@ using DeepStreamNet.GStreamer;
 using DeepStreamNet.Runner;
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Runtime;
+namespace DeepStreamNet.Tests.Runner;
 
 /// <summary>[tests] file-loop with a file (MP4) sink: every pass of the looping source must reach the written file.</summary>
 [TestFixture]

@@ -1,7 +1,7 @@
 using DeepStreamNet.Tests.Config;
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Runtime;
+namespace DeepStreamNet.Tests.Runner;
 
 /// <summary><c>dsnet validate</c> and <c>dsnet run</c> (real processes) come from one <c>PipelinePlan</c>: the same
 /// findings and the same verdict for the same config and backend.</summary>

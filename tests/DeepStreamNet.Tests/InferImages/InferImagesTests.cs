@@ -3,7 +3,7 @@ using DeepStreamNet.InferImages;
 using DeepStreamNet.Tests.Probes;
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Inference;
+namespace DeepStreamNet.Tests.InferImages;
 
 /// <summary><c>dsnet infer-images</c> on real images (PNG 8/16-bit, JPEG, a broken file) and the measured accuracy.</summary>
 [TestFixture]

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using NUnit.Framework;
 
-namespace DeepStreamNet.Tests.Runtime;
+namespace DeepStreamNet.Tests.Runner;
 
 /// <summary>A private Xvfb X server on the first free display number, for tests of windowed sinks.</summary>
 internal sealed partial class XvfbServer : IDisposable
