@@ -3,13 +3,18 @@ using System.Text;
 namespace DeepStreamNet.Config;
 
 /// <summary>
-/// Writes a copy of an nvinfer config into another folder with some <c>[property]</c> keys replaced (or added), every
-/// relative path key re-based so it still names the same file from the copy's folder. Comments, groups and the order
-/// of the other keys are kept. Used by the model tools (<c>dsnet quantize</c>) to derive a config for a derived model.
+/// Writes a copy of an nvinfer config into another folder with some keys replaced, dropped or added, every relative
+/// path key re-based so it still names the same file from the copy (relative to the copy's folder, or absolute).
+/// Comments, groups and the order of the other keys are kept. Used by the model tools (<c>dsnet quantize</c>, the
+/// batched detector copies) and by <c>infer-images --score-threshold</c>.
 /// </summary>
 public static class NvInferConfigCopy
 {
     private static readonly HashSet<string> PathKeys = new(NvInferSchema.PathKeys, StringComparer.Ordinal);
+
+    /// <summary>What to do with one <c>key=value</c> line of group <c>group</c> (null before the first group):
+    /// null keeps it (path keys re-based), <c>""</c> drops it, anything else replaces the line.</summary>
+    public delegate string? KeyRewrite(string? group, string key, string value);
 
     /// <summary>A bare custom-lib-path name not beside the config (libdsnet_parsers.so): dsnetinfer finds it next to its plugin.</summary>
     public static bool IsPluginFolderLibrary(string key, string value, string directory) =>
@@ -23,17 +28,32 @@ public static class NvInferConfigCopy
     public static void Write(string source, string destination, IReadOnlyDictionary<string, string?> overrides, string? header = null)
     {
         ArgumentNullException.ThrowIfNull(overrides);
-        var sourceDir = Path.GetDirectoryName(Path.GetFullPath(source))!;
-        var destDir = Path.GetDirectoryName(Path.GetFullPath(destination))!;
+        var text = Rewrite(
+            source,
+            Path.GetDirectoryName(Path.GetFullPath(destination))!,
+            afterHeader: group => group == "property" ? overrides.Where(o => o.Value is not null).Select(o => $"{o.Key}={o.Value}") : [],
+            rewrite: (group, key, _) => group == "property" && overrides.ContainsKey(key) ? string.Empty : null);
         var b = new StringBuilder();
-        if (header is not null)
+        foreach (var line in header?.Split('\n') ?? [])
         {
-            foreach (var line in header.Split('\n'))
-            {
-                b.Append("# ").AppendLine(line);
-            }
+            b.Append("# ").AppendLine(line);
         }
 
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(destination))!);
+        File.WriteAllText(destination, b.Append(text).ToString());
+    }
+
+    /// <summary>
+    /// The text of <paramref name="source"/> rewritten line by line: <paramref name="afterHeader"/> gives lines to add
+    /// after each group header, <paramref name="rewrite"/> decides each key line, and relative path keys are re-based
+    /// relative to <paramref name="relativeTo"/> (null: made absolute).
+    /// </summary>
+    public static string Rewrite(string source, string? relativeTo, Func<string, IEnumerable<string>> afterHeader, KeyRewrite rewrite)
+    {
+        ArgumentNullException.ThrowIfNull(afterHeader);
+        ArgumentNullException.ThrowIfNull(rewrite);
+        var sourceDir = Path.GetDirectoryName(Path.GetFullPath(source))!;
+        var b = new StringBuilder();
         string? group = null;
         foreach (var line in File.ReadAllLines(source))
         {
@@ -42,12 +62,9 @@ public static class NvInferConfigCopy
             {
                 group = t[1..^1].Trim();
                 b.AppendLine(line);
-                if (group == "property")
+                foreach (var added in afterHeader(group))
                 {
-                    foreach (var (key, value) in overrides.Where(o => o.Value is not null))
-                    {
-                        b.Append(key).Append('=').AppendLine(value);
-                    }
+                    b.AppendLine(added);
                 }
 
                 continue;
@@ -62,21 +79,25 @@ public static class NvInferConfigCopy
 
             var k = t[..eq].Trim();
             var v = t[(eq + 1)..].Trim();
-            if (group == "property" && overrides.ContainsKey(k))
+            switch (rewrite(group, k, v))
             {
-                continue;
+                case { Length: 0 }:
+                    continue;
+                case { } replaced:
+                    b.AppendLine(replaced);
+                    continue;
             }
 
             if (PathKeys.Contains(k) && v.Length > 0 && !Path.IsPathRooted(v) && !IsPluginFolderLibrary(k, v, sourceDir))
             {
-                b.Append(k).Append('=').AppendLine(Path.GetRelativePath(destDir, Path.GetFullPath(Path.Combine(sourceDir, v))));
+                var full = Path.GetFullPath(Path.Combine(sourceDir, v));
+                b.Append(k).Append('=').AppendLine(relativeTo is null ? full : Path.GetRelativePath(relativeTo, full));
                 continue;
             }
 
             b.AppendLine(line);
         }
 
-        Directory.CreateDirectory(destDir);
-        File.WriteAllText(destination, b.ToString());
+        return b.ToString();
     }
 }
