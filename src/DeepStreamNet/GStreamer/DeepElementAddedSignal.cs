@@ -14,34 +14,13 @@ internal unsafe delegate void ElementAddedHandler(GstElement* element);
 /// </summary>
 internal static unsafe class DeepElementAddedSignal
 {
-    public static void Connect(GstElement* bin, ElementAddedHandler handler, ILogger log)
-    {
-        var handle = GCHandle.Alloc(new Connection(handler, log));
-        using var signal = new Utf8Z("deep-element-added");
-        GLib.g_signal_connect_data(bin, signal.P, (delegate* unmanaged[Cdecl]<void>)(delegate* unmanaged[Cdecl]<GstBin*, GstBin*, GstElement*, void*, void>)&OnAdded,
-            (void*)GCHandle.ToIntPtr(handle), &OnDestroy, 0);
-    }
+    public static void Connect(GstElement* bin, ElementAddedHandler handler, ILogger log) =>
+        new Connection(handler, "deep-element-added handler", log)
+            .Connect(bin, "deep-element-added", (delegate* unmanaged[Cdecl]<void>)(delegate* unmanaged[Cdecl]<GstBin*, GstBin*, GstElement*, void*, void>)&OnAdded);
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void OnAdded(GstBin* bin, GstBin* subBin, GstElement* element, void* data)
-    {
-        if (GCHandle.FromIntPtr((nint)data).Target is Connection c)
-        {
-            try
-            {
-                c.Handler(element);
-            }
-#pragma warning disable CA1031 // nothing may unwind into GLib
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                c.Log.LogError(ex, "deep-element-added handler failed");
-            }
-        }
-    }
+    private static void OnAdded(GstBin* bin, GstBin* subBin, GstElement* element, void* data) =>
+        SignalConnection.Dispatch<Connection>(data, c => c.Handler(element));
 
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void OnDestroy(void* data, GClosure* closure) => GCHandle.FromIntPtr((nint)data).Free();
-
-    private sealed record Connection(ElementAddedHandler Handler, ILogger Log);
+    private sealed record Connection(ElementAddedHandler Handler, string What, ILogger Log) : SignalConnection(What, Log);
 }
