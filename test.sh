@@ -11,6 +11,11 @@ status=0
 step "native tests (CTest)"
 ctest --test-dir build/native --output-on-failure -j"$(nproc)" || status=1
 
+# --- sanitizers and fuzzers (issue 18; native/tests/SANITIZERS.md, native/tests/FUZZING.md) -------------------
+step "native tests under ASan + UBSan, libFuzzer targets of the C parsers (native/tests/run-sanitizers.sh)"
+native/tests/run-sanitizers.sh || status=1
+# --- end of sanitizers and fuzzers ----------------------------------------------------------------------------
+
 step "native tests linux-arm64 under qemu-user (scripts/arm64/build.sh)"
 scripts/arm64/build.sh || status=1
 

@@ -527,8 +527,7 @@ gst_dsnet_infer_start (GstBaseTransform * trans)
   if (ok && c->labelfile_path != NULL) {
     self->labels = dsnet_infer_labels_load (c->labelfile_path, &err);
     if (self->labels == NULL) {
-      CONFIG_ERROR (self, "labelfile-path", "cannot read label file %s: %s", c->labelfile_path,
-          err->message);
+      CONFIG_ERROR (self, "labelfile-path", "%s", err->message);
       g_clear_error (&err);
       ok = FALSE;
     }

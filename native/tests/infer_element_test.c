@@ -105,7 +105,7 @@ GST_START_TEST (test_start_errors)
       "/no/such/model.onnx does not exist");
   /* label file that cannot be read */
   assert_start_error ("[property]\nonnx-file=/no/model.onnx\nlabelfile-path=nolabels.txt\n",
-      "bad.txt:3: [property] labelfile-path: cannot read label file", NULL);
+      "bad.txt:3: [property] labelfile-path: ", "nolabels.txt: cannot read label file: No such file");
   /* segmentation is not supported */
   assert_start_error ("[property]\nonnx-file=/no/model.onnx\nnetwork-type=2\n",
       "bad.txt:3: [property] network-type: network-type=2 (segmentation) is not supported", NULL);

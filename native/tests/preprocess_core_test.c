@@ -117,6 +117,30 @@ GST_START_TEST (test_config_errors)
 }
 GST_END_TEST;
 
+/* Values GKeyFile refuses (found by fuzz_preprocess_config: they crashed the reader with a NULL string). */
+static void
+assert_bad_value (const gchar * good, const gchar * bad, const gchar * expected)
+{
+  gchar **parts = g_strsplit (PROPERTY USER "[group-0]\nsrc-ids=0\nprocess-on-roi=0\n", good, 2);
+  fail_unless (parts[1] != NULL, "'%s' not in the test config", good);
+  gchar *text = g_strconcat (parts[0], bad, parts[1], NULL);
+  assert_error (text, expected);
+  g_free (text);
+  g_strfreev (parts);
+}
+
+GST_START_TEST (test_config_values_gkeyfile_refuses)
+{
+  assert_bad_value ("maintain-aspect-ratio=1", "maintain-aspect-ratio=\xff" "1",
+      "pre.txt:15: [property] maintain-aspect-ratio: ");
+  assert_bad_value ("tensor-name=input", "tensor-name=in\\qput", "pre.txt:10: [property] tensor-name: ");
+  assert_bad_value ("custom-lib-path=/opt", "custom-lib-path=\xfe/opt", "pre.txt:13: [property] custom-lib-path: ");
+  assert_bad_value ("custom-tensor-preparation-function=Custom", "custom-tensor-preparation-function=\\xCustom",
+      "pre.txt:14: [property] custom-tensor-preparation-function: ");
+  assert_bad_value ("src-ids=0", "src-ids=0;\xff", "pre.txt:20: [group-0] src-ids: ");
+}
+GST_END_TEST;
+
 static Suite *
 preprocess_core_suite (void)
 {
@@ -125,6 +149,7 @@ preprocess_core_suite (void)
   suite_add_tcase (s, tc);
   tcase_add_test (tc, test_config);
   tcase_add_test (tc, test_config_errors);
+  tcase_add_test (tc, test_config_values_gkeyfile_refuses);
   return s;
 }
 

@@ -3,6 +3,7 @@
  * field it fills; legacy keys have their own small handlers. Messages name file, line, group and key.
  */
 #include "infer_config.h"
+#include "dsnet_text_file.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -925,16 +926,19 @@ dsnet_infer_config_load (const gchar * path, guint skip, GError ** error)
 {
   gchar *data = NULL;
   gsize len = 0;
-  GError *e = NULL;
-  if (!g_file_get_contents (path, &data, &len, &e)) {
-    g_set_error (error, DSNET_INFER_CONFIG_ERROR, DSNET_INFER_CONFIG_ERROR_IO,
-        "%s: cannot read nvinfer config file: %s", path, e->message);
-    g_clear_error (&e);
+  if (!dsnet_config_file_read (path, "nvinfer config file", &data, &len, error))
     return NULL;
-  }
   DsnetInferConfig *cfg = dsnet_infer_config_load_from_data (path, data, len, skip, error);
   g_free (data);
   return cfg;
+}
+
+gboolean
+dsnet_config_file_read (const gchar * path, const gchar * what, gchar ** data, gsize * length,
+    GError ** error)
+{
+  return dsnet_text_file_read (path, what, DSNET_TEXT_FILE_MAX_BYTES, DSNET_INFER_CONFIG_ERROR,
+      DSNET_INFER_CONFIG_ERROR_IO, data, length, error);
 }
 
 void

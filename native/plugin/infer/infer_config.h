@@ -226,6 +226,14 @@ gboolean dsnet_key_file_scan_lines (const gchar * path, const gchar * data, gsiz
 /* Line of `key` in `group` recorded by dsnet_key_file_scan_lines, 0 when absent. */
 guint dsnet_key_file_line (GHashTable * key_lines, const gchar * group, const gchar * key);
 
+/*
+ * Reads a key-file config (`what` names it in messages) as a regular file of at most DSNET_TEXT_FILE_MAX_BYTES;
+ * errors are DSNET_INFER_CONFIG_ERROR_IO, "PATH: cannot read WHAT: REASON". Shared by the config readers of
+ * dsnetinfer and dsnetpreprocess.
+ */
+gboolean dsnet_config_file_read (const gchar * path, const gchar * what, gchar ** data, gsize * length,
+    GError ** error);
+
 /* Parses an integer list separated by any single non-digit character ("0:2:3", "0;2;3"). */
 gboolean dsnet_infer_parse_id_list (const gchar * text, gint ** ids, guint * n_ids);
 

@@ -1,5 +1,6 @@
 /* nvinfer label file reader: lines split on '\n', empty lines skipped, each line split on ';'. */
 #include "infer_labels.h"
+#include "dsnet_text_file.h"
 
 #include <string.h>
 
@@ -26,7 +27,8 @@ DsnetInferLabels *
 dsnet_infer_labels_load (const gchar * path, GError ** error)
 {
   gchar *text = NULL;
-  if (!g_file_get_contents (path, &text, NULL, error))
+  if (!dsnet_text_file_read (path, "label file", DSNET_TEXT_FILE_MAX_BYTES, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+          &text, NULL, error))
     return NULL;
   DsnetInferLabels *l = dsnet_infer_labels_parse (text);
   g_free (text);

@@ -12,7 +12,7 @@ typedef struct
   GPtrArray *lines;             /* of gchar** (NULL-terminated token vectors) */
 } DsnetInferLabels;
 
-/* Reads `path`; NULL + error when it cannot be read. */
+/* Reads `path` (a regular file of at most 4 MiB); NULL + error ("PATH: cannot read label file: REASON") otherwise. */
 DsnetInferLabels *dsnet_infer_labels_load (const gchar * path, GError ** error);
 DsnetInferLabels *dsnet_infer_labels_parse (const gchar * text);
 void dsnet_infer_labels_free (DsnetInferLabels * labels);

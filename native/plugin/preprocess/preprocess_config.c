@@ -54,8 +54,15 @@ warn (Ctx * c, const gchar * group, const gchar * key, const gchar * msg)
 static gint *
 get_ints (Ctx * c, const gchar * group, const gchar * key, gsize * n, GError ** error)
 {
-  gchar **items = g_key_file_get_string_list (c->kf, group, key, n, NULL);
+  GError *e = NULL;
+  gchar **items = g_key_file_get_string_list (c->kf, group, key, n, &e);
+  if (items == NULL && e != NULL && e->code == G_KEY_FILE_ERROR_INVALID_VALUE) {
+    key_error (c, error, DSNET_INFER_CONFIG_ERROR_TYPE, group, key, "%s", e->message);
+    g_error_free (e);
+    return NULL;
+  }
   if (items == NULL) {
+    g_clear_error (&e);
     *n = 0;
     return g_new0 (gint, 1);
   }
@@ -93,11 +100,26 @@ get_int (Ctx * c, const gchar * group, const gchar * key, gint min, gint max, gi
   return ok;
 }
 
+/* The stripped value of a key; NULL + error when GKeyFile refuses it (invalid UTF-8, a bad escape). */
+static gchar *
+get_string (Ctx * c, const gchar * group, const gchar * key, GError ** error)
+{
+  GError *e = NULL;
+  gchar *v = g_key_file_get_string (c->kf, group, key, &e);
+  if (v == NULL) {
+    key_error (c, error, DSNET_INFER_CONFIG_ERROR_TYPE, group, key, "%s", e->message);
+    g_clear_error (&e);
+    return NULL;
+  }
+  return g_strstrip (v);
+}
+
 static gboolean
 get_bool (Ctx * c, const gchar * group, const gchar * key, gboolean * out, GError ** error)
 {
-  gchar *raw = g_key_file_get_string (c->kf, group, key, NULL);
-  g_strstrip (raw);
+  gchar *raw = get_string (c, group, key, error);
+  if (raw == NULL)
+    return FALSE;
   gboolean ok = TRUE;
   if (g_str_equal (raw, "1") || g_str_equal (raw, "true"))
     *out = TRUE;
@@ -228,19 +250,22 @@ parse_property (Ctx * c, GError ** error)
       }
     } else if (g_str_equal (k, "tensor-name")) {
       g_free (cfg->tensor_name);
-      cfg->tensor_name = g_strstrip (g_key_file_get_string (c->kf, g, k, NULL));
+      cfg->tensor_name = get_string (c, g, k, error);
+      ok = cfg->tensor_name != NULL;
     } else if (g_str_equal (k, "scaling-filter"))
       ok = get_int (c, g, k, 0, 6, &cfg->scaling_filter, error);
     else if (g_str_equal (k, "scaling-pool-memory-type"))
       ok = get_int (c, g, k, 0, 4, &cfg->memory_type, error);
     else if (g_str_equal (k, "custom-lib-path")) {
-      gchar *v = g_strstrip (g_key_file_get_string (c->kf, g, k, NULL));
+      gchar *v = get_string (c, g, k, error);
       g_free (cfg->custom_lib_path);
-      cfg->custom_lib_path = resolve (c, v);
+      cfg->custom_lib_path = v != NULL ? resolve (c, v) : NULL;
+      ok = v != NULL;
       g_free (v);
     } else if (g_str_equal (k, "custom-tensor-preparation-function")) {
       g_free (cfg->tensor_function);
-      cfg->tensor_function = g_strstrip (g_key_file_get_string (c->kf, g, k, NULL));
+      cfg->tensor_function = get_string (c, g, k, error);
+      ok = cfg->tensor_function != NULL;
     } else if (g_str_equal (k, "scaling-pool-compute-hw") || g_str_equal (k, "scaling-buf-pool-size")
         || g_str_equal (k, "tensor-buf-pool-size")) {
       gint ignored;
@@ -485,13 +510,8 @@ dsnet_preprocess_config_load (const gchar * path, GError ** error)
 {
   gchar *data = NULL;
   gsize len = 0;
-  GError *e = NULL;
-  if (!g_file_get_contents (path, &data, &len, &e)) {
-    g_set_error (error, DSNET_INFER_CONFIG_ERROR, DSNET_INFER_CONFIG_ERROR_IO,
-        "%s: cannot read nvdspreprocess config file: %s", path, e->message);
-    g_clear_error (&e);
+  if (!dsnet_config_file_read (path, "nvdspreprocess config file", &data, &len, error))
     return NULL;
-  }
   DsnetPreprocessConfig *cfg = dsnet_preprocess_config_load_from_data (path, data, len, error);
   g_free (data);
   return cfg;

@@ -4,6 +4,7 @@
  * values are tolerated only where the key is not one we honour (they are skipped with a note).
  */
 #include "dsnet_tracker_config.h"
+#include "dsnet_text_file.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -340,12 +341,9 @@ dsnet_tracker_config_load (DsnetTrackerConfig * cfg, const gchar * path, GPtrArr
 {
   g_return_val_if_fail (cfg != NULL && path != NULL, FALSE);
   gchar *text = NULL;
-  GError *err = NULL;
-  if (!g_file_get_contents (path, &text, NULL, &err)) {
-    fail (error, path, 0, "cannot read ll-config-file: %s", err->message);
-    g_error_free (err);
+  if (!dsnet_text_file_read (path, "ll-config-file", DSNET_TEXT_FILE_MAX_BYTES, DSNET_TRACKER_CONFIG_ERROR, 0,
+          &text, NULL, error))
     return FALSE;
-  }
   gboolean ok = dsnet_tracker_config_parse (cfg, text, path, notes, error);
   g_free (text);
   return ok;
