@@ -175,6 +175,10 @@ GST_END_TEST;
 
 GST_START_TEST (test_errors_with_lines)
 {
+  /* a list value GKeyFile refuses (not UTF-8) is an error, not an empty list */
+  gchar *m = load_error ("[property]\noutput-blob-names=a;\xff\n");
+  fail_unless (g_str_has_prefix (m, "/cfg/dir/pgie.txt:2: [property] output-blob-names: "), "%s", m);
+  g_free (m);
   assert_error ("[property]\n\ngie-unique-id=0\n",
       "/cfg/dir/pgie.txt:3: [property] gie-unique-id: value 0 is out of range (must be >= 1)");
   assert_error ("[property]\nbatch-size=abc\n",

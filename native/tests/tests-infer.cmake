@@ -19,6 +19,12 @@ dsnet_add_test(infer_custom_parser_test SOURCES infer_custom_parser_test.c infer
   LIBS dsnet_meta PkgConfig::GST m)
 target_compile_definitions(infer_custom_parser_test PRIVATE USER_PARSER_PATH="$<TARGET_FILE:dsnet_user_parser>")
 add_dependencies(infer_custom_parser_test dsnet_user_parser)
+if(DSNET_SANITIZE)
+  # test_crash_names_library crashes a user parser on purpose: the plugin's SIGSEGV handler must see it, not ASan's
+  # handler or UBSan's null check.
+  target_compile_options(dsnet_user_parser PRIVATE -fno-sanitize=null)
+  set_property(TEST infer_custom_parser_test APPEND PROPERTY ENVIRONMENT "ASAN_OPTIONS=${DSNET_ASAN_OPTIONS}:handle_segv=0")
+endif()
 # The project's parser library called directly with hand-made layers (UltraFace, SSD, YuNet, RetinaFace).
 dsnet_add_test(parsers_unit_test SOURCES parsers_unit_test.cpp LIBS dsnet_parsers PkgConfig::GST)
 set_target_properties(parsers_unit_test PROPERTIES CXX_STANDARD 17)

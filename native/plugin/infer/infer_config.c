@@ -283,7 +283,7 @@ get_list (Ctx * c, const gchar * group, const gchar * key, gsize * n, GError ** 
   GError *e = NULL;
   gchar **v = g_key_file_get_string_list (c->kf, group, key, n, &e);
   if (v == NULL) {
-    if (e != NULL && e->code == G_KEY_FILE_ERROR_INVALID_VALUE) {
+    if (e != NULL && e->code != G_KEY_FILE_ERROR_KEY_NOT_FOUND && e->code != G_KEY_FILE_ERROR_GROUP_NOT_FOUND) {
       set_key_error (c, error, DSNET_INFER_CONFIG_ERROR_TYPE, group, key, "%s", e->message);
       g_clear_error (&e);
       return NULL;

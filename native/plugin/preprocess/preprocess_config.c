@@ -56,7 +56,8 @@ get_ints (Ctx * c, const gchar * group, const gchar * key, gsize * n, GError ** 
 {
   GError *e = NULL;
   gchar **items = g_key_file_get_string_list (c->kf, group, key, n, &e);
-  if (items == NULL && e != NULL && e->code == G_KEY_FILE_ERROR_INVALID_VALUE) {
+  if (items == NULL && e != NULL && e->code != G_KEY_FILE_ERROR_KEY_NOT_FOUND
+      && e->code != G_KEY_FILE_ERROR_GROUP_NOT_FOUND) {
     key_error (c, error, DSNET_INFER_CONFIG_ERROR_TYPE, group, key, "%s", e->message);
     g_error_free (e);
     return NULL;
@@ -100,7 +101,7 @@ get_int (Ctx * c, const gchar * group, const gchar * key, gint min, gint max, gi
   return ok;
 }
 
-/* The stripped value of a key; NULL + error when GKeyFile refuses it (invalid UTF-8, a bad escape). */
+/* The stripped value of a key; NULL + error when GKeyFile refuses it (not UTF-8, a bad escape). */
 static gchar *
 get_string (Ctx * c, const gchar * group, const gchar * key, GError ** error)
 {
