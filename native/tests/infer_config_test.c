@@ -179,6 +179,10 @@ GST_START_TEST (test_errors_with_lines)
   gchar *m = load_error ("[property]\noutput-blob-names=a;\xff\n");
   fail_unless (g_str_has_prefix (m, "/cfg/dir/pgie.txt:2: [property] output-blob-names: "), "%s", m);
   g_free (m);
+  /* an invalid escape: GKeyFile returns a string and an error; the error counts (fuzz_infer_config: it leaked) */
+  m = load_error ("[property]\nonnx-file=a\\qb.onnx\n");
+  fail_unless (g_str_has_prefix (m, "/cfg/dir/pgie.txt:2: [property] onnx-file: "), "%s", m);
+  g_free (m);
   assert_error ("[property]\n\ngie-unique-id=0\n",
       "/cfg/dir/pgie.txt:3: [property] gie-unique-id: value 0 is out of range (must be >= 1)");
   assert_error ("[property]\nbatch-size=abc\n",

@@ -117,8 +117,8 @@ GST_START_TEST (test_config_errors)
 }
 GST_END_TEST;
 
-/* Values GKeyFile refuses (found by fuzz_preprocess_config: they crashed the reader with a NULL string, and a list
- * that is not UTF-8 was read as an empty list). */
+/* Values GKeyFile refuses (found by fuzz_preprocess_config: they crashed the reader with a NULL string, a list
+ * that is not UTF-8 was read as an empty list, an invalid escape was accepted and its GError leaked). */
 static void
 assert_bad_value (const gchar * good, const gchar * bad, const gchar * expected)
 {
@@ -135,6 +135,8 @@ GST_START_TEST (test_config_values_gkeyfile_refuses)
   assert_bad_value ("maintain-aspect-ratio=1", "maintain-aspect-ratio=\xff" "1",
       "pre.txt:15: [property] maintain-aspect-ratio: ");
   assert_bad_value ("tensor-name=input", "tensor-name=in\xffput", "pre.txt:10: [property] tensor-name: ");
+  /* an invalid escape: GKeyFile returns a string and an error; the error counts (it leaked before) */
+  assert_bad_value ("tensor-name=input", "tensor-name=in\\qput", "pre.txt:10: [property] tensor-name: ");
   assert_bad_value ("custom-lib-path=/opt", "custom-lib-path=\xfe/opt", "pre.txt:13: [property] custom-lib-path: ");
   assert_bad_value ("custom-tensor-preparation-function=Custom", "custom-tensor-preparation-function=\xfe" "Custom",
       "pre.txt:14: [property] custom-tensor-preparation-function: ");

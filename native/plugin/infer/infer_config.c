@@ -269,9 +269,11 @@ get_raw (Ctx * c, const gchar * group, const gchar * key, GError ** error)
 {
   GError *e = NULL;
   gchar *v = g_key_file_get_string (c->kf, group, key, &e);
-  if (v == NULL) {
+  /* An invalid escape sequence sets the error but still returns a string: the error counts. */
+  if (e != NULL) {
     set_key_error (c, error, DSNET_INFER_CONFIG_ERROR_TYPE, group, key, "%s", e->message);
     g_clear_error (&e);
+    g_clear_pointer (&v, g_free);
   }
   return v;
 }
@@ -282,6 +284,8 @@ get_list (Ctx * c, const gchar * group, const gchar * key, gsize * n, GError ** 
 {
   GError *e = NULL;
   gchar **v = g_key_file_get_string_list (c->kf, group, key, n, &e);
+  if (e != NULL)
+    g_clear_pointer (&v, g_strfreev);
   if (v == NULL) {
     if (e != NULL && e->code != G_KEY_FILE_ERROR_KEY_NOT_FOUND && e->code != G_KEY_FILE_ERROR_GROUP_NOT_FOUND) {
       set_key_error (c, error, DSNET_INFER_CONFIG_ERROR_TYPE, group, key, "%s", e->message);

@@ -56,10 +56,10 @@ get_ints (Ctx * c, const gchar * group, const gchar * key, gsize * n, GError ** 
 {
   GError *e = NULL;
   gchar **items = g_key_file_get_string_list (c->kf, group, key, n, &e);
-  if (items == NULL && e != NULL && e->code != G_KEY_FILE_ERROR_KEY_NOT_FOUND
-      && e->code != G_KEY_FILE_ERROR_GROUP_NOT_FOUND) {
+  if (e != NULL && e->code != G_KEY_FILE_ERROR_KEY_NOT_FOUND && e->code != G_KEY_FILE_ERROR_GROUP_NOT_FOUND) {
     key_error (c, error, DSNET_INFER_CONFIG_ERROR_TYPE, group, key, "%s", e->message);
     g_error_free (e);
+    g_strfreev (items);
     return NULL;
   }
   if (items == NULL) {
@@ -107,9 +107,11 @@ get_string (Ctx * c, const gchar * group, const gchar * key, GError ** error)
 {
   GError *e = NULL;
   gchar *v = g_key_file_get_string (c->kf, group, key, &e);
-  if (v == NULL) {
+  /* An invalid escape sequence sets the error but still returns a string: the error counts. */
+  if (e != NULL) {
     key_error (c, error, DSNET_INFER_CONFIG_ERROR_TYPE, group, key, "%s", e->message);
     g_clear_error (&e);
+    g_free (v);
     return NULL;
   }
   return g_strstrip (v);
