@@ -62,5 +62,5 @@ main (int argc, char **argv)
   if (!ok)
     return 1;
   g_print ("replayed %u inputs\n", n);
-  return 0;
+  return n > 0 ? 0 : 1;           /* the build registers a replay only where there is something to replay */
 }
