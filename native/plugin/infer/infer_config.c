@@ -264,16 +264,27 @@ parse_dbl_text (const gchar * text, gdouble * out)
   return ok;
 }
 
+gchar *
+dsnet_key_file_get_string (GKeyFile * kf, const gchar * group, const gchar * key, GError ** error)
+{
+  GError *e = NULL;
+  gchar *v = g_key_file_get_string (kf, group, key, &e);
+  /* An invalid escape sequence sets the error but still returns a string: the error counts. */
+  if (e != NULL) {
+    g_propagate_error (error, e);
+    g_clear_pointer (&v, g_free);
+  }
+  return v;
+}
+
 static gchar *
 get_raw (Ctx * c, const gchar * group, const gchar * key, GError ** error)
 {
   GError *e = NULL;
-  gchar *v = g_key_file_get_string (c->kf, group, key, &e);
-  /* An invalid escape sequence sets the error but still returns a string: the error counts. */
-  if (e != NULL) {
+  gchar *v = dsnet_key_file_get_string (c->kf, group, key, &e);
+  if (v == NULL) {
     set_key_error (c, error, DSNET_INFER_CONFIG_ERROR_TYPE, group, key, "%s", e->message);
     g_clear_error (&e);
-    g_clear_pointer (&v, g_free);
   }
   return v;
 }

@@ -223,6 +223,12 @@ void dsnet_infer_config_resize_class_attrs (DsnetInferConfig * config, guint n);
 gboolean dsnet_key_file_scan_lines (const gchar * path, const gchar * data, gsize length,
     GHashTable * key_lines, GError ** error);
 
+/*
+ * g_key_file_get_string, but NULL + error for every value GKeyFile reports an error for (for an invalid escape
+ * sequence GKeyFile returns a string *and* sets the error). Shared by the dsnetinfer and dsnetpreprocess readers.
+ */
+gchar *dsnet_key_file_get_string (GKeyFile * kf, const gchar * group, const gchar * key, GError ** error);
+
 /* Line of `key` in `group` recorded by dsnet_key_file_scan_lines, 0 when absent. */
 guint dsnet_key_file_line (GHashTable * key_lines, const gchar * group, const gchar * key);
 

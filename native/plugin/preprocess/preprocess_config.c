@@ -106,12 +106,10 @@ static gchar *
 get_string (Ctx * c, const gchar * group, const gchar * key, GError ** error)
 {
   GError *e = NULL;
-  gchar *v = g_key_file_get_string (c->kf, group, key, &e);
-  /* An invalid escape sequence sets the error but still returns a string: the error counts. */
-  if (e != NULL) {
+  gchar *v = dsnet_key_file_get_string (c->kf, group, key, &e);
+  if (v == NULL) {
     key_error (c, error, DSNET_INFER_CONFIG_ERROR_TYPE, group, key, "%s", e->message);
     g_clear_error (&e);
-    g_free (v);
     return NULL;
   }
   return g_strstrip (v);
