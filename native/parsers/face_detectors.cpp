@@ -25,7 +25,8 @@ push_face (std::vector<NvDsInferObjectDetectionInfo> &objects, const NvDsInferNe
   const float W = (float) net.width, H = (float) net.height;
   float x1 = std::clamp (cx - w / 2, 0.f, W), y1 = std::clamp (cy - h / 2, 0.f, H);
   float x2 = std::clamp (cx + w / 2, 0.f, W), y2 = std::clamp (cy + h / 2, 0.f, H);
-  if (x2 - x1 <= 0 || y2 - y1 <= 0)
+  /* written so that NaN fails: a model that outputs NaN gives no object, not a NaN box */
+  if (!(x2 - x1 > 0 && y2 - y1 > 0) || !std::isfinite (conf))
     return;
   objects.push_back ({0u, x1, y1, x2 - x1, y2 - y1, conf});
 }
@@ -64,7 +65,7 @@ NvDsInferParseYuNet (std::vector<NvDsInferLayerInfo> const &layers, NvDsInferNet
       return false;
     for (unsigned i = 0; i < n; i++) {
       float conf = std::clamp (cls[i], 0.f, 1.f) * std::clamp (obj[i], 0.f, 1.f);
-      if (conf < thr)
+      if (!(conf >= thr))
         continue;
       const float *b = box + (size_t) i * 4;
       const float col = (float) (i % gw), row = (float) (i / gw);
@@ -104,7 +105,7 @@ NvDsInferParseRetinaFace (std::vector<NvDsInferLayerInfo> const &layers, NvDsInf
           const float *o = out + (size_t) k++ * 16;
           const float bg = o[4], fg = o[5], mx = std::max (bg, fg);
           const float conf = std::exp (fg - mx) / (std::exp (bg - mx) + std::exp (fg - mx));
-          if (conf < thr)
+          if (!(conf >= thr))
             continue;
           const float pcx = (c + 0.5f) * s, pcy = (r + 0.5f) * s;
           push_face (objects, net, pcx + o[0] * 0.1f * m, pcy + o[1] * 0.1f * m, m * std::exp (o[2] * 0.2f),

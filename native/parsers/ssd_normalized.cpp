@@ -5,6 +5,7 @@
  * to the network size and clamped to it.
  */
 #include <algorithm>
+#include <cmath>
 
 #include "parser_layers.h"
 
@@ -46,11 +47,12 @@ parse_ssd (const char *who, std::vector<NvDsInferLayerInfo> const &layers, NvDsI
       float conf = 0.f;
       for (unsigned col : columns[c])
         conf += s[col];
-      if (conf < threshold_of (params, c))
+      /* written so that NaN fails: a model that outputs NaN gives no object, not a NaN box */
+      if (!(conf >= threshold_of (params, c)) || !std::isfinite (conf))
         continue;
       float x1 = std::clamp (b[0] * W, 0.f, W), y1 = std::clamp (b[1] * H, 0.f, H);
       float x2 = std::clamp (b[2] * W, 0.f, W), y2 = std::clamp (b[3] * H, 0.f, H);
-      if (x2 - x1 < 0 || y2 - y1 < 0)
+      if (!(x2 - x1 >= 0 && y2 - y1 >= 0))
         continue;
       objects.push_back ({c, x1, y1, x2 - x1, y2 - y1, conf});
     }

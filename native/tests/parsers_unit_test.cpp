@@ -145,6 +145,60 @@ GST_START_TEST (test_retinaface)
 }
 GST_END_TEST;
 
+/* NaN in a model's output gives no object instead of a NaN box or confidence (found by fuzz_parsers). */
+GST_START_TEST (test_nan_outputs_give_no_object)
+{
+  const float nan = std::nanf ("");
+  NvDsInferNetworkInfo net = { 32, 32, 3 };
+  std::vector<NvDsInferObjectDetectionInfo> out;
+  /* SSD / UltraFace: a NaN box coordinate, then a NaN score */
+  std::vector<float> scores = { 0.f, 0.9f, 0.9f };
+  std::vector<float> boxes = { 0.1f, nan, 0.5f, 0.6f };
+  std::vector<NvDsInferLayerInfo> layers = { layer ("scores", scores, 1, 3), layer ("boxes", boxes, 1, 4) };
+  fail_unless (NvDsInferParseUltraFaceMask (layers, net, params (2, 0.5f), out));
+  fail_unless (NvDsInferParseCustomSSDNormalized (layers, net, params (2, 0.5f), out));
+  fail_unless (NvDsInferParseUltraFaceFace (layers, net, params (1, 0.5f), out));
+  boxes[1] = 0.2f;
+  scores = { 0.f, nan, nan };
+  layers = { layer ("scores", scores, 1, 3), layer ("boxes", boxes, 1, 4) };
+  fail_unless (NvDsInferParseUltraFaceMask (layers, net, params (2, 0.5f), out));
+  fail_unless (NvDsInferParseUltraFaceFace (layers, net, params (1, 0.f), out));
+  ck_assert_uint_eq (out.size (), 0);
+
+  /* RetinaFace: NaN logits of one prior, a NaN box delta of another */
+  std::vector<float> data (42 * 16, 0.f);
+  for (unsigned k = 0; k < 42; k++)
+    data[k * 16 + 4] = 5.f;
+  data[0 * 16 + 5] = nan;
+  data[1 * 16 + 4] = 0.f;
+  data[1 * 16 + 5] = 5.f;
+  data[1 * 16 + 2] = nan;
+  layers = { layer ("output0", data, 42, 16) };
+  fail_unless (NvDsInferParseRetinaFace (layers, net, params (1, 0.5f), out));
+  ck_assert_uint_eq (out.size (), 0);
+
+  /* YuNet: NaN class score in one cell, NaN box size in another */
+  static const char *names[9] = { "cls_8", "obj_8", "bbox_8", "cls_16", "obj_16", "bbox_16", "cls_32", "obj_32",
+    "bbox_32" };
+  const unsigned cells[3] = { 16, 4, 1 }, widths[3] = { 1, 1, 4 };
+  std::vector<std::vector<float>> store;
+  store.reserve (9);
+  layers.clear ();
+  for (unsigned k = 0; k < 3; k++)
+    for (unsigned h = 0; h < 3; h++) {
+      store.emplace_back (cells[k] * widths[h], 0.f);
+      layers.push_back (layer (names[k * 3 + h], store.back (), cells[k], widths[h]));
+    }
+  store[0][0] = nan;
+  store[1][0] = 1.f;
+  store[3][1] = 1.f;
+  store[4][1] = 1.f;
+  store[5][1 * 4 + 2] = nan;
+  fail_unless (NvDsInferParseYuNet (layers, net, params (1, 0.5f), out));
+  ck_assert_uint_eq (out.size (), 0);
+}
+GST_END_TEST;
+
 static Suite *
 parsers_unit_suite (void)
 {
@@ -154,6 +208,7 @@ parsers_unit_suite (void)
   tcase_add_test (tc, test_ultraface_and_ssd);
   tcase_add_test (tc, test_yunet);
   tcase_add_test (tc, test_retinaface);
+  tcase_add_test (tc, test_nan_outputs_give_no_object);
   return s;
 }
 

@@ -4,7 +4,9 @@
  * The layer buffers always hold as many floats as their dims say (nvinfer's contract); everything else — wrong
  * shapes, missing layers, NaN/Inf/huge values, tiny or odd network sizes — is fuzzed.
  */
+#include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -57,6 +59,46 @@ const Parser PARSERS[] = {
 /* Largest layer the target builds (floats); keeps each run fast and memory-bounded. */
 const size_t MAX_ELEMENTS = 1 << 16;
 
+struct Shape
+{
+  const char *name;
+  unsigned n_dims;
+  unsigned d[3];
+};
+
+/* The layers `parse` accepts for `net`, whose size is made small (multiples of 32 up to 128 for the anchor
+ * decoders) so the buffers stay small. */
+std::vector<Shape>
+expected_shapes (Parser parse, NvDsInferNetworkInfo &net, Bytes &in)
+{
+  std::vector<Shape> s;
+  if (parse == NvDsInferParseYuNet || parse == NvDsInferParseRetinaFace) {
+    net.width = 32 * (1 + in.u8 () % 4);
+    net.height = 32 * (1 + in.u8 () % 4);
+  }
+  if (parse == NvDsInferParseYuNet) {
+    static const char *const heads[3][3] = {
+      {"cls_8", "obj_8", "bbox_8"}, {"cls_16", "obj_16", "bbox_16"}, {"cls_32", "obj_32", "bbox_32"},
+    };
+    const unsigned strides[3] = { 8, 16, 32 };
+    for (unsigned k = 0; k < 3; k++) {
+      const unsigned n = (net.width / strides[k]) * (net.height / strides[k]);
+      for (unsigned h = 0; h < 3; h++)
+        s.push_back ({ heads[k][h], 2, {n, h == 2 ? 4u : 1u, 0} });
+    }
+  } else if (parse == NvDsInferParseRetinaFace) {
+    unsigned priors = 0;
+    for (unsigned st : {8u, 16u, 32u})
+      priors += 2 * ((net.height + st - 1) / st) * ((net.width + st - 1) / st);
+    s.push_back ({ "output0", 2, {priors, 16, 0} });
+  } else {
+    const unsigned P = 1 + in.u8 () % 64, K = 1 + in.u8 () % 4;
+    s.push_back ({ "scores", 2, {P, K, 0} });
+    s.push_back ({ "boxes", 2, {P, 4, 0} });
+  }
+  return s;
+}
+
 }  // namespace
 
 extern "C" int
@@ -73,18 +115,29 @@ LLVMFuzzerTestOneInput (const uint8_t * data, size_t size)
   for (unsigned c = 0, n = in.u8 () % 8; c < n; c++)
     params.perClassPreclusterThreshold.push_back (in.f32 ());
 
-  const unsigned n_layers = 1 + in.u8 () % 9;
-  std::vector<std::vector<float>> buffers (n_layers);
-  std::vector<NvDsInferLayerInfo> layers (n_layers);
-  for (unsigned i = 0; i < n_layers; i++) {
+  /* Shapes: fuzzed freely, or (odd mode byte) the ones the chosen parser expects for a small network, so the
+   * decoding loops run on fuzzed values instead of stopping at the shape checks. */
+  std::vector<Shape> shapes;
+  if (in.u8 () % 2 == 1)
+    shapes = expected_shapes (parse, net, in);
+  else
+    for (unsigned i = 0, n = 1 + in.u8 () % 9; i < n; i++) {
+      Shape sh { NAMES[in.u8 () % (sizeof NAMES / sizeof NAMES[0])], 1 + in.u8 () % 3u, {0, 0, 0} };
+      for (unsigned d = 0; d < sh.n_dims; d++)
+        sh.d[d] = in.u16 () % 4097;
+      shapes.push_back (sh);
+    }
+  std::vector<std::vector<float>> buffers (shapes.size ());
+  std::vector<NvDsInferLayerInfo> layers (shapes.size ());
+  for (size_t i = 0; i < shapes.size (); i++) {
     NvDsInferLayerInfo &l = layers[i];
     std::memset (&l, 0, sizeof l);
-    l.dataType = in.u8 () % 8 == 0 ? INT32 : FLOAT;
-    l.layerName = NAMES[in.u8 () % (sizeof NAMES / sizeof NAMES[0])];
-    l.inferDims.numDims = 1 + in.u8 () % 3;
+    l.dataType = in.u8 () % 16 == 0 ? INT32 : FLOAT;
+    l.layerName = shapes[i].name;
+    l.inferDims.numDims = shapes[i].n_dims;
     size_t elements = 1;
-    for (unsigned d = 0; d < l.inferDims.numDims; d++) {
-      l.inferDims.d[d] = in.u16 () % 4097;
+    for (unsigned d = 0; d < shapes[i].n_dims; d++) {
+      l.inferDims.d[d] = shapes[i].d[d];
       elements *= l.inferDims.d[d];
       if (elements > MAX_ELEMENTS)
         return 0;
@@ -98,8 +151,12 @@ LLVMFuzzerTestOneInput (const uint8_t * data, size_t size)
   std::vector<NvDsInferObjectDetectionInfo> objects;
   if (parse (layers, net, params, objects))
     for (const auto &o : objects)
-      if (!(o.left >= 0 && o.top >= 0 && o.width > 0 && o.height > 0 && o.left + o.width <= net.width + 0.5f
-              && o.top + o.height <= net.height + 0.5f))
-        __builtin_trap ();      /* every parser promises boxes clamped to the network input */
+      /* every parser promises finite boxes clamped to the network input, and a finite confidence */
+      if (!(o.left >= 0 && o.top >= 0 && o.width >= 0 && o.height >= 0 && o.left + o.width <= net.width + 0.5f
+              && o.top + o.height <= net.height + 0.5f && std::isfinite (o.detectionConfidence))) {
+        std::fprintf (stderr, "bad object: class %u, left %g top %g width %g height %g confidence %g, network %ux%u\n",
+            o.classId, o.left, o.top, o.width, o.height, o.detectionConfidence, net.width, net.height);
+        __builtin_trap ();
+      }
   return 0;
 }
