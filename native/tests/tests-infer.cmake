@@ -22,3 +22,5 @@ add_dependencies(infer_custom_parser_test dsnet_user_parser)
 # The project's parser library called directly with hand-made layers (UltraFace, SSD, YuNet, RetinaFace).
 dsnet_add_test(parsers_unit_test SOURCES parsers_unit_test.cpp LIBS dsnet_parsers PkgConfig::GST)
 set_target_properties(parsers_unit_test PROPERTIES CXX_STANDARD 17)
+# Overlap of preprocessing and inference (order, results, EOS, flush) and the intra-op thread rule.
+dsnet_add_test(infer_overlap_test SOURCES infer_overlap_test.c infer_test_model.c infer_eval.c LIBS dsnet_meta PkgConfig::GST m)
