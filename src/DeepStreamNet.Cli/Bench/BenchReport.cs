@@ -74,7 +74,7 @@ internal static class BenchReport
             }
 
             b.AppendLine();
-            b.AppendLine($"per-element time, {m.Label}, fakesink (mean ms per buffer from entering the element to leaving it; for queues and the muxer this is mostly waiting):");
+            b.AppendLine($"per-element time, {m.Label}, fakesink (mean ms per buffer from entering the element to leaving it, elements of all sources together as NAME_*; for queues and the muxer this is mostly waiting):");
             b.Append("| element |");
             b.AppendLine(string.Concat(perStreams.Select(n => $" {n} stream(s) |")));
             b.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---|", perStreams.Count)));

@@ -8,7 +8,8 @@ namespace DeepStreamNet.Cli.Bench;
 /// One measured pipeline: <c>dsnet run CONFIG --backend portable</c> in a child process with the bench's overrides
 /// (N looping copies of source0, the output variant, the model), stopped after warm-up + measuring time. Frames/s is
 /// the mean over the measured seconds of the per-second <c>**PERF</c> values summed over the streams; per-element
-/// times come from GStreamer's latency tracer (<c>GST_TRACERS=latency(flags=element)</c>) when asked for.
+/// times come from GStreamer's latency tracer (<c>GST_TRACERS=latency(flags=element)</c>) when asked for, the elements
+/// of every source (names that differ only in numbers) averaged together.
 /// </summary>
 internal static partial class PipelineRun
 {
@@ -68,7 +69,7 @@ internal static partial class PipelineRun
                 }
                 else if (traceElements && ElementLatency().Match(line) is { Success: true } m)
                 {
-                    var name = m.Groups[1].Value;
+                    var name = PerSourceDigits().Replace(m.Groups[1].Value, "*");   // src_bin_3_queue → src_bin_*_queue
                     var ns = double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
                     perElement[name] = perElement.TryGetValue(name, out var s) ? (s.Sum + ns, s.N + 1) : (ns, 1);
                 }
@@ -171,6 +172,9 @@ internal static partial class PipelineRun
 
     [GeneratedRegex(@"^\*\*PERF:\s+(?:([0-9]+(?:\.[0-9]+)?) \([0-9.]+\)\s*)+$")]
     private static partial Regex PerfLine();
+
+    [GeneratedRegex(@"[0-9]+")]
+    private static partial Regex PerSourceDigits();
 
     [GeneratedRegex(@"element-latency, element-id=\(string\)[^,]*, element=\(string\)([^,]+), src=\(string\)[^,]*, time=\(guint64\)([0-9]+)")]
     private static partial Regex ElementLatency();

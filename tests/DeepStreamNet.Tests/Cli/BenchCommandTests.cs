@@ -41,6 +41,9 @@ public sealed class BenchCommandTests
             // the tracer run saw the inference element and the muxer, with a time for each stream count
             Assert.That(stdout, Does.Match(@"\| primary_gie \| [0-9.]+ \| [0-9.]+ \|"));
             Assert.That(stdout, Does.Match(@"\| src_bin_muxer \| [0-9.]+ \| [0-9.]+ \|"));
+            // per-source elements are averaged under one name
+            Assert.That(stdout, Does.Match(@"\| src_bin_\*_queue \| [0-9.]+ \| [0-9.]+ \|"));
+            Assert.That(stdout, Does.Not.Contain("src_bin_1_queue"));
         }
         finally
         {
