@@ -23,7 +23,9 @@
 #include "infer_detect.h"
 #include "infer_labels.h"
 #include "infer_ort.h"
+#include "infer_overlap.h"
 #include "infer_preprocess.h"
+#include "infer_threads.h"
 #include "gstdsnetinfer_meta.h"
 #include "gstdsnetinfer_tensor_input.h"
 
@@ -54,6 +56,7 @@ enum
   PROP_INPUT_TENSOR_META,
   PROP_CROP_OBJECTS_TO_ROI_BOUNDARY,
   PROP_INTRA_OP_THREADS,
+  PROP_OVERLAP,
 };
 
 typedef enum
@@ -103,6 +106,8 @@ struct _GstDsNetInfer
   gint intra_op_threads;
   guint props_set;              /* DsnetInferOverride bits of properties set by the application */
   gboolean intra_op_threads_set;
+  gboolean overlap;
+  gboolean overlap_set;
 
   /* running state (start → stop) */
   DsnetInferConfig *cfg;
@@ -115,6 +120,16 @@ struct _GstDsNetInfer
   gint64 in_dims[4];
   gfloat *input;
   gsize input_stride;           /* floats per image */
+  /* overlap (primary mode): the worker runs ORT on batch k from input_slots[slot ^ 1], attaches the results
+   * and pushes the buffer while the streaming thread preprocesses batch k + 1 into input_slots[slot] */
+  DsnetWorker *worker;
+  gfloat *input_slots[2];
+  guint slot;
+  GstBuffer *pending_buf;       /* batch k: the worker's job */
+  GArray *pending_units;        /* of Unit */
+  gfloat *pending_input;
+  gint64 pending_dims[4];
+  GstFlowReturn pending_flow;   /* what the worker's last push returned */
   ParserKind parser;
   gint out_a, out_b;            /* DetectNet_v2 outputs: cov and bbox */
   DsnetCustomParser *custom;    /* bbox or classifier parser of custom-lib-path */
@@ -267,6 +282,8 @@ apply_property_overrides (GstDsNetInfer * self, DsnetInferConfig * c)
     c->crop_objects_to_roi_boundary = self->crop_objects_to_roi_boundary;
   if (self->intra_op_threads_set)
     c->intra_op_threads = self->intra_op_threads;
+  if (self->overlap_set)
+    c->overlap = self->overlap;
 }
 
 /* Works out the network input shape from the model and infer-dims; allocates the input buffer. */
@@ -345,6 +362,9 @@ setup_input (GstDsNetInfer * self)
   }
   self->input_stride = (gsize) want[0] * want[1] * want[2];
   self->input = g_new0 (gfloat, self->input_stride * self->run_batch);
+  self->input_slots[0] = self->input;
+  if (c->overlap && c->process_mode == GST_DSNET_INFER_PROCESS_MODE_PRIMARY && !c->input_tensor_from_meta)
+    self->input_slots[1] = g_new0 (gfloat, self->input_stride * self->run_batch);
   return TRUE;
 }
 
@@ -466,9 +486,14 @@ post_config_warnings (GstDsNetInfer * self, GPtrArray * extra)
 /* ---------------------------------------------------------------------------------------- lifecycle */
 
 /* Everything start() creates; safe to call at any time. */
+static void overlap_job (gpointer data);
+
 static void
 release_running_state (GstDsNetInfer * self)
 {
+  g_clear_pointer (&self->worker, dsnet_worker_free);   /* waits for the job in flight */
+  g_clear_pointer (&self->input_slots[1], g_free);
+  self->input_slots[0] = NULL;
   g_clear_pointer (&self->labels, dsnet_infer_labels_free);
   g_clear_pointer (&self->custom, dsnet_custom_parser_free);
   g_clear_pointer (&self->layers, g_free);
@@ -533,6 +558,13 @@ gst_dsnet_infer_start (GstBaseTransform * trans)
     }
   }
   if (ok) {
+    if (c->intra_op_threads <= 0) {
+      DsnetThreadBudget b;
+      dsnet_thread_budget_measure (GST_ELEMENT (self), &b);
+      c->intra_op_threads = dsnet_thread_budget_intra_op (&b);
+      GST_INFO_OBJECT (self, "intra-op threads %d: %d core(s), %d encoder(s), %d primary inference "
+          "element(s)", c->intra_op_threads, b.cores, b.encoders, b.primary_inferences);
+    }
     self->model = dsnet_ort_model_load (c->onnx_file, c->intra_op_threads, c->inter_op_threads, &err);
     if (self->model == NULL) {
       gchar *where = dsnet_infer_config_where (c, "property", "onnx-file");
@@ -566,6 +598,10 @@ gst_dsnet_infer_start (GstBaseTransform * trans)
   self->parse_failures = 0;
   self->tensor_name_warned = FALSE;
   self->history = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, history_free);
+  self->slot = 0;
+  self->pending_flow = GST_FLOW_OK;
+  if (self->input_slots[1] != NULL)
+    self->worker = dsnet_worker_new ("dsnetinfer-ort", overlap_job, self);
   GST_INFO_OBJECT (self, "model %s: input %dx%dx%d, %d image(s) per run (%s batch axis)", c->onnx_file,
       self->pp.channels, self->pp.net_h, self->pp.net_w, self->run_batch,
       self->dynamic_batch ? "dynamic" : "fixed");
@@ -788,33 +824,41 @@ attach_results (GstDsNetInfer * self, NvDsBatchMeta * batch, Unit * units, guint
   return TRUE;
 }
 
+/* Fills `input` with the `count` (≤ run_batch) units and `dims` with the shape of the run. */
+static void
+prepare_input (GstDsNetInfer * self, const guint8 * pixels, Unit * units, guint count, gfloat * input,
+    gint64 * dims)
+{
+  const gint stride = self->width * DSNET_BATCH_BYTES_PER_PIXEL;
+  const gsize frame_bytes = dsnet_batch_frame_size (self->width, self->height);
+  for (guint i = 0; i < count; i++) {
+    Unit *u = &units[i];
+    if (u->tensor != NULL) {
+      memcpy (input + self->input_stride * i, u->tensor, self->input_stride * sizeof (gfloat));
+      continue;
+    }
+    const guint8 *img = pixels + frame_bytes * u->frame->batch_id;
+    dsnet_preprocess_rgba (&self->pp, img, stride, u->left, u->top, u->w, u->h,
+        input + self->input_stride * i, &u->scale);
+  }
+  memcpy (dims, self->in_dims, sizeof (self->in_dims));
+  if (self->dynamic_batch)
+    dims[0] = count;
+  else if (count < (guint) self->run_batch)     /* fixed batch axis: pad with zeros */
+    memset (input + self->input_stride * count, 0,
+        self->input_stride * (self->run_batch - count) * sizeof (gfloat));
+}
+
 /* Preprocesses `n` units, runs the model (one run when the batch axis is dynamic, else per fixed batch),
  * and attaches the results. */
 static gboolean
 infer_units (GstDsNetInfer * self, NvDsBatchMeta * batch, const guint8 * pixels, Unit * units, guint n,
     GError ** error)
 {
-  const gint stride = self->width * DSNET_BATCH_BYTES_PER_PIXEL;
-  const gsize frame_bytes = dsnet_batch_frame_size (self->width, self->height);
   for (guint start = 0; start < n; start += (guint) self->run_batch) {
     guint count = MIN (n - start, (guint) self->run_batch);
-    for (guint i = 0; i < count; i++) {
-      Unit *u = &units[start + i];
-      if (u->tensor != NULL) {
-        memcpy (self->input + self->input_stride * i, u->tensor, self->input_stride * sizeof (gfloat));
-        continue;
-      }
-      const guint8 *img = pixels + frame_bytes * u->frame->batch_id;
-      dsnet_preprocess_rgba (&self->pp, img, stride, u->left, u->top, u->w, u->h,
-          self->input + self->input_stride * i, &u->scale);
-    }
     gint64 dims[4];
-    memcpy (dims, self->in_dims, sizeof (dims));
-    if (self->dynamic_batch)
-      dims[0] = count;
-    else if (count < (guint) self->run_batch)       /* fixed batch axis: pad with zeros */
-      memset (self->input + self->input_stride * count, 0,
-          self->input_stride * (self->run_batch - count) * sizeof (gfloat));
+    prepare_input (self, pixels, units + start, count, self->input, dims);
     DsnetOrtOutputs *out = dsnet_ort_model_run (self->model, self->input, dims, 4, error);
     if (out == NULL)
       return FALSE;
@@ -973,40 +1017,31 @@ infer_tensor_meta (GstDsNetInfer * self, NvDsBatchMeta * batch)
   return ret;
 }
 
-static GstFlowReturn
-gst_dsnet_infer_transform_ip (GstBaseTransform * trans, GstBuffer * buf)
+/* Whether this buffer's turn to infer has come (primary mode's interval; the secondary history's age). */
+static gboolean
+batch_due (GstDsNetInfer * self)
 {
-  GstDsNetInfer *self = GST_DSNET_INFER (trans);
   DsnetInferConfig *c = self->cfg;
-  NvDsBatchMeta *batch = gst_buffer_get_nvds_batch_meta (buf);
-  if (batch == NULL) {
-    GST_ELEMENT_ERROR (self, STREAM, FORMAT, ("buffer without NvDsBatchMeta"),
-        ("dsnetinfer needs batched buffers from dsnetstreammux"));
-    return GST_FLOW_ERROR;
-  }
-  if (c->input_tensor_from_meta)
-    return infer_tensor_meta (self, batch);
-  if (c->process_mode == GST_DSNET_INFER_PROCESS_MODE_PRIMARY
-      && self->batch_counter++ % ((guint64) c->interval + 1) != 0)
-    return GST_FLOW_OK;
-  if (c->process_mode == GST_DSNET_INFER_PROCESS_MODE_SECONDARY
-      && ++self->batch_counter % HISTORY_MAX_AGE == 0)
+  if (c->process_mode == GST_DSNET_INFER_PROCESS_MODE_PRIMARY)
+    return self->batch_counter++ % ((guint64) c->interval + 1) == 0;
+  if (++self->batch_counter % HISTORY_MAX_AGE == 0)
     g_hash_table_foreach_remove (self->history, history_expired, self);
+  return TRUE;
+}
 
-  GstMapInfo map;
-  if (!gst_buffer_map (buf, &map, GST_MAP_READ)) {
-    GST_ELEMENT_ERROR (self, RESOURCE, READ, ("cannot map the batched buffer"), (NULL));
-    return GST_FLOW_ERROR;
-  }
+/* The units to infer in a mapped batched buffer: its frames (primary) or the selected objects (secondary). */
+static GstFlowReturn
+collect_units (GstDsNetInfer * self, NvDsBatchMeta * batch, const GstMapInfo * map, GArray * units)
+{
+  DsnetInferConfig *c = self->cfg;
   const gsize frame_bytes = dsnet_batch_frame_size (self->width, self->height);
-  GArray *units = g_array_new (FALSE, TRUE, sizeof (Unit));
   GstFlowReturn ret = GST_FLOW_OK;
   nvds_acquire_meta_lock (batch);
   for (GList * l = batch->frame_meta_list; l != NULL; l = l->next) {
     NvDsFrameMeta *f = l->data;
-    if ((gsize) (f->batch_id + 1) * frame_bytes > map.size) {
+    if ((gsize) (f->batch_id + 1) * frame_bytes > map->size) {
       GST_ELEMENT_ERROR (self, STREAM, FORMAT, ("frame meta batch_id %u is outside the buffer",
-              f->batch_id), ("buffer holds %" G_GSIZE_FORMAT " bytes, frame size %dx%d", map.size,
+              f->batch_id), ("buffer holds %" G_GSIZE_FORMAT " bytes, frame size %dx%d", map->size,
               self->width, self->height));
       ret = GST_FLOW_ERROR;
       break;
@@ -1029,6 +1064,39 @@ gst_dsnet_infer_transform_ip (GstBaseTransform * trans, GstBuffer * buf)
     }
   }
   nvds_release_meta_lock (batch);
+  return ret;
+}
+
+static NvDsBatchMeta *
+batch_meta_of (GstDsNetInfer * self, GstBuffer * buf)
+{
+  NvDsBatchMeta *batch = gst_buffer_get_nvds_batch_meta (buf);
+  if (batch == NULL)
+    GST_ELEMENT_ERROR (self, STREAM, FORMAT, ("buffer without NvDsBatchMeta"),
+        ("dsnetinfer needs batched buffers from dsnetstreammux"));
+  return batch;
+}
+
+static GstFlowReturn
+gst_dsnet_infer_transform_ip (GstBaseTransform * trans, GstBuffer * buf)
+{
+  GstDsNetInfer *self = GST_DSNET_INFER (trans);
+  DsnetInferConfig *c = self->cfg;
+  NvDsBatchMeta *batch = batch_meta_of (self, buf);
+  if (batch == NULL)
+    return GST_FLOW_ERROR;
+  if (c->input_tensor_from_meta)
+    return infer_tensor_meta (self, batch);
+  if (!batch_due (self))
+    return GST_FLOW_OK;
+
+  GstMapInfo map;
+  if (!gst_buffer_map (buf, &map, GST_MAP_READ)) {
+    GST_ELEMENT_ERROR (self, RESOURCE, READ, ("cannot map the batched buffer"), (NULL));
+    return GST_FLOW_ERROR;
+  }
+  GArray *units = g_array_new (FALSE, TRUE, sizeof (Unit));
+  GstFlowReturn ret = collect_units (self, batch, &map, units);
   GError *err = NULL;
   if (ret == GST_FLOW_OK && units->len > 0
       && !infer_units (self, batch, map.data, (Unit *) units->data, units->len, &err)) {
@@ -1040,6 +1108,152 @@ gst_dsnet_infer_transform_ip (GstBaseTransform * trans, GstBuffer * buf)
   g_array_unref (units);
   gst_buffer_unmap (buf, &map);
   return ret;
+}
+
+/* ------------------------------------------------------------------------------------------- overlap */
+
+/* Worker thread: runs the pending batch, attaches its results and pushes its buffer. */
+static void
+overlap_job (gpointer data)
+{
+  GstDsNetInfer *self = data;
+  GstBuffer *buf = self->pending_buf;
+  GArray *units = self->pending_units;
+  self->pending_buf = NULL;
+  self->pending_units = NULL;
+  GError *err = NULL;
+  DsnetOrtOutputs *out = dsnet_ort_model_run (self->model, self->pending_input, self->pending_dims, 4, &err);
+  gboolean ok = out != NULL && attach_results (self, gst_buffer_get_nvds_batch_meta (buf),
+      (Unit *) units->data, units->len, out, &err);
+  if (out != NULL)
+    dsnet_ort_outputs_free (out);
+  g_array_unref (units);
+  if (!ok) {
+    GST_ELEMENT_ERROR (self, STREAM, FAILED, ("inference failed: %s", err->message), ("model %s",
+            self->cfg->onnx_file));
+    g_clear_error (&err);
+    gst_buffer_unref (buf);
+    self->pending_flow = GST_FLOW_ERROR;
+    return;
+  }
+  self->pending_flow = gst_pad_push (GST_BASE_TRANSFORM_SRC_PAD (self), buf);
+}
+
+/* Streaming thread: waits until the worker has pushed the previous batch; returns that push's result. */
+static GstFlowReturn
+overlap_wait (GstDsNetInfer * self)
+{
+  dsnet_worker_wait (self->worker);
+  GstFlowReturn ret = self->pending_flow;
+  self->pending_flow = GST_FLOW_OK;
+  return ret;
+}
+
+/* Synchronous path for a batch the worker cannot take in one run (more units than one run holds, none, or an
+ * error while collecting them): after the previous batch has left, so the order stays. */
+static GstFlowReturn
+overlap_take_sync (GstDsNetInfer * self, GstBuffer * buf, NvDsBatchMeta * batch, GstMapInfo * map,
+    GArray * units, GstFlowReturn collected, GstBuffer ** outbuf)
+{
+  GstFlowReturn ret = overlap_wait (self);
+  GError *err = NULL;
+  if (ret == GST_FLOW_OK && collected == GST_FLOW_OK && units->len > 0
+      && !infer_units (self, batch, map->data, (Unit *) units->data, units->len, &err)) {
+    GST_ELEMENT_ERROR (self, STREAM, FAILED, ("inference failed: %s", err->message), ("model %s",
+            self->cfg->onnx_file));
+    g_clear_error (&err);
+    ret = GST_FLOW_ERROR;
+  }
+  if (ret == GST_FLOW_OK)
+    ret = collected;
+  g_array_unref (units);
+  gst_buffer_unmap (buf, map);
+  if (ret == GST_FLOW_OK)
+    *outbuf = buf;
+  else
+    gst_buffer_unref (buf);
+  return ret;
+}
+
+/* Primary mode with overlap: preprocesses the buffer into the free input slot while the worker still runs the
+ * previous batch, then hands this batch to the worker. Buffers the worker does not take (not due this
+ * interval, too many units) leave through the base class once the previous batch has been pushed. */
+static GstFlowReturn
+overlap_take (GstDsNetInfer * self, GstBuffer * buf, GstBuffer ** outbuf)
+{
+  NvDsBatchMeta *batch = batch_meta_of (self, buf);
+  if (batch == NULL) {
+    gst_buffer_unref (buf);
+    return GST_FLOW_ERROR;
+  }
+  if (!batch_due (self)) {
+    GstFlowReturn ret = overlap_wait (self);
+    if (ret == GST_FLOW_OK)
+      *outbuf = buf;
+    else
+      gst_buffer_unref (buf);
+    return ret;
+  }
+  GstMapInfo map;
+  if (!gst_buffer_map (buf, &map, GST_MAP_READ)) {
+    GST_ELEMENT_ERROR (self, RESOURCE, READ, ("cannot map the batched buffer"), (NULL));
+    gst_buffer_unref (buf);
+    return GST_FLOW_ERROR;
+  }
+  GArray *units = g_array_new (FALSE, TRUE, sizeof (Unit));
+  GstFlowReturn collected = collect_units (self, batch, &map, units);
+  if (collected != GST_FLOW_OK || units->len == 0 || units->len > (guint) self->run_batch)
+    return overlap_take_sync (self, buf, batch, &map, units, collected, outbuf);
+
+  gfloat *input = self->input_slots[self->slot];
+  gint64 dims[4];
+  prepare_input (self, map.data, (Unit *) units->data, units->len, input, dims);
+  gst_buffer_unmap (buf, &map);
+  GstFlowReturn ret = overlap_wait (self);
+  if (ret != GST_FLOW_OK) {
+    g_array_unref (units);
+    gst_buffer_unref (buf);
+    return ret;
+  }
+  self->pending_buf = buf;
+  self->pending_units = units;
+  self->pending_input = input;
+  memcpy (self->pending_dims, dims, sizeof (dims));
+  self->slot ^= 1;
+  dsnet_worker_submit (self->worker);
+  return GST_FLOW_OK;
+}
+
+/* With overlap the worker pushes the inferred buffers itself; the base class pushes only what it returns here. */
+static GstFlowReturn
+gst_dsnet_infer_generate_output (GstBaseTransform * trans, GstBuffer ** outbuf)
+{
+  GstDsNetInfer *self = GST_DSNET_INFER (trans);
+  if (self->worker == NULL)
+    return GST_BASE_TRANSFORM_CLASS (gst_dsnet_infer_parent_class)->generate_output (trans, outbuf);
+  GstBuffer *in = trans->queued_buf;
+  trans->queued_buf = NULL;
+  *outbuf = NULL;
+  return in != NULL ? overlap_take (self, gst_buffer_make_writable (in), outbuf) : GST_FLOW_OK;
+}
+
+static gboolean
+gst_dsnet_infer_sink_event (GstBaseTransform * trans, GstEvent * event)
+{
+  GstDsNetInfer *self = GST_DSNET_INFER (trans);
+  /* serialized events and queries wait until the worker has pushed the batch in flight: nothing overtakes it */
+  if (self->worker != NULL && GST_EVENT_IS_SERIALIZED (event))
+    overlap_wait (self);
+  return GST_BASE_TRANSFORM_CLASS (gst_dsnet_infer_parent_class)->sink_event (trans, event);
+}
+
+static gboolean
+gst_dsnet_infer_query (GstBaseTransform * trans, GstPadDirection direction, GstQuery * query)
+{
+  GstDsNetInfer *self = GST_DSNET_INFER (trans);
+  if (self->worker != NULL && direction == GST_PAD_SINK && GST_QUERY_IS_SERIALIZED (query))
+    overlap_wait (self);
+  return GST_BASE_TRANSFORM_CLASS (gst_dsnet_infer_parent_class)->query (trans, direction, query);
 }
 
 /* ---------------------------------------------------------------------------------------- properties */
@@ -1117,6 +1331,10 @@ gst_dsnet_infer_set_property (GObject * object, guint prop_id, const GValue * va
       self->intra_op_threads = g_value_get_int (value);
       self->intra_op_threads_set = TRUE;
       break;
+    case PROP_OVERLAP:
+      self->overlap = g_value_get_boolean (value);
+      self->overlap_set = TRUE;
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       break;
@@ -1171,6 +1389,9 @@ gst_dsnet_infer_get_property (GObject * object, guint prop_id, GValue * value, G
       break;
     case PROP_INTRA_OP_THREADS:
       g_value_set_int (value, self->cfg ? self->cfg->intra_op_threads : self->intra_op_threads);
+      break;
+    case PROP_OVERLAP:
+      g_value_set_boolean (value, self->cfg ? self->cfg->overlap : self->overlap);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1245,7 +1466,11 @@ gst_dsnet_infer_class_init (GstDsNetInferClass * klass)
           "to the ROI limits instead of dropping them", FALSE, rw));
   g_object_class_install_property (gobject_class, PROP_INTRA_OP_THREADS,
       g_param_spec_int ("intra-op-threads", "Intra-op threads", "ONNX Runtime intra-op thread count "
-          "(0 = ONNX Runtime default); overrides [dsnet] intra-op-threads", 0, 1024, 0, rw));
+          "(0 = chosen from the cores and the pipeline, see README); overrides [dsnet] intra-op-threads", 0,
+          1024, 0, rw));
+  g_object_class_install_property (gobject_class, PROP_OVERLAP,
+      g_param_spec_boolean ("overlap", "Overlap", "Primary mode: preprocess the next batch while ONNX Runtime "
+          "runs this one (buffers leave one batch later); overrides [dsnet] overlap", TRUE, rw));
 
   gst_element_class_add_static_pad_template (element_class, &sink_template);
   gst_element_class_add_static_pad_template (element_class, &src_template);
@@ -1258,6 +1483,9 @@ gst_dsnet_infer_class_init (GstDsNetInferClass * klass)
   bt_class->stop = GST_DEBUG_FUNCPTR (gst_dsnet_infer_stop);
   bt_class->set_caps = GST_DEBUG_FUNCPTR (gst_dsnet_infer_set_caps);
   bt_class->transform_ip = GST_DEBUG_FUNCPTR (gst_dsnet_infer_transform_ip);
+  bt_class->generate_output = GST_DEBUG_FUNCPTR (gst_dsnet_infer_generate_output);
+  bt_class->sink_event = GST_DEBUG_FUNCPTR (gst_dsnet_infer_sink_event);
+  bt_class->query = GST_DEBUG_FUNCPTR (gst_dsnet_infer_query);
   gst_type_mark_as_plugin_api (GST_TYPE_DSNET_INFER_PROCESS_MODE, 0);
 }
 
@@ -1268,6 +1496,7 @@ gst_dsnet_infer_init (GstDsNetInfer * self)
   self->process_mode = GST_DSNET_INFER_PROCESS_MODE_PRIMARY;
   self->batch_size = DEFAULT_BATCH_SIZE;
   self->infer_on_gie_id = -1;
+  self->overlap = TRUE;
   gst_base_transform_set_in_place (GST_BASE_TRANSFORM (self), TRUE);
   gst_base_transform_set_passthrough (GST_BASE_TRANSFORM (self), FALSE);
 }

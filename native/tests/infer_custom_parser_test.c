@@ -236,7 +236,8 @@ GST_START_TEST (test_crash_names_library)
     GstHarness *h = new_infer_harness (cfg, NULL);
     GstBuffer *frame = half_red (FRAME_W, FRAME_H, TRUE);
     set_batch_caps (h, FRAME_W, FRAME_H, 1);
-    gst_harness_push (h, make_batch (&frame, 1, FRAME_W, FRAME_H, 0));
+    /* the parser runs on dsnetinfer's ONNX Runtime worker (overlap): wait for the buffer, not only the push */
+    infer_push_and_pull (h, make_batch (&frame, 1, FRAME_W, FRAME_H, 0));
     _exit (0);                  /* not reached */
   }
   close (fds[1]);

@@ -67,6 +67,23 @@ set_batch_caps (GstHarness * h, gint width, gint height, guint n)
   g_free (caps);
 }
 
+/* gst_harness_push_and_pull with a 10-minute wait instead of 60 s: with overlap the buffer comes from the ONNX
+ * Runtime worker thread after push returns, and one UltraFace run under valgrind on a loaded machine can take longer
+ * than a minute. */
+static inline GstBuffer *
+infer_push_and_pull (GstHarness * h, GstBuffer * in)
+{
+  if (gst_harness_push (h, in) != GST_FLOW_OK)
+    return NULL;
+  for (gint64 end = g_get_monotonic_time () + 600 * G_TIME_SPAN_SECOND; g_get_monotonic_time () < end;) {
+    GstBuffer *out = gst_harness_try_pull (h);
+    if (out != NULL)
+      return out;
+    g_usleep (5000);
+  }
+  return NULL;
+}
+
 /* A harness around one dsnetinfer configured before it starts (gst_harness_new would start it first). */
 static inline GstHarness *
 new_infer_harness (const gchar * config_path, const gchar * extra_props)

@@ -30,7 +30,7 @@ GST_START_TEST (test_detect_metadata)
   ck_assert_int_eq (w, 512);
   ck_assert_int_eq (hh, 366);
   set_batch_caps (h, w, hh, 1);
-  GstBuffer *out = gst_harness_push_and_pull (h, make_batch (&img, 1, w, hh, 0));
+  GstBuffer *out = infer_push_and_pull (h, make_batch (&img, 1, w, hh, 0));
   fail_unless (out != NULL);
   NvDsBatchMeta *batch = gst_buffer_get_nvds_batch_meta (out);
   fail_unless (batch != NULL);

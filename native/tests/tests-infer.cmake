@@ -36,3 +36,5 @@ dsnet_add_test(text_file_test SOURCES text_file_test.c
 if(DSNET_SANITIZE)
   set_tests_properties(infer_facemask_test PROPERTIES DISABLED TRUE)
 endif()
+# Overlap of preprocessing and inference (order, results, EOS, flush) and the intra-op thread rule.
+dsnet_add_test(infer_overlap_test SOURCES infer_overlap_test.c infer_test_model.c infer_eval.c LIBS dsnet_meta PkgConfig::GST m)

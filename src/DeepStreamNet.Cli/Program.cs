@@ -11,6 +11,7 @@ internal static class Program
         var root = new RootCommand("DeepStreamNet: run DeepStream-style pipelines, on NVIDIA DeepStream or the portable runtime.");
         // One line per command group (keep alphabetical).
         root.Subcommands.Add(AssetsCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(DatasetCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(DescribeCommand.Create());

@@ -158,6 +158,7 @@ static const KeyDef dsnet_keys[] = {
   {"intra-op-threads", KT_INT, F (intra_op_threads), NOAUX, 0, 1024, NULL, 0},
   {"inter-op-threads", KT_INT, F (inter_op_threads), NOAUX, 0, 1024, NULL, 0},
   {"roi-merge-iou-threshold", KT_DBL, F (roi_merge_iou), NOAUX, 0, 1, NULL, 0},
+  {"overlap", KT_BOOL, F (overlap), NOAUX, 0, 0, NULL, 0},
 };
 
 /* Parsing context: the config, the key file, and the file's name for messages. */
@@ -823,6 +824,7 @@ dsnet_infer_config_new_default (void)
   cfg->max_gpu_mem_per = 99;
   cfg->net_scale_factor = 1.0;
   cfg->cluster_mode = DSNET_CLUSTER_GROUP_RECTANGLES;
+  cfg->overlap = TRUE;
   class_attrs_defaults (&cfg->class_attrs_all);
   cfg->warnings = g_ptr_array_new_with_free_func (g_free);
   cfg->key_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -178,9 +178,10 @@ typedef struct
   /* [dsnet] extension group */
   gint *class_map;              /* output class id -> model class index; NULL = parser default */
   guint n_class_map;
-  gint intra_op_threads;        /* 0 = ONNX Runtime default */
+  gint intra_op_threads;        /* 0 = the thread rule (infer_threads.h) */
   gdouble roi_merge_iou;        /* input-tensor-meta: NMS across a frame's ROIs above this IoU; 0 = off */
   gint inter_op_threads;        /* 0 = ONNX Runtime default */
+  gboolean overlap;             /* preprocess the next batch while ONNX Runtime runs this one (default on) */
 
   /* warnings collected while parsing (unknown keys, legacy keys, ignored keys) */
   GPtrArray *warnings;
