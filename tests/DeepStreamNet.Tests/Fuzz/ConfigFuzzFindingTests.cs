@@ -100,4 +100,18 @@ public sealed class ConfigFuzzFindingTests
             Assert.That(uriErrors, Has.Some.Matches<ValidationIssue>(e => e.Group == "source0" && e.Key == "uri"), string.Join("\n", uriErrors));
         }
     }
+
+    /// <summary>Was: an empty <c>onnx-file</c> with a primary batch size above 1 threw NullReferenceException while
+    /// <c>describe</c> built the graph (the dynamic-batch copy read the empty file as a model without a graph).</summary>
+    [Test]
+    public void Empty_onnx_file_with_batch_size_2_is_an_error_not_an_exception()
+    {
+        using var dir = new TempConfigDir();
+        var empty = dir.Write("empty.onnx", string.Empty);
+        var app = dir.WriteApp(extra: "[primary-gie]\nbatch-size=2\n");
+        File.WriteAllText(Path.Combine(dir.Path, "infer.txt"), File.ReadAllText(Path.Combine(dir.Path, "infer.txt"))
+            .Replace($"onnx-file={ConfigTestPaths.UltraFace640}", $"onnx-file={empty}", StringComparison.Ordinal));
+        var errors = Errors(app, PipelineBackend.Portable);
+        Assert.That(errors, Has.Some.Matches<ValidationIssue>(e => e.Key == "onnx-file" && e.Line > 0), string.Join("\n", errors));
+    }
 }
