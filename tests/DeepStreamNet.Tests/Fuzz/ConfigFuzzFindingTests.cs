@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DeepStreamNet.Config;
 using DeepStreamNet.Pipeline;
 using DeepStreamNet.Tests.Config;
@@ -14,14 +13,7 @@ namespace DeepStreamNet.Tests.Fuzz;
 [CancelAfter(120_000)]
 public sealed class ConfigFuzzFindingTests
 {
-    private static string MakeFifo(TempConfigDir dir)
-    {
-        var path = Path.Combine(dir.Path, "fifo.so");
-        using var p = Process.Start(new ProcessStartInfo("mkfifo", path) { UseShellExecute = false })!;
-        p.WaitForExit();
-        Assert.That(p.ExitCode, Is.Zero, "mkfifo");
-        return path;
-    }
+    private static string MakeFifo(TempConfigDir dir) => FileLimitTests.MakeFifo(dir, "fifo.so");
 
     /// <summary>Validates on both backends within 20 s each; a hang fails the test (and the FIFO is opened so the
     /// blocked reader can go on).</summary>

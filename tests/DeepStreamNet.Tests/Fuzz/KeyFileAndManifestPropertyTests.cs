@@ -1,4 +1,3 @@
-using System.Text;
 using CsCheck;
 using DeepStreamNet.Assets;
 using DeepStreamNet.Config;
@@ -129,22 +128,6 @@ public sealed class KeyFileAndManifestPropertyTests
         }
     }
 
-    private static byte[] Mutate(byte[] original, (int At, byte Value)[] edits, (int At, int Token)[] inserts, int cut)
-    {
-        var bytes = new List<byte>(original);
-        foreach (var (at, token) in inserts)
-        {
-            bytes.InsertRange(at % (bytes.Count + 1), Encoding.UTF8.GetBytes(Tokens[token]));
-        }
-
-        foreach (var (at, value) in edits)
-        {
-            if (bytes.Count > 0)
-            {
-                bytes[at % bytes.Count] = value == 0 ? (byte)0xC3 : value;
-            }
-        }
-
-        return [.. bytes.Take(bytes.Count - (bytes.Count * cut / 8))];
-    }
+    private static byte[] Mutate(byte[] original, (int At, byte Value)[] edits, (int At, int Token)[] inserts, int cut) =>
+        FixedSeed.Mutate(original, edits, inserts, cut, Tokens);
 }
