@@ -31,6 +31,28 @@ internal static class Fuzz
         }
     }
 
+    /// <summary>A mutation of a file's bytes: <paramref name="inserts"/> put tokens that matter to the format at positions,
+    /// <paramref name="edits"/> replace bytes (0 becomes 0xC3, alone invalid UTF-8), then <paramref name="cut"/>/8 of the
+    /// end is cut off.</summary>
+    public static byte[] Mutate(byte[] original, (int At, byte Value)[] edits, (int At, int Token)[] inserts, int cut, string[] tokens)
+    {
+        var bytes = new List<byte>(original);
+        foreach (var (at, token) in inserts)
+        {
+            bytes.InsertRange(at % (bytes.Count + 1), System.Text.Encoding.UTF8.GetBytes(tokens[token]));
+        }
+
+        foreach (var (at, value) in edits)
+        {
+            if (bytes.Count > 0)
+            {
+                bytes[at % bytes.Count] = value == 0 ? (byte)0xC3 : value;
+            }
+        }
+
+        return [.. bytes.Take(bytes.Count - (bytes.Count * cut / 8))];
+    }
+
     private static string Describe<T>(T input) => input switch
     {
         System.Runtime.CompilerServices.ITuple t => "(" + string.Join(", ", Enumerable.Range(0, t.Length).Select(k => Describe(t[k]))) + ")",

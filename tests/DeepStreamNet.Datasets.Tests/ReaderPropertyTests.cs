@@ -19,24 +19,8 @@ public sealed class ReaderPropertyTests
     private static readonly Gen<(int, byte)[]> Edits = Gen.Select(Gen.Int.Positive, Gen.Byte).Array[0, 4];
     private static readonly Gen<(int, int)[]> Inserts = Gen.Select(Gen.Int.Positive, Gen.Int[0, Tokens.Length - 1]).Array[0, 3];
 
-    private static byte[] Mutate(byte[] original, (int At, byte Value)[] edits, (int At, int Token)[] inserts, int cut)
-    {
-        var bytes = new List<byte>(original);
-        foreach (var (at, token) in inserts)
-        {
-            bytes.InsertRange(at % (bytes.Count + 1), Encoding.UTF8.GetBytes(Tokens[token]));
-        }
-
-        foreach (var (at, value) in edits)
-        {
-            if (bytes.Count > 0)
-            {
-                bytes[at % bytes.Count] = value == 0 ? (byte)0xC3 : value; // 0xC3 alone is invalid UTF-8
-            }
-        }
-
-        return [.. bytes.Take(bytes.Count - (bytes.Count * cut / 8))];
-    }
+    private static byte[] Mutate(byte[] original, (int At, byte Value)[] edits, (int At, int Token)[] inserts, int cut) =>
+        Fuzz.Mutate(original, edits, inserts, cut, Tokens);
 
     private static void Check(string mutatedFile, byte[] original, Func<SourceReadResult> read, string imagesRoot)
     {

@@ -42,6 +42,21 @@ internal static class ConfigOptions
     public static IEnumerable<string> Overrides(string[]? fromCommandLine) =>
         AppConfigLoader.OverridesFromEnvironment().Concat(fromCommandLine ?? []);
 
+    /// <summary>Prints why the config file given on the command line cannot be read (missing, or a folder) and returns
+    /// false; true when it is a file.</summary>
+    public static bool ConfigFileExists(FileInfo path)
+    {
+        if (path.Exists)
+        {
+            return true;
+        }
+
+        Console.Error.WriteLine(Directory.Exists(path.FullName)
+            ? $"{path.FullName}: is a folder, not a config file (give the deepstream-app .txt file inside it)"
+            : $"{path.FullName}: config file not found");
+        return false;
+    }
+
     /// <summary>The plan of a config file given on the command line (environment overrides first, then --set).</summary>
     public static PipelinePlan Plan(FileInfo path, string[]? set, PipelineBackend backend, TargetPlatform? platform) =>
         PipelinePlan.Create(path.FullName, Overrides(set), backend, platform);

@@ -21,9 +21,8 @@ internal static class DescribeCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(config)!;
-            if (!path.Exists)
+            if (!ConfigOptions.ConfigFileExists(path))
             {
-                Console.Error.WriteLine($"{path.FullName}: config file not found");
                 return 2;
             }
 

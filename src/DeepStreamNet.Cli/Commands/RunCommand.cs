@@ -52,9 +52,8 @@ internal static class RunCommand
     public static int Execute(FileInfo path, IEnumerable<string> overrides, PipelineBackend requested, TargetPlatform? platform, LogEventLevel level,
         Action<PipelineRunner, Microsoft.Extensions.Logging.ILogger>? configure)
     {
-        if (!path.Exists)
+        if (!ConfigOptions.ConfigFileExists(path))
         {
-            Console.Error.WriteLine($"{path.FullName}: config file not found");
             return 2;
         }
 

@@ -50,9 +50,8 @@ internal sealed class ServiceRun
 
         if (port is { } p)
         {
-            if (!config.Exists)
+            if (!ConfigOptions.ConfigFileExists(config))
             {
-                Console.Error.WriteLine($"{config.FullName}: config file not found");
                 return 2;
             }
 

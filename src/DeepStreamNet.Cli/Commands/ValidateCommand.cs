@@ -20,9 +20,8 @@ internal static class ValidateCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(config)!;
-            if (!path.Exists)
+            if (!ConfigOptions.ConfigFileExists(path))
             {
-                Console.Error.WriteLine($"{path.FullName}: config file not found");
                 return 2;
             }
 

@@ -45,10 +45,19 @@ public static class AppConfigLoader
         var index = 0;
         foreach (var assignment in overrides ?? [])
         {
-            index++;
             try
             {
-                file.ApplyOverride(assignment, index);
+                // "NAME\0group.key=value": an override from environment variable NAME (a NUL cannot come from the
+                // command line or the environment, so it cannot be part of a real assignment).
+                var nul = assignment.IndexOf('\0', StringComparison.Ordinal);
+                if (nul > 0)
+                {
+                    file.ApplyOverride(assignment[(nul + 1)..], 0, $"environment {assignment[..nul]}");
+                }
+                else
+                {
+                    file.ApplyOverride(assignment, ++index);
+                }
             }
             catch (KeyFileException ex)
             {
@@ -61,14 +70,15 @@ public static class AppConfigLoader
         return new AppConfigResult(config, report);
     }
 
-    /// <summary>Override strings from <c>DSNET_SET_*</c> environment variables, ordered by variable name.</summary>
+    /// <summary>Override strings from <c>DSNET_SET_*</c> environment variables, ordered by variable name. Each is
+    /// <c>NAME\0group.key=value</c>, so <see cref="Load"/> names the variable in its messages (not "command line --set").</summary>
     public static IReadOnlyList<string> OverridesFromEnvironment()
     {
         var vars = Environment.GetEnvironmentVariables();
         return vars.Keys.Cast<string>()
             .Where(k => k.StartsWith(EnvironmentPrefix, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
-            .Select(k => (string)vars[k]!)
+            .Select(k => k + "\0" + (string)vars[k]!)
             .ToArray();
     }
 

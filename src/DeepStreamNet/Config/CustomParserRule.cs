@@ -62,6 +62,14 @@ internal static class CustomParserRule
             return;
         }
 
+        // dlopen of a FIFO blocks (holding the loader's lock, so every later library load in the process blocks too)
+        // and a device or an oversized file is no library: refuse anything but a regular file before loading it.
+        if (FileLimits.Problem(library) is { } problem)
+        {
+            r.Error("custom-lib-path", $"{problem}: {library}", "custom-lib-path names the shared library (.so) that exports the parser");
+            return;
+        }
+
         if (target.Backend == PipelineBackend.DeepStream)
         {
             return; // a Jetson library cannot be loaded here

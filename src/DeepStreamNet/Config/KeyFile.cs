@@ -134,21 +134,26 @@ public sealed class KeyFile
     /// </summary>
     /// <param name="assignment">Text of the option.</param>
     /// <param name="index">1-based index of the option among all --set options (the "line" in messages).</param>
-    public void ApplyOverride(string assignment, int index)
+    public void ApplyOverride(string assignment, int index) => ApplyOverride(assignment, index, CommandLineOrigin);
+
+    /// <summary>Applies one override that came from <paramref name="origin"/> (what messages name, e.g. an environment
+    /// variable), at "line" <paramref name="index"/> (0: no line).</summary>
+    public void ApplyOverride(string assignment, int index, string origin)
     {
         ArgumentNullException.ThrowIfNull(assignment);
+        ArgumentNullException.ThrowIfNull(origin);
         var eq = assignment.IndexOf('=', StringComparison.Ordinal);
         var dot = eq < 0 ? assignment.IndexOf('.', StringComparison.Ordinal) : assignment.LastIndexOf('.', eq);
         if (eq < 0 || dot <= 0)
         {
-            throw new KeyFileException(CommandLineOrigin, index, null, null, $"'{assignment}' is not of the form group.key=value");
+            throw new KeyFileException(origin, index, null, null, $"'{assignment}' is not of the form group.key=value");
         }
 
         var groupName = assignment[..dot].Trim();
-        ValidateGroupName(groupName, CommandLineOrigin, index);
-        var (key, value) = ParseKeyValue(assignment, dot + 1, CommandLineOrigin, index, groupName);
-        var group = OpenGroup(groupName, CommandLineOrigin, index);
-        group.Add(new KeyFileEntry(key, value, CommandLineOrigin, index));
+        ValidateGroupName(groupName, origin, index);
+        var (key, value) = ParseKeyValue(assignment, dot + 1, origin, index, groupName);
+        var group = OpenGroup(groupName, origin, index);
+        group.Add(new KeyFileEntry(key, value, origin, index));
     }
 
     private KeyFileGroup OpenGroup(string name, string origin, int line)

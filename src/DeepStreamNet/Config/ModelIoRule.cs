@@ -9,9 +9,9 @@ internal static class ModelIoRule
 {
     public static void Check(GroupReader r, NvInferConfig c)
     {
-        if (c.OnnxFile is not { } onnx || !File.Exists(onnx))
+        if (c.OnnxFile is not { } onnx || !FileLimits.IsReadableFile(onnx))
         {
-            return; // a missing file is reported by the file checks
+            return; // a missing file, a FIFO or a device is reported by the file checks
         }
 
         OnnxModelInfo model;

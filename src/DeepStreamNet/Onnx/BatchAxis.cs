@@ -38,8 +38,9 @@ internal static class BatchAxis
         }
 
         g.ValueInfo.Clear();
-        var initializers = g.Initializer.ToDictionary(t => t.Name, StringComparer.Ordinal);
-        var constants = g.Node.Where(n => n.OpType == "Constant" && n.Output.Count == 1)
+        // Names are unique in a valid model; a broken one keeps its first (ONNX Runtime refuses it later, by name).
+        var initializers = g.Initializer.DistinctBy(t => t.Name, StringComparer.Ordinal).ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var constants = g.Node.Where(n => n.OpType == "Constant" && n.Output.Count == 1).DistinctBy(n => n.Output[0], StringComparer.Ordinal)
             .ToDictionary(n => n.Output[0], n => n.Attribute.FirstOrDefault(a => a.Name == "value")?.T, StringComparer.Ordinal);
         foreach (var reshape in g.Node.Where(n => n.OpType == "Reshape" && n.Input.Count == 2))
         {
@@ -64,6 +65,11 @@ internal static class BatchAxis
 
     private static ValueInfoProto? ImageInput(ModelProto model)
     {
+        if (model.Graph is null)
+        {
+            return null; // an empty file parses as an empty model
+        }
+
         var initializers = model.Graph.Initializer.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         return model.Graph.Input.FirstOrDefault(i => !initializers.Contains(i.Name));
     }

@@ -33,12 +33,21 @@ public static class BatchedModel
     public static DerivedFile? Plan(NvInferConfig infer, int batchSize, string? cacheRoot = null)
     {
         ArgumentNullException.ThrowIfNull(infer);
-        if (batchSize <= 1 || infer.OnnxFile is not { } onnx || !File.Exists(onnx))
+        if (batchSize <= 1 || infer.OnnxFile is not { } onnx || !Config.FileLimits.IsReadableFile(onnx))
         {
-            return null;
+            return null; // a missing file, a FIFO or a device is reported by the config checks
         }
 
-        var bytes = File.ReadAllBytes(onnx);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(onnx);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // unreadable: dsnetinfer reports it with the file's name
+        }
+
         Proto.ModelProto model;
         try
         {

@@ -25,6 +25,9 @@ internal sealed class SourceSlot(GraphSource source)
     /// <summary>Stopwatch ticks of the last buffer that reached the muxer.</summary>
     public long LastDataTicks;
 
+    /// <summary>1 once a buffer came since the source was started or last reconnected; 0 while it is down.</summary>
+    public int Delivering;
+
     /// <summary>End (PTS + duration) of the latest buffer of the current pass over a looping file.</summary>
     public long LastEnd;
 

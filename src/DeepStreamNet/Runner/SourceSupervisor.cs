@@ -86,11 +86,22 @@ internal sealed unsafe partial class SourceSupervisor : IDisposable
     }
 
     /// <summary>Sends EOS into the muxer pad of every running source (looping and reconnection stop first); false when no
-    /// source has a muxer pad.</summary>
+    /// source has a muxer pad. An RTSP source that is down (never connected, or reconnecting) is taken out of the
+    /// pipeline first: its source element never finished going to PLAYING, so the pipeline would not either, and a
+    /// pipeline that is not PLAYING never posts the EOS that finalises the outputs of the healthy sources.</summary>
     public bool EndAll()
     {
         foreach (var slot in _slots.Where(s => !s.Failed && !s.Ended))
         {
+            if (slot.Reconnects && Volatile.Read(ref slot.Delivering) == 0)
+            {
+                var text = $"{slot.Describe()}: not connected when the run stopped ({slot.ReconnectsDone} reconnection attempt(s))";
+                _state.Errors.Add(text);
+                _log.LogWarning("{Message}; taken out of the pipeline so the other sources' outputs are finalised", text);
+                EndSource(slot, failed: true, resume: true);
+                continue;
+            }
+
             slot.Ended = true;
             SendEos(slot);
         }
@@ -178,16 +189,18 @@ internal sealed unsafe partial class SourceSupervisor : IDisposable
     });
 
     /// <summary>Takes a source's elements out of the pipeline and sends EOS into its muxer pad.</summary>
-    private void EndSource(SourceSlot slot, bool failed)
+    /// <param name="resume">Ask the pipeline for PLAYING again even when EOS was already sent for a stop.</param>
+    private void EndSource(SourceSlot slot, bool failed, bool resume = false)
     {
         slot.Failed |= failed;
         slot.Ended = true;
         _instance!.Remove(slot.Source.Elements);
 
-        // A source that failed while starting (a camera that cannot be opened fails NULL→READY) left the pipeline's
-        // state change unfinished: ask again now that it is gone, before the EOS, so the muxer's pad is active and
-        // takes it (a flushing pad would drop it, and the run would wait for a source that is gone).
-        if (!_state.EosSent)
+        // A source that failed while starting (a camera that cannot be opened fails NULL→READY, an RTSP server that
+        // never answers) left the pipeline's state change unfinished: ask again now that it is gone, before the EOS,
+        // so the muxer's pad is active and takes it (a flushing pad would drop it, and the run would wait for a
+        // source that is gone) and the pipeline reaches PLAYING, where its EOS message is posted.
+        if (!_state.EosSent || resume)
         {
             Gst.gst_element_set_state(_instance.Pipeline, GstState.GST_STATE_PLAYING);
         }
@@ -236,6 +249,7 @@ internal sealed unsafe partial class SourceSupervisor : IDisposable
 
         slot.ReconnectsDone++;
         slot.ErrorsSinceAttempt = 0;
+        Volatile.Write(ref slot.Delivering, 0);
         _log.LogWarning("{Source}: reconnection attempt {Attempt}{Of}", slot.Describe(), slot.ReconnectsDone, attempts < 0 ? "" : $" of {attempts}");
         Interlocked.Exchange(ref slot.LastDataTicks, Stopwatch.GetTimestamp());
 

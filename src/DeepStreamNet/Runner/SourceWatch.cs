@@ -20,6 +20,7 @@ internal sealed unsafe class SourceWatch(SourceSupervisor supervisor, SourceSlot
         if (((uint)info->type & (uint)GstPadProbeType.GST_PAD_PROBE_TYPE_BUFFER) != 0)
         {
             Interlocked.Exchange(ref slot.LastDataTicks, Stopwatch.GetTimestamp());
+            Volatile.Write(ref slot.Delivering, 1);
             Retime(info);
             var b = Gst.gst_pad_probe_info_get_buffer(info);
             if (b is not null && b->pts != ulong.MaxValue)

@@ -480,12 +480,34 @@ public sealed class AppConfigTests
         Environment.SetEnvironmentVariable("DSNET_SET_0", "osd.enable=0");
         try
         {
-            Assert.That(AppConfigLoader.OverridesFromEnvironment(), Is.EqualTo(new[] { "osd.enable=0", "osd.enable=1" }));
+            Assert.That(AppConfigLoader.OverridesFromEnvironment(), Is.EqualTo(new[] { "DSNET_SET_0\0osd.enable=0", "DSNET_SET_1\0osd.enable=1" }));
         }
         finally
         {
             Environment.SetEnvironmentVariable("DSNET_SET_1", null);
             Environment.SetEnvironmentVariable("DSNET_SET_0", null);
+        }
+    }
+
+    /// <summary>Issue 18 (minor): an error in a <c>DSNET_SET_*</c> variable names the variable, not "command line --set";
+    /// the --set options after it keep their own numbering.</summary>
+    [Test]
+    public void An_error_in_an_environment_override_names_the_variable()
+    {
+        Environment.SetEnvironmentVariable("DSNET_SET_7", "osd.border-width=5px");
+        try
+        {
+            using var dir = new TempConfigDir();
+            var r = AppConfigLoader.Load(dir.WriteApp(), [.. AppConfigLoader.OverridesFromEnvironment(), "streammux.height=720p"]);
+            Assert.That(r.Report.Errors.Select(e => e.ToString()), Is.EquivalentTo(new[]
+            {
+                "environment DSNET_SET_7: [osd] border-width: error: value '5px' cannot be interpreted as a number",
+                "command line --set:1: [streammux] height: error: value '720p' cannot be interpreted as a number",
+            }));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("DSNET_SET_7", null);
         }
     }
 

@@ -87,11 +87,15 @@ public sealed class CliCommandTests
     public void Usage_and_io_errors_exit_2()
     {
         var missing = Dsnet("validate", "/nonexistent/app.txt");
+        var folder = Dsnet("describe", Path.GetDirectoryName(ConfigTestPaths.Data("app_camera.txt"))!);
         var badBackend = Dsnet("describe", ConfigTestPaths.Data("app_camera.txt"), "--backend", "gpu");
         Assert.Multiple(() =>
         {
             Assert.That(missing.Code, Is.EqualTo(2));
             Assert.That(missing.Err, Does.Contain("/nonexistent/app.txt: config file not found"));
+            // Issue 18 (minor): a folder was reported as "file not found".
+            Assert.That(folder.Code, Is.EqualTo(2));
+            Assert.That(folder.Err, Does.Contain("TestData: is a folder, not a config file"));
             Assert.That(badBackend.Code, Is.Not.EqualTo(0));
             Assert.That(badBackend.Err + badBackend.Out, Does.Contain("unknown backend 'gpu'"));
         });

@@ -9,9 +9,9 @@ namespace DeepStreamNet.Tests.Config;
 [CancelAfter(60_000)]
 public sealed class FileLimitTests
 {
-    private static string MakeFifo(TempConfigDir dir)
+    internal static string MakeFifo(TempConfigDir dir, string name = "fifo")
     {
-        var path = Path.Combine(dir.Path, "fifo");
+        var path = Path.Combine(dir.Path, name);
         using var p = Process.Start(new ProcessStartInfo("mkfifo", path) { UseShellExecute = false })!;
         p.WaitForExit();
         Assert.That(p.ExitCode, Is.Zero, "mkfifo");

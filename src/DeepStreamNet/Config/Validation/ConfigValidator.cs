@@ -17,6 +17,7 @@ public static class ConfigValidator
         StreamMuxRules.Check(config, n, report);
         var gies = GieRules.Check(config, n, report, target);
         TrackerRules.Check(config.Tracker, report, target);
+        AuxiliaryRules.Check(config, report, target);
         TilerRules.Check(config, n, report);
         OsdRules.Check(config.Osd, report);
         SinkRules.Check(config, report);

@@ -12,6 +12,11 @@ internal static class GifInput
     public static string? Problem(string path)
     {
         Span<byte> head = stackalloc byte[6];
+        if (!FileLimits.IsReadableFile(path))
+        {
+            return null; // opening a FIFO would block; the file checks report it
+        }
+
         try
         {
             using var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);
