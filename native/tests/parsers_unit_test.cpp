@@ -55,6 +55,22 @@ assert_box (const NvDsInferObjectDetectionInfo &o, unsigned cls, float l, float 
       "box %u %f,%f %fx%f %f", o.classId, o.left, o.top, o.width, o.height, o.detectionConfidence);
 }
 
+/* YuNet's 12 zeroed outputs cls/obj/bbox/kps for strides 8, 16, 32 with cells[s] grid cells each; store[s * 4 + k]. */
+static void
+yunet_layers (std::vector<std::vector<float>> &store, std::vector<NvDsInferLayerInfo> &layers, const unsigned cells[3])
+{
+  static const char *names[12] = { "cls_8", "obj_8", "bbox_8", "kps_8", "cls_16", "obj_16", "bbox_16",
+    "kps_16", "cls_32", "obj_32", "bbox_32", "kps_32"
+  };
+  const unsigned widths[4] = { 1, 1, 4, 10 };
+  store.reserve (12);
+  for (unsigned s = 0; s < 3; s++)
+    for (unsigned k = 0; k < 4; k++) {
+      store.emplace_back (cells[s] * widths[k], 0.f);
+      layers.push_back (layer (names[s * 4 + k], store.back (), cells[s], widths[k]));
+    }
+}
+
 GST_START_TEST (test_ultraface_and_ssd)
 {
   std::vector<float> scores = { 0.1f, 0.2f, 0.7f, 0.1f, 0.8f, 0.1f, 0.6f, 0.3f, 0.1f };
@@ -94,16 +110,8 @@ GST_START_TEST (test_yunet)
   /* 32x32 network: strides 8 (16 cells), 16 (4 cells), 32 (1 cell) */
   std::vector<std::vector<float>> store;
   std::vector<NvDsInferLayerInfo> layers;
-  store.reserve (12);
-  static const char *names[12] = { "cls_8", "obj_8", "bbox_8", "kps_8", "cls_16", "obj_16", "bbox_16",
-    "kps_16", "cls_32", "obj_32", "bbox_32", "kps_32"
-  };
-  const unsigned cells[3] = { 16, 4, 1 }, widths[4] = { 1, 1, 4, 10 };
-  for (unsigned s = 0; s < 3; s++)
-    for (unsigned k = 0; k < 4; k++) {
-      store.emplace_back (cells[s] * widths[k], 0.f);
-      layers.push_back (layer (names[s * 4 + k], store.back (), cells[s], widths[k]));
-    }
+  const unsigned cells[3] = { 16, 4, 1 };
+  yunet_layers (store, layers, cells);
   /* stride 16, row 1, column 0 (cell 2): cls 0.9 × obj 0.8; centre (0.5, 0.5) cells, size e^0 × 16 */
   store[4][2] = 0.9f;
   store[5][2] = 0.8f;
@@ -126,16 +134,8 @@ GST_START_TEST (test_yunet_wide)
 {
   std::vector<std::vector<float>> store;
   std::vector<NvDsInferLayerInfo> layers;
-  store.reserve (12);
-  static const char *names[12] = { "cls_8", "obj_8", "bbox_8", "kps_8", "cls_16", "obj_16", "bbox_16",
-    "kps_16", "cls_32", "obj_32", "bbox_32", "kps_32"
-  };
-  const unsigned cells[3] = { 8 * 4, 4 * 2, 2 * 1 }, widths[4] = { 1, 1, 4, 10 };
-  for (unsigned s = 0; s < 3; s++)
-    for (unsigned k = 0; k < 4; k++) {
-      store.emplace_back (cells[s] * widths[k], 0.f);
-      layers.push_back (layer (names[s * 4 + k], store.back (), cells[s], widths[k]));
-    }
+  const unsigned cells[3] = { 8 * 4, 4 * 2, 2 * 1 };
+  yunet_layers (store, layers, cells);
   /* stride 16, cell 5 = row 1, column 1 of the 4x2 grid; centre (1.5, 1.5) cells, size e^0 × 16 */
   store[4][5] = 1.f;
   store[5][5] = 1.f;
