@@ -55,6 +55,22 @@ assert_box (const NvDsInferObjectDetectionInfo &o, unsigned cls, float l, float 
       "box %u %f,%f %fx%f %f", o.classId, o.left, o.top, o.width, o.height, o.detectionConfidence);
 }
 
+/* YuNet's 12 zeroed outputs cls/obj/bbox/kps for strides 8, 16, 32 with cells[s] grid cells each; store[s * 4 + k]. */
+static void
+yunet_layers (std::vector<std::vector<float>> &store, std::vector<NvDsInferLayerInfo> &layers, const unsigned cells[3])
+{
+  static const char *names[12] = { "cls_8", "obj_8", "bbox_8", "kps_8", "cls_16", "obj_16", "bbox_16",
+    "kps_16", "cls_32", "obj_32", "bbox_32", "kps_32"
+  };
+  const unsigned widths[4] = { 1, 1, 4, 10 };
+  store.reserve (12);
+  for (unsigned s = 0; s < 3; s++)
+    for (unsigned k = 0; k < 4; k++) {
+      store.emplace_back (cells[s] * widths[k], 0.f);
+      layers.push_back (layer (names[s * 4 + k], store.back (), cells[s], widths[k]));
+    }
+}
+
 GST_START_TEST (test_ultraface_and_ssd)
 {
   std::vector<float> scores = { 0.1f, 0.2f, 0.7f, 0.1f, 0.8f, 0.1f, 0.6f, 0.3f, 0.1f };
@@ -94,16 +110,8 @@ GST_START_TEST (test_yunet)
   /* 32x32 network: strides 8 (16 cells), 16 (4 cells), 32 (1 cell) */
   std::vector<std::vector<float>> store;
   std::vector<NvDsInferLayerInfo> layers;
-  store.reserve (12);
-  static const char *names[12] = { "cls_8", "obj_8", "bbox_8", "kps_8", "cls_16", "obj_16", "bbox_16",
-    "kps_16", "cls_32", "obj_32", "bbox_32", "kps_32"
-  };
-  const unsigned cells[3] = { 16, 4, 1 }, widths[4] = { 1, 1, 4, 10 };
-  for (unsigned s = 0; s < 3; s++)
-    for (unsigned k = 0; k < 4; k++) {
-      store.emplace_back (cells[s] * widths[k], 0.f);
-      layers.push_back (layer (names[s * 4 + k], store.back (), cells[s], widths[k]));
-    }
+  const unsigned cells[3] = { 16, 4, 1 };
+  yunet_layers (store, layers, cells);
   /* stride 16, row 1, column 0 (cell 2): cls 0.9 × obj 0.8; centre (0.5, 0.5) cells, size e^0 × 16 */
   store[4][2] = 0.9f;
   store[5][2] = 0.8f;
@@ -118,6 +126,37 @@ GST_START_TEST (test_yunet)
   layers.pop_back ();
   layers.erase (layers.begin () + 8);           /* cls_32 missing */
   fail_if (NvDsInferParseYuNet (layers, net, params (1, 0.5f), out));
+}
+GST_END_TEST;
+
+/* A non-square network (64x32, like a 640x384 YuNet): the grid is W/s columns by H/s rows, row-major. */
+GST_START_TEST (test_yunet_wide)
+{
+  std::vector<std::vector<float>> store;
+  std::vector<NvDsInferLayerInfo> layers;
+  const unsigned cells[3] = { 8 * 4, 4 * 2, 2 * 1 };
+  yunet_layers (store, layers, cells);
+  /* stride 16, cell 5 = row 1, column 1 of the 4x2 grid; centre (1.5, 1.5) cells, size e^0 × 16 */
+  store[4][5] = 1.f;
+  store[5][5] = 1.f;
+  float *b = &store[6][5 * 4];
+  b[0] = 0.5f;
+  b[1] = 0.5f;
+  /* stride 32, cell 1 = row 0, column 1; centre (1.5, 0.5) cells, size e^0 × 32 (clipped to the 64x32 network) */
+  store[8][1] = 1.f;
+  store[9][1] = 1.f;
+  b = &store[10][1 * 4];
+  b[0] = 0.5f;
+  b[1] = 0.5f;
+  std::vector<NvDsInferObjectDetectionInfo> out;
+  NvDsInferNetworkInfo net = { 64, 32, 3 };
+  fail_unless (NvDsInferParseYuNet (layers, net, params (1, 0.5f), out));
+  ck_assert_uint_eq (out.size (), 2);
+  assert_box (out[0], 0, 16, 16, 16, 16, 1.f);
+  assert_box (out[1], 0, 32, 0, 32, 32, 1.f);
+  /* layers of a 64x32 network given as 64x64: the sizes do not match its grid, refused */
+  NvDsInferNetworkInfo square = { 64, 64, 3 };
+  fail_if (NvDsInferParseYuNet (layers, square, params (1, 0.5f), out));
 }
 GST_END_TEST;
 
@@ -207,6 +246,7 @@ parsers_unit_suite (void)
   suite_add_tcase (s, tc);
   tcase_add_test (tc, test_ultraface_and_ssd);
   tcase_add_test (tc, test_yunet);
+  tcase_add_test (tc, test_yunet_wide);
   tcase_add_test (tc, test_retinaface);
   tcase_add_test (tc, test_nan_outputs_give_no_object);
   return s;

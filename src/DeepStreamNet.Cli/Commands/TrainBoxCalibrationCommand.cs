@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DeepStreamNet.Datasets.Evaluation;
 using DeepStreamNet.Training.Calibration;
+using DeepStreamNet.Training.Onnx;
 
 namespace DeepStreamNet.Cli.Commands;
 
@@ -19,9 +20,10 @@ internal static class TrainBoxCalibrationCommand
         var output = new Option<string>("--output") { Description = "Name of the model's box output (x1,y1,x2,y2 in the last axis)", DefaultValueFactory = _ => "boxes" };
         var encoding = new Option<string>("--encoding") { Description = "How the model outputs boxes: corners (x1,y1,x2,y2 in --output, e.g. UltraFace), yunet (bbox_8/16/32) or retinaface (output0)", DefaultValueFactory = _ => "corners" };
         var outModel = new Option<FileInfo?>("--out-model") { Description = "Where the calibrated ONNX is written" };
+        var inputSize = new Option<string?>("--input-size") { Description = "Also fix the written model's image input at WIDTHxHEIGHT (fully convolutional detectors such as YuNet: e.g. 640x384 for 16:9 video instead of a padded 640x640)" };
         var save = new Option<FileInfo?>("--save") { Description = "Write the fitted calibration (JSON) here" };
         var command = new Command("box-calibration", "Fit the per-coordinate box correction (box-relative affine) that maps a detector's boxes onto the dataset's annotation style, and bake it into the detector's ONNX.");
-        foreach (var o in new Option[] { pred, gt, format, score, iou, load, model, output, encoding, outModel, save })
+        foreach (var o in new Option[] { pred, gt, format, score, iou, load, model, output, encoding, outModel, inputSize, save })
         {
             command.Options.Add(o);
         }
@@ -58,10 +60,16 @@ internal static class TrainBoxCalibrationCommand
                     Console.Out.WriteLine($"calibration: {s.FullName}");
                 }
 
+                if (parse.GetValue(inputSize) is not null && parse.GetValue(model) is null)
+                {
+                    throw new FormatException("--input-size needs --model and --out-model");
+                }
+
                 if (parse.GetValue(model) is { } m)
                 {
                     var target = parse.GetValue(outModel) ?? throw new FormatException("--model needs --out-model");
-                    BoxCalibrationGraph.Write(m.FullName, BoxEncoding.Parse(parse.GetValue(encoding)!, parse.GetValue(output)!), calibration, target.FullName);
+                    var size = parse.GetValue(inputSize) is { } text ? InputSizeGraph.ParseSize(text) : ((int, int)?)null;
+                    BoxCalibrationGraph.Write(m.FullName, BoxEncoding.Parse(parse.GetValue(encoding)!, parse.GetValue(output)!), calibration, target.FullName, size);
                     Console.Out.WriteLine($"model: {target.FullName}");
                 }
 

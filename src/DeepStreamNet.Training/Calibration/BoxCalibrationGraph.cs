@@ -1,4 +1,5 @@
 using DeepStreamNet.Onnx;
+using DeepStreamNet.Training.Onnx;
 
 namespace DeepStreamNet.Training.Calibration;
 
@@ -16,8 +17,10 @@ public static class BoxCalibrationGraph
     public static void Write(string modelPath, string outputName, BoxCalibration calibration, string path) =>
         Write(modelPath, BoxEncoding.Corners(outputName), calibration, path);
 
-    /// <exception cref="InvalidDataException">The model lacks an output of the encoding, or its last axis is too short.</exception>
-    public static void Write(string modelPath, BoxEncoding encoding, BoxCalibration calibration, string path)
+    /// <summary><paramref name="inputSize"/>: also fix the image input at that width × height (<see cref="InputSizeGraph"/>).</summary>
+    /// <exception cref="InvalidDataException">The model lacks an output of the encoding, or its last axis is too short;
+    /// or it cannot run at <paramref name="inputSize"/>.</exception>
+    public static void Write(string modelPath, BoxEncoding encoding, BoxCalibration calibration, string path, (int Width, int Height)? inputSize = null)
     {
         ArgumentNullException.ThrowIfNull(calibration);
         ArgumentNullException.ThrowIfNull(encoding);
@@ -48,6 +51,11 @@ public static class BoxCalibrationGraph
         }
 
         model.MetadataProps.Add(new DeepStreamNet.Onnx.Proto.StringStringEntryProto { Key = "dsnet.box_calibration", Value = calibration.ToJson() });
+        if (inputSize is { } size)
+        {
+            InputSizeGraph.Apply(model, size.Width, size.Height, modelPath);
+        }
+
         OnnxModel.Save(model, path);
     }
 
