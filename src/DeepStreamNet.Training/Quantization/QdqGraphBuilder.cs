@@ -17,8 +17,13 @@ internal static class QdqGraphBuilder
 {
     private const string MsDomain = "com.microsoft";
 
-    /// <summary>Rewrites <paramref name="model"/> in place; returns how many Conv nodes were quantized.</summary>
-    public static int Quantize(ModelProto model, IReadOnlyDictionary<string, (float Min, float Max)> ranges, bool signedActivations, int weightBits)
+    /// <summary>
+    /// Rewrites <paramref name="model"/> in place; returns how many Conv nodes were quantized. <paramref name="select"/>
+    /// (default: all) picks the Conv nodes to quantize; the others stay float (their inputs are still quantized when
+    /// another Conv reads them). <paramref name="symmetricActivations"/>: int8 with zero point 0 (TensorRT's scheme).
+    /// </summary>
+    public static int Quantize(ModelProto model, IReadOnlyDictionary<string, (float Min, float Max)> ranges, bool signedActivations, int weightBits,
+        Func<NodeProto, bool>? select = null, bool symmetricActivations = false, bool joins = false)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(ranges);
@@ -35,13 +40,18 @@ internal static class QdqGraphBuilder
             model.OpsetImport.Add(new OperatorSetIdProto { Domain = MsDomain, Version = 1 });
         }
 
-        var state = new State(g, ranges, signedActivations, domain);
+        var state = new State(g, ranges, signedActivations || symmetricActivations, symmetricActivations, domain);
         var quantized = 0;
-        foreach (var conv in g.Node.Where(n => n.OpType == "Conv" && string.IsNullOrEmpty(n.Domain)).ToList())
+        var backbone = joins ? FeedConvs(g) : [];
+        foreach (var node in g.Node.Where(n => string.IsNullOrEmpty(n.Domain)).ToList())
         {
-            if (state.QuantizeConv(conv, weightBits))
+            if (node.OpType == "Conv" && (select is null || select(node)) && state.QuantizeConv(node, weightBits))
             {
                 quantized++;
+            }
+            else if (node.OpType is "Add" or "Concat" && node.Output.Count == 1 && backbone.Contains(node.Output[0]))
+            {
+                state.QuantizeJoin(node);
             }
         }
 
@@ -91,7 +101,33 @@ internal static class QdqGraphBuilder
         }
     }
 
-    private sealed class State(GraphProto g, IReadOnlyDictionary<string, (float Min, float Max)> ranges, bool signed, string domain)
+    /// <summary>Tensors from which a Conv is reached (the backbone; the rest is the heads' decoding, left in float).</summary>
+    private static HashSet<string> FeedConvs(GraphProto g)
+    {
+        var consumers = g.Node.SelectMany(n => n.Input.Select(i => (i, n))).ToLookup(p => p.i, p => p.n, StringComparer.Ordinal);
+        var memo = new Dictionary<string, bool>(StringComparer.Ordinal);
+        bool Reaches(string tensor)
+        {
+            if (memo.TryGetValue(tensor, out var known))
+            {
+                return known;
+            }
+
+            memo[tensor] = false; // guards against cycles in a malformed graph
+            return memo[tensor] = consumers[tensor].Any(n => n.OpType == "Conv" || n.Output.Any(Reaches));
+        }
+
+        return g.Node.SelectMany(n => n.Output).Where(Reaches).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The Conv nodes a graph has, by <see cref="ConvId"/>, in graph order.</summary>
+    public static IReadOnlyList<string> ConvIds(GraphProto g) =>
+        [.. g.Node.Where(n => n.OpType == "Conv" && string.IsNullOrEmpty(n.Domain)).Select(ConvId)];
+
+    /// <summary>How a Conv is named to the user: its node name, else its output tensor (exports often leave names empty).</summary>
+    public static string ConvId(NodeProto conv) => string.IsNullOrEmpty(conv.Name) ? conv.Output[0] : conv.Name;
+
+    private sealed class State(GraphProto g, IReadOnlyDictionary<string, (float Min, float Max)> ranges, bool signed, bool symmetric, string domain)
     {
         private readonly Dictionary<string, TensorProto> _initializers = g.Initializer.ToDictionary(t => t.Name, StringComparer.Ordinal);
         private readonly Dictionary<string, List<NodeProto>> _consumers = Consumers(g);
@@ -170,10 +206,50 @@ internal static class QdqGraphBuilder
 
             // Output: Conv → Q → DQ → (the Relu's output, or the Conv's own name for its consumers).
             var r = ranges[outName];
-            var op = QuantParams.ForRange(relu is null ? r.Min : 0f, r.Max, signed);
+            var op = Params(relu is null ? r.Min : 0f, r.Max);
             var raw = y + "_float";
             conv.Output[0] = raw;
             After(conv).AddRange(QuantizeNodes(raw, outName, op));
+            _dqOf[outName] = (outName, op);
+            if (relu is not null)
+            {
+                _removed.Add(relu);
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// An Add or Concat joining calibrated activations between Convs (the residual and concatenated branches): its
+        /// inputs come from DequantizeLinear and its output goes through Q → DQ (a sole Relu after it folded in, as for
+        /// Conv), which ONNX Runtime fuses into QLinearAdd / QLinearConcat, so the activations stay 8-bit between the
+        /// Convs instead of being dequantized and quantized again around float operators.
+        /// </summary>
+        public bool QuantizeJoin(NodeProto node)
+        {
+            var y = node.Output[0];
+            if (node.Input.Count < 2 || node.Input.Any(i => !ranges.ContainsKey(i) || _initializers.ContainsKey(i)))
+            {
+                return false;
+            }
+
+            var relu = _consumers.TryGetValue(y, out var users) && users.Count == 1 && users[0].OpType == "Relu" && !_graphOutputs.Contains(y) ? users[0] : null;
+            var outName = relu?.Output[0] ?? y;
+            if (!ranges.ContainsKey(outName) || _graphOutputs.Contains(outName))
+            {
+                return false;
+            }
+
+            for (var i = 0; i < node.Input.Count; i++)
+            {
+                node.Input[i] = Dequantized(node.Input[i]).Dq;
+            }
+
+            var r = ranges[outName];
+            var op = Params(relu is null ? r.Min : 0f, r.Max);
+            var raw = y + "_float";
+            node.Output[0] = raw;
+            After(node).AddRange(QuantizeNodes(raw, outName, op));
             _dqOf[outName] = (outName, op);
             if (relu is not null)
             {
@@ -224,7 +300,7 @@ internal static class QdqGraphBuilder
             }
 
             var r = ranges[x];
-            var p = QuantParams.ForRange(r.Min, r.Max, signed);
+            var p = Params(r.Min, r.Max);
             var dq = x + "_dequantized";
             var nodes = QuantizeNodes(x, dq, p);
             if (_producer.TryGetValue(x, out var producer))
@@ -239,6 +315,8 @@ internal static class QdqGraphBuilder
             _dqOf[x] = (dq, p);
             return (dq, p);
         }
+
+        private QuantParams Params(float min, float max) => symmetric ? QuantParams.Symmetric(min, max) : QuantParams.ForRange(min, max, signed);
 
         /// <summary>Q(x) → DQ → <paramref name="output"/>, with scalar scale and zero point initializers.</summary>
         private List<NodeProto> QuantizeNodes(string x, string output, QuantParams p)
