@@ -35,10 +35,9 @@ internal static class QuantizeCommand
         var keepFloat = new Option<int>("--keep-float") { Description = "Also keep the N Convs in float whose quantization alone changes the outputs most on calibration images" };
         var sensitivityImages = new Option<int>("--sensitivity-images") { Description = "Calibration images the --keep-float sensitivity pass runs on", DefaultValueFactory = _ => 8 };
         var sessionConfig = new Option<string[]>("--session-config") { Description = "ONNX Runtime session config entry KEY=VALUE for the speed comparison (e.g. session.x64quantprecision=1); repeatable" };
-        var joins = new Option<bool>("--quantize-joins") { Description = "Also quantize the Add/Concat joins between Convs (activations stay 8-bit from Conv to Conv)" };
         var profile = new Option<DirectoryInfo?>("--profile") { Description = "Also profile both models (ONNX Runtime kernel times by operator) into this folder and print the table" };
         var command = new Command("quantize", "Post-training static INT8 of an ONNX model: QDQ model + nvinfer config, TensorRT calibration cache, accuracy and speed before/after.");
-        foreach (var o in new Option[] { config, calibration, output, method, percentile, maxImages, signed, weightBits, trt, threads, speed, evalImages, evalGt, gtFormat, symmetric, exclude, keepFloat, sensitivityImages, sessionConfig, profile, joins })
+        foreach (var o in new Option[] { config, calibration, output, method, percentile, maxImages, signed, weightBits, trt, threads, speed, evalImages, evalGt, gtFormat, symmetric, exclude, keepFloat, sensitivityImages, sessionConfig, profile })
         {
             command.Options.Add(o);
         }
@@ -72,7 +71,6 @@ internal static class QuantizeCommand
                     SymmetricActivations = parse.GetValue(symmetric),
                     Exclude = [.. (parse.GetValue(exclude) ?? []).SelectMany(e => e.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
                     KeepFloat = parse.GetValue(keepFloat),
-                    QuantizeJoins = parse.GetValue(joins),
                     SensitivityImages = parse.GetValue(sensitivityImages),
                     SessionConfig = ParseSessionConfig(parse.GetValue(sessionConfig) ?? []),
                 };

@@ -24,8 +24,9 @@ public static class KernelProfile
         string file;
         using (var options = InferenceSpeed.Options(threads, sessionConfig))
         {
-            options.EnableProfiling = true;
+            // The prefix first: setting EnableProfiling starts the profiler with the prefix set at that moment.
             options.ProfileOutputPathPrefix = Path.Combine(outputDirectory, Path.GetFileNameWithoutExtension(modelPath) + "-profile");
+            options.EnableProfiling = true;
             using var session = new InferenceSession(modelPath, options);
             InferenceSpeed.Measure(session, input, tensor, TimeSpan.Zero); // 3 warm-up runs, dropped below
             for (var i = 0; i < runs; i++)

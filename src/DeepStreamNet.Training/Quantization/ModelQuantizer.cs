@@ -67,7 +67,7 @@ public static class ModelQuantizer
 
         var keep = KeptFloat(fp32, model, ranges, options, input, images, skipped, progress, out var sensitivity);
         var convs = QdqGraphBuilder.Quantize(model, ranges, options.SignedActivations, options.WeightBits,
-            c => !keep.Contains(QdqGraphBuilder.ConvId(c)), options.SymmetricActivations, options.QuantizeJoins);
+            c => !keep.Contains(QdqGraphBuilder.ConvId(c)), options.SymmetricActivations);
         if (convs == 0)
         {
             throw new InvalidDataException($"{fp32}: no Conv node with float weights was found to quantize ({OnnxModel.Describe(model)})");
@@ -77,7 +77,7 @@ public static class ModelQuantizer
         {
             Key = "dsnet.quantization",
             Value = string.Create(CultureInfo.InvariantCulture,
-                $"QDQ static INT8: {convs} Conv ({keep.Count} kept float{(options.QuantizeJoins ? ", Add/Concat joins too" : string.Empty)}), activations {(options.SymmetricActivations ? "int8 symmetric" : options.SignedActivations ? "int8" : "uint8")}, weights int{options.WeightBits} per channel, {options.Method}{(options.Method == CalibrationMethod.Percentile ? $" {options.Percentile}" : string.Empty)}, {images.Count - skipped.Count} calibration images"),
+                $"QDQ static INT8: {convs} Conv ({keep.Count} kept float), activations {(options.SymmetricActivations ? "int8 symmetric" : options.SignedActivations ? "int8" : "uint8")}, weights int{options.WeightBits} per channel, {options.Method}{(options.Method == CalibrationMethod.Percentile ? $" {options.Percentile}" : string.Empty)}, {images.Count - skipped.Count} calibration images"),
         });
         var qdqPath = Path.Combine(options.OutputDirectory, name + ".int8.onnx");
         OnnxModel.Save(model, qdqPath);

@@ -23,7 +23,7 @@ internal static class QdqGraphBuilder
     /// another Conv reads them). <paramref name="symmetricActivations"/>: int8 with zero point 0 (TensorRT's scheme).
     /// </summary>
     public static int Quantize(ModelProto model, IReadOnlyDictionary<string, (float Min, float Max)> ranges, bool signedActivations, int weightBits,
-        Func<NodeProto, bool>? select = null, bool symmetricActivations = false, bool joins = false)
+        Func<NodeProto, bool>? select = null, bool symmetricActivations = false)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(ranges);
@@ -42,17 +42,23 @@ internal static class QdqGraphBuilder
 
         var state = new State(g, ranges, signedActivations || symmetricActivations, symmetricActivations, domain);
         var quantized = 0;
-        var backbone = joins ? FeedConvs(g) : [];
-        foreach (var node in g.Node.Where(n => string.IsNullOrEmpty(n.Domain)).ToList())
+        var convs = g.Node.Where(n => n.OpType == "Conv" && string.IsNullOrEmpty(n.Domain)).ToList();
+        var kept = new List<NodeProto>();
+        foreach (var conv in convs)
         {
-            if (node.OpType == "Conv" && (select is null || select(node)) && state.QuantizeConv(node, weightBits))
+            if ((select is null || select(conv)) && state.QuantizeConv(conv, weightBits))
             {
                 quantized++;
             }
-            else if (node.OpType is "Add" or "Concat" && node.Output.Count == 1 && backbone.Contains(node.Output[0]))
+            else
             {
-                state.QuantizeJoin(node);
+                kept.Add(conv);
             }
+        }
+
+        foreach (var conv in kept)
+        {
+            state.KeepFloat(conv);
         }
 
         state.Emit();
@@ -101,25 +107,6 @@ internal static class QdqGraphBuilder
         }
     }
 
-    /// <summary>Tensors from which a Conv is reached (the backbone; the rest is the heads' decoding, left in float).</summary>
-    private static HashSet<string> FeedConvs(GraphProto g)
-    {
-        var consumers = g.Node.SelectMany(n => n.Input.Select(i => (i, n))).ToLookup(p => p.i, p => p.n, StringComparer.Ordinal);
-        var memo = new Dictionary<string, bool>(StringComparer.Ordinal);
-        bool Reaches(string tensor)
-        {
-            if (memo.TryGetValue(tensor, out var known))
-            {
-                return known;
-            }
-
-            memo[tensor] = false; // guards against cycles in a malformed graph
-            return memo[tensor] = consumers[tensor].Any(n => n.OpType == "Conv" || n.Output.Any(Reaches));
-        }
-
-        return g.Node.SelectMany(n => n.Output).Where(Reaches).ToHashSet(StringComparer.Ordinal);
-    }
-
     /// <summary>The Conv nodes a graph has, by <see cref="ConvId"/>, in graph order.</summary>
     public static IReadOnlyList<string> ConvIds(GraphProto g) =>
         [.. g.Node.Where(n => n.OpType == "Conv" && string.IsNullOrEmpty(n.Domain)).Select(ConvId)];
@@ -138,6 +125,34 @@ internal static class QdqGraphBuilder
         private readonly List<NodeProto> _first = [];
         private readonly HashSet<NodeProto> _removed = new(ReferenceEqualityComparer.Instance);
         private readonly HashSet<string> _unusedInitializers = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string Raw, NodeProto Conv, bool Relu)> _floatOf = new(StringComparer.Ordinal); // quantized Conv output → its float value
+
+        /// <summary>
+        /// A Conv kept in float reads the float value of its input, not the DequantizeLinear twin: ONNX Runtime would
+        /// otherwise take DQ → Conv with float weights for a QDQ group and quantize the weights itself. A folded Relu is
+        /// applied again in float for it.
+        /// </summary>
+        public void KeepFloat(NodeProto conv)
+        {
+            if (!_floatOf.TryGetValue(conv.Input[0], out var source))
+            {
+                return; // the graph input or a float operator's output: already float
+            }
+
+            var input = source.Raw;
+            if (source.Relu)
+            {
+                input = source.Raw + "_relu";
+                if (!_producer.ContainsKey(input))
+                {
+                    var relu = OnnxModel.Node("Relu", input, [source.Raw], [input]);
+                    _producer[input] = relu;
+                    After(source.Conv).Add(relu);
+                }
+            }
+
+            conv.Input[0] = input;
+        }
 
         public bool QuantizeConv(NodeProto conv, int weightBits)
         {
@@ -149,7 +164,8 @@ internal static class QdqGraphBuilder
             }
 
             var y = conv.Output[0];
-            var relu = _consumers.TryGetValue(y, out var users) && users.Count == 1 && users[0].OpType == "Relu" && !_graphOutputs.Contains(y) ? users[0] : null;
+            // A symmetric zero point (0) cannot clamp negatives: then the Relu stays and quantization follows the Conv.
+            var relu = !symmetric && _consumers.TryGetValue(y, out var users) && users.Count == 1 && users[0].OpType == "Relu" && !_graphOutputs.Contains(y) ? users[0] : null;
             var outName = relu?.Output[0] ?? y;
             if (!ranges.ContainsKey(outName))
             {
@@ -211,46 +227,7 @@ internal static class QdqGraphBuilder
             conv.Output[0] = raw;
             After(conv).AddRange(QuantizeNodes(raw, outName, op));
             _dqOf[outName] = (outName, op);
-            if (relu is not null)
-            {
-                _removed.Add(relu);
-            }
-
-            return true;
-        }
-
-        /// <summary>
-        /// An Add or Concat joining calibrated activations between Convs (the residual and concatenated branches): its
-        /// inputs come from DequantizeLinear and its output goes through Q → DQ (a sole Relu after it folded in, as for
-        /// Conv), which ONNX Runtime fuses into QLinearAdd / QLinearConcat, so the activations stay 8-bit between the
-        /// Convs instead of being dequantized and quantized again around float operators.
-        /// </summary>
-        public bool QuantizeJoin(NodeProto node)
-        {
-            var y = node.Output[0];
-            if (node.Input.Count < 2 || node.Input.Any(i => !ranges.ContainsKey(i) || _initializers.ContainsKey(i)))
-            {
-                return false;
-            }
-
-            var relu = _consumers.TryGetValue(y, out var users) && users.Count == 1 && users[0].OpType == "Relu" && !_graphOutputs.Contains(y) ? users[0] : null;
-            var outName = relu?.Output[0] ?? y;
-            if (!ranges.ContainsKey(outName) || _graphOutputs.Contains(outName))
-            {
-                return false;
-            }
-
-            for (var i = 0; i < node.Input.Count; i++)
-            {
-                node.Input[i] = Dequantized(node.Input[i]).Dq;
-            }
-
-            var r = ranges[outName];
-            var op = Params(relu is null ? r.Min : 0f, r.Max);
-            var raw = y + "_float";
-            node.Output[0] = raw;
-            After(node).AddRange(QuantizeNodes(raw, outName, op));
-            _dqOf[outName] = (outName, op);
+            _floatOf[outName] = (raw, conv, relu is not null);
             if (relu is not null)
             {
                 _removed.Add(relu);

@@ -26,13 +26,6 @@ public sealed record QuantizationOptions
     /// <summary>Symmetric int8 activations (zero point 0, TensorRT's scheme) instead of asymmetric ones.</summary>
     public bool SymmetricActivations { get; init; }
 
-    /// <summary>
-    /// Also quantize the Add and Concat nodes between Convs (residual and concatenated branches), so activations stay
-    /// 8-bit from one Conv to the next (ONNX Runtime: QLinearAdd, QLinearConcat) instead of a dequantize/quantize pair
-    /// around each float join.
-    /// </summary>
-    public bool QuantizeJoins { get; init; }
-
     /// <summary>Conv nodes kept in float, by node name or output tensor name (<c>--exclude</c>).</summary>
     public IReadOnlyList<string> Exclude { get; init; } = [];
 
