@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using DeepStreamNet.Assets;
 using DeepStreamNet.Config;
+using DeepStreamNet.Pipeline;
 
 namespace DeepStreamNet.Onnx;
 
@@ -16,8 +17,20 @@ public static class BatchedModel
     /// <summary>
     /// The nvinfer config dsnetinfer should load for <paramref name="batchSize"/>: a derived one when the model needed the
     /// edit, else null (keep the original). A model the edit cannot handle also gives null (it runs per frame as before).
+    /// Writes the copy now (see <see cref="Plan"/> for the side-effect-free form the graph builder uses).
     /// </summary>
     public static string? Prepare(NvInferConfig infer, int batchSize, string? cacheRoot = null)
+    {
+        var derived = Plan(infer, batchSize, cacheRoot);
+        derived?.Write();
+        return derived?.Path;
+    }
+
+    /// <summary>
+    /// Where the derived nvinfer config for <paramref name="batchSize"/> goes and how to write it (with the model copy it
+    /// names), or null when the original serves. Reads the model; writes nothing.
+    /// </summary>
+    public static DerivedFile? Plan(NvInferConfig infer, int batchSize, string? cacheRoot = null)
     {
         ArgumentNullException.ThrowIfNull(infer);
         if (batchSize <= 1 || infer.OnnxFile is not { } onnx || !File.Exists(onnx))
@@ -44,19 +57,21 @@ public static class BatchedModel
         var key = Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
         var dir = Path.Combine(cacheRoot ?? UserFolders.CacheRoot, "batched-models", key);
         var modelPath = Path.Combine(dir, Path.GetFileNameWithoutExtension(onnx) + ".dynamic-batch.onnx");
-        if (!File.Exists(modelPath))
-        {
-            Directory.CreateDirectory(dir);
-            OnnxModel.Save(model, modelPath);
-        }
-
         var configPath = Path.Combine(dir, string.Create(CultureInfo.InvariantCulture,
             $"{Path.GetFileNameWithoutExtension(infer.Path)}.{Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(infer.Path))))[..8]}.batch{batchSize}.txt"));
-        NvInferConfigCopy.Write(infer.Path, configPath, new Dictionary<string, string?>
+        return new DerivedFile(configPath, $"{Path.GetFileName(infer.Path)} for batch {batchSize}, naming {Path.GetFileName(modelPath)}", () =>
         {
-            ["onnx-file"] = modelPath,
-            ["batch-size"] = batchSize.ToString(CultureInfo.InvariantCulture),
-        }, $"{Path.GetFileName(infer.Path)} with its model's batch axis made dynamic (written by DeepStreamNet; safe to delete)");
-        return configPath;
+            if (!File.Exists(modelPath))
+            {
+                Directory.CreateDirectory(dir);
+                OnnxModel.Save(model, modelPath);
+            }
+
+            NvInferConfigCopy.Write(infer.Path, configPath, new Dictionary<string, string?>
+            {
+                ["onnx-file"] = modelPath,
+                ["batch-size"] = batchSize.ToString(CultureInfo.InvariantCulture),
+            }, $"{Path.GetFileName(infer.Path)} with its model's batch axis made dynamic (written by DeepStreamNet; safe to delete)");
+        });
     }
 }

@@ -41,6 +41,15 @@ public static class GraphTextRenderer
             }
         }
 
+        if (graph.DerivedFiles.Count > 0)
+        {
+            sb.AppendLine("files written when the pipeline starts:");
+            foreach (var f in graph.DerivedFiles)
+            {
+                sb.Append("  ").AppendLine(f.ToString());
+            }
+        }
+
         if (graph.RtspServers.Count > 0)
         {
             sb.AppendLine("rtsp servers:");

@@ -44,6 +44,9 @@ public sealed class PipelineGraph
     /// <summary>Type-6 sinks left to the host on the portable runtime.</summary>
     public List<MessageSinkSpec> MessageSinks { get; } = [];
 
+    /// <summary>Files the graph names that the runner writes just before it creates the elements.</summary>
+    public List<DerivedFile> DerivedFiles { get; } = [];
+
     /// <summary>Sources added and removed while playing (portable backend), or null.</summary>
     public RuntimeSourceSpec? RuntimeSources { get; set; }
 

@@ -38,11 +38,18 @@ public sealed partial class PipelineGraphBuilder
     /// <summary>
     /// Portable runtime, primary detector batched over several streams, model fixed at batch 1: a cached copy with a
     /// dynamic batch axis and its nvinfer config (<see cref="Onnx.BatchedModel"/>), so one ONNX Runtime run serves the batch.
+    /// Only planned here; the runner writes it (<see cref="PipelineGraph.DerivedFiles"/>).
     /// </summary>
     private string? BatchedConfigFile(GieGroup gie)
     {
         var batch = gie.BatchSize ?? (_config.SourceList is not null ? _config.SourceCount : gie.Infer?.BatchSize ?? 1);
-        return !_ds && gie.IsPrimary && gie.Infer is { } infer ? Onnx.BatchedModel.Prepare(infer, batch) : null;
+        if (_ds || !gie.IsPrimary || gie.Infer is not { } infer || Onnx.BatchedModel.Plan(infer, batch) is not { } derived)
+        {
+            return null;
+        }
+
+        _graph.DerivedFiles.Add(derived);
+        return derived.Path;
     }
 
     private string AddGie(string tail, GieGroup gie, string name)

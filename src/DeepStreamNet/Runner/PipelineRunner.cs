@@ -120,6 +120,7 @@ public sealed unsafe partial class PipelineRunner : IDisposable
         var skipped = _sources.CheckBeforeStart();
         OutputFiles.PrepareFolders(Graph);
         Preflight.PrepareOutputFolders(Graph);
+        Preflight.WriteDerivedFiles(Graph);
         _instance = new GraphInstance(Graph, skipped, _log);
         _outputs = OutputFiles.Redirect(Graph, _instance, _log);
         LiveSources.MakeMuxerLive(Graph, _instance, _log);

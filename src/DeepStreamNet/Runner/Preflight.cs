@@ -56,6 +56,23 @@ internal static class Preflight
         }
     }
 
+    /// <summary>Writes the files the graph derived (batched model copies); a cache that cannot be written stops the start
+    /// with what to do instead of a half-written model.</summary>
+    public static void WriteDerivedFiles(PipelineGraph graph)
+    {
+        foreach (var f in graph.DerivedFiles)
+        {
+            try
+            {
+                f.Write();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new PipelineException($"could not write {f.Description} at {f.Path}: {ex.Message}; set DSNET_CACHE_DIR to a writable folder", ex);
+            }
+        }
+    }
+
     /// <summary>A V4L2 device node that is not there fails v4l2src at NULL→READY with "Cannot identify device": say
     /// what to do before the pipeline starts.</summary>
     private static string? CameraProblem(string device, string group) =>

@@ -1,15 +1,13 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using DeepStreamNet.Hosting;
-using DeepStreamNet.Metadata;
-using DeepStreamNet.Probes;
 using DeepStreamNet.Runner;
 using DeepStreamNet.Service.Tests.Pipeline;
 using DeepStreamNet.Service.Tests.Servers;
+using DeepStreamNet.Tests.Runner;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
@@ -36,36 +34,8 @@ public sealed class StreamRestTests
         var uri = new Uri(clip).AbsoluteUri;
         var restPort = BrokerServer.FreePort();
         var config = Path.Combine(dir, "app.txt");
-        await File.WriteAllTextAsync(config, $"""
-            [application]
-            [source-list]
-            list={uri}
-            sensor-id-list=cam-0
-            use-nvmultiurisrcbin=1
-            max-batch-size=4
-            http-ip=127.0.0.1
-            http-port={restPort}
-            [source-attr-all]
-            enable=1
-            type=2
-            [streammux]
-            batched-push-timeout=40000
-            width=320
-            height=180
-            [tiled-display]
-            enable=1
-            rows=2
-            columns=2
-            width=640
-            height=360
-            [osd]
-            enable=1
-            [sink0]
-            enable=1
-            type=1
-            sync=1
-            """);
-        var counter = new FrameCounter();
+        await File.WriteAllTextAsync(config, SourceListConfig.Text(uri, maxBatchSize: 4, restPort.ToString(CultureInfo.InvariantCulture)));
+        using var counter = new SourceFrameCounter();
         await using var app = DeepStreamWebHost.Create(ds =>
         {
             ds.ConfigPath = config;
@@ -74,7 +44,7 @@ public sealed class StreamRestTests
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{restPort}"), Timeout = TimeSpan.FromSeconds(30) };
 
-        await WaitFor(() => counter.Frames(0) > 3, "source 0 plays");
+        await Eventually.True(() => counter.Frames(0) > 3, "source 0 plays");
         var ids = new List<string>();
         foreach (var cam in new[] { "cam-a", "cam-b", "cam-c" })
         {
@@ -104,10 +74,10 @@ public sealed class StreamRestTests
             Assert.That(answer.GetProperty("status").GetString(), Does.EndWith("_FAIL"));
         }
 
-        await WaitFor(() => counter.Frames(2) > 5, "source 2 plays");
+        await Eventually.True(() => counter.Frames(2) > 5, "source 2 plays");
         var (removedCode, removed) = await Post(http, "/stream/remove", Body("cam-b", uri, "camera_remove"));
         Assert.That((removedCode, removed.GetProperty("status").GetString()), Is.EqualTo((HttpStatusCode.OK, "STREAM_REMOVE_SUCCESS")), removed.ToString());
-        await WaitFor(() => counter.Events.Any(e => e is { Kind: SourceEventKind.Removed, Source.SensorId: "cam-b" }), "cam-b's muxer pad released");
+        await Eventually.True(() => counter.Events.Any(e => e is { Kind: SourceEventKind.Removed, Source.SensorId: "cam-b" }), "cam-b's muxer pad released");
         var framesOfRemoved = counter.Frames(2);
         using (var list = JsonDocument.Parse(await http.GetStringAsync("/api/streams")))
         {
@@ -118,7 +88,7 @@ public sealed class StreamRestTests
         Assert.That(unreadableCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), unreadable.ToString());
         Assert.That(unreadable.GetProperty("reason").GetString(), Does.Contain("file not found"));
 
-        await WaitFor(() => counter.Events.Count(e => e.Kind == SourceEventKind.Ended) == 4, "every source ended", 60);
+        await Eventually.True(() => counter.Events.Count(e => e.Kind == SourceEventKind.Ended) == 4, "every source ended", 60);
         Assert.Multiple(() =>
         {
             foreach (var id in new uint[] { 0, 1, 3 })
@@ -163,37 +133,5 @@ public sealed class StreamRestTests
         Assert.That(p.WaitForExit(120_000), Is.True, "gst-launch-1.0 did not finish");
         Assert.That(p.ExitCode, Is.Zero, errors.Result);
         return path;
-    }
-
-    internal static async Task WaitFor(Func<bool> condition, string what, int seconds = 30)
-    {
-        var until = DateTime.UtcNow.AddSeconds(seconds);
-        while (!condition())
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(until), $"timed out waiting for: {what}");
-            await Task.Delay(20);
-        }
-    }
-
-    /// <summary>Counts frames per source id after the muxer and keeps the runner's source events.</summary>
-    private sealed class FrameCounter : IPipelineAttachment
-    {
-        private readonly ConcurrentDictionary<uint, int> _frames = new();
-
-        public ConcurrentQueue<SourceEvent> Events { get; } = new();
-
-        public int Frames(uint id) => _frames.GetValueOrDefault(id);
-
-        public void Attach(PipelineRunner runner)
-        {
-            runner.AddProbe(ProbeAttachPoint.AfterMuxer, (ref BatchMeta batch, in ProbeContext _) =>
-            {
-                foreach (var f in batch.Frames)
-                {
-                    _frames.AddOrUpdate(f.SourceId, 1, (_, n) => n + 1);
-                }
-            });
-            runner.SourceChanged += (_, e) => Events.Enqueue(e);
-        }
     }
 }

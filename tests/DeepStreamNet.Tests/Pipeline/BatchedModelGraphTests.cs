@@ -7,7 +7,8 @@ namespace DeepStreamNet.Tests.Pipeline;
 /// <summary>
 /// The portable graph of a 4-stream config whose detector (UltraFace RFB-640: MIT, trained on the non-commercial WIDER
 /// FACE and MAFA) is fixed at batch 1: dsnetinfer gets a derived config naming a copy of the model with a dynamic batch
-/// axis, so one ONNX Runtime run serves the muxer's batch of 4; DeepStream keeps the user's config.
+/// axis, so one ONNX Runtime run serves the muxer's batch of 4; DeepStream keeps the user's config. The graph only plans
+/// the copy; the runner writes it when the pipeline starts.
 /// </summary>
 [NonParallelizable]
 public sealed class BatchedModelGraphTests
@@ -26,6 +27,9 @@ public sealed class BatchedModelGraphTests
             Assert.That(plan.Graph, Is.Not.Null, plan.Report.ToString());
             var configFile = plan.Graph!["primary_gie"].Properties.Single(p => p.Key == "config-file-path").Value.ToString()!;
             Assert.That(configFile, Does.StartWith(cache).And.EndWith(".batch4.txt"));
+            Assert.That(Directory.Exists(cache), Is.False, "building the graph (describe, validate) writes nothing");
+            Assert.That(plan.Graph.DerivedFiles.Select(f => f.Path), Is.EqualTo(new[] { configFile }));
+            plan.Graph.DerivedFiles.Single().Write(); // what the runner does just before it creates the elements
             var infer = NvInferConfig.Load(configFile, new ValidationReport())!;
             Assert.That(infer.BatchSize, Is.EqualTo(4));
             Assert.That(infer.OnnxFile, Does.EndWith(".dynamic-batch.onnx"));
