@@ -11,9 +11,10 @@ namespace DeepStreamNet.Benchmarks;
 
 /// <summary>
 /// <c>soak</c>: the DESIGN budget "flat resident memory over a long run". Runs a deepstream-app config on the portable
-/// backend in this process with <c>[tests] file-loop=1</c> (the sources never end) and a managed probe walking every
-/// object, samples the process's resident set once a second, and after the warm-up fits a line through the samples:
-/// prints the growth over the measured span and the slope, and whether it stays inside the budget.
+/// backend in this process with <c>[tests] file-loop=1</c> (the sources never end; <c>--no-loop</c> plays them once, for
+/// a soak on long non-looping clips) and a managed probe walking every object, samples the process's resident set every
+/// <c>--sample-sec</c> seconds, and after the warm-up fits a line through the samples: prints the growth over the
+/// measured span and the slope, and whether it stays inside the budget.
 /// </summary>
 internal static partial class MemorySoakBench
 {
@@ -35,9 +36,18 @@ internal static partial class MemorySoakBench
         var warmup = BenchArgs.Int(args, "--warmup", Math.Max(20, seconds / 4));
         var budgetMb = BenchArgs.Double(args, "--budget-mb", 8);
         var trimSec = BenchArgs.Int(args, "--trim-sec", 30); // the runner's default; 0 shows glibc's retention untrimmed
+        var sampleSec = Math.Max(1, BenchArgs.Int(args, "--sample-sec", 1));
+        // The floor is the lowest sample of each window: 30 samples wide unless told.
+        var floorWindow = BenchArgs.Int(args, "--floor-window-sec", 30 * sampleSec);
+        var loop = !args.Contains("--no-loop");
 
-        // Looping sources, a fake sink (no file growing on disk), everything else as the config says.
-        var overrides = new List<string> { "tests.file-loop=1" };
+        // Looping sources (unless --no-loop), a fake sink (no file growing on disk), everything else as the config says.
+        var overrides = new List<string>();
+        if (loop)
+        {
+            overrides.Add("tests.file-loop=1");
+        }
+
         var loaded0 = AppConfigLoader.Load(config, []);
         if (loaded0.Config is null)
         {
@@ -74,13 +84,13 @@ internal static partial class MemorySoakBench
         var fileBacked = new List<(double T, double Mb)>();
         var gcCommitted = new List<(double T, double Mb)>();
         var start = DateTime.UtcNow;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"soak: {Path.GetFileName(config)} on the portable backend, {seconds} s (warm-up {warmup} s), RSS sampled every second, heap trim {(trimSec > 0 ? $"every {trimSec} s" : "off")}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"soak: {Path.GetFileName(config)} on the portable backend, {seconds} s (warm-up {warmup} s), sources {(loop ? "looping" : "played once")}, RSS sampled every {sampleSec} s, heap trim {(trimSec > 0 ? $"every {trimSec} s" : "off")}, MALLOC_ARENA_MAX={Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") ?? "unset"}"));
         // Samples stop when the stop is requested: tear-down frees memory and would bend the fitted line.
         var printed = 0;
         SmapsSnapshot? atWarmup = null;
         while (!run.IsCompleted && !cts.IsCancellationRequested)
         {
-            Thread.Sleep(1000);
+            Thread.Sleep(sampleSec * 1000);
             var t = (DateTime.UtcNow - start).TotalSeconds;
             if (cts.IsCancellationRequested)
             {
@@ -96,10 +106,11 @@ internal static partial class MemorySoakBench
             var mi = MallInfo();
             nativeHeap.Add((t, (mi.Uordblks + mi.Hblkhd) / 1048576.0));
             managedHeap.Add((t, GC.GetTotalMemory(false) / 1048576.0));
-            if (t >= (printed + 1) * 30)
+            var printEvery = Math.Max(30, sampleSec);
+            if (t >= (printed + 1) * printEvery)
             {
-                printed = (int)(t / 30);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  t={t,5:F0} s  RSS {mb,7:F1} MB  batches {walker.Batches,7}  objects {walker.Objects,8}"));
+                printed = (int)(t / printEvery);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  t={t,5:F0} s  RSS {mb,7:F1} MB  batches {walker.Batches,7}  objects {walker.Objects,8}  load {LoadAverage()}"));
             }
         }
 
@@ -109,12 +120,13 @@ internal static partial class MemorySoakBench
         var result = run.GetAwaiter().GetResult();
         if (result.Outcome != RunOutcome.Stopped)
         {
-            Console.Error.WriteLine($"the pipeline ended early: {result.Outcome} {string.Join("; ", result.Errors)}");
+            Console.Error.WriteLine($"the pipeline ended early: {result.Outcome} {string.Join("; ", result.Errors)}" +
+                                    (loop ? "" : " (with --no-loop the clips must last longer than --seconds at this frame rate)"));
             return 1;
         }
 
         var measured = samples.Where(s => s.T >= warmup).ToList();
-        if (measured.Count < 10)
+        if (measured.Count < 10 || measured[^1].T - measured[0].T < 2 * floorWindow)
         {
             Console.Error.WriteLine("too few samples after the warm-up: run longer (--seconds)");
             return 1;
@@ -135,12 +147,12 @@ internal static partial class MemorySoakBench
         // the managed heap. RSS growth with flat in-use bytes is allocator fragmentation settling, not a leak.
         // Frames in flight (queues refill after every loop's flush, decoders hold a few, big frames are mmap'ed and
         // unmapped) swing RSS by several MB from one second to the next; a leak lifts the floor under that swing.
-        var windows = measured.GroupBy(p => (int)((p.T - measured[0].T) / 30)).Where(g => g.Count() >= 20).ToList();
+        var windows = measured.GroupBy(p => (int)((p.T - measured[0].T) / floorWindow)).Where(g => g.Count() * sampleSec >= floorWindow * 2 / 3).ToList();
         var floors = windows.Select(g => (T: g.Average(p => p.T), Mb: g.Min(p => p.Mb))).ToList();
         var floorGrowth = Math.Round(Slope(floors) * span, 1) + 0.0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  RSS floor (lowest of each 30 s): {floors[0].Mb:F1} MB first, {floors[^1].Mb:F1} MB last, fitted growth {floorGrowth:+0.0;-0.0} MB " +
-            $"(budget: <= {budgetMb} MB) {(floorGrowth <= budgetMb ? "OK" : "OVER")}; swing within 30 s: {windows.Average(g => g.Max(p => p.Mb) - g.Min(p => p.Mb)):F1} MB on average"));
+            $"  RSS floor (lowest of each {floorWindow} s): {floors[0].Mb:F1} MB first, {floors[^1].Mb:F1} MB last, fitted growth {floorGrowth:+0.0;-0.0} MB " +
+            $"(budget: <= {budgetMb} MB) {(floorGrowth <= budgetMb ? "OK" : "OVER")}; swing within {floorWindow} s: {windows.Average(g => g.Max(p => p.Mb) - g.Min(p => p.Mb)):F1} MB on average"));
         // RSS split: anonymous pages (heaps, arenas, stacks) and file-backed pages (library code touched for the first
         // time late in a run: bounded by the libraries' size).
         foreach (var (name, series) in new[]
@@ -166,6 +178,9 @@ internal static partial class MemorySoakBench
 
         return 0;
     }
+
+    /// <summary>The 1-minute load average (other work on the machine slows the run, not its memory).</summary>
+    private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
     /// <summary>Least-squares slope of MB over seconds.</summary>
     private static double Slope(List<(double T, double Mb)> s)

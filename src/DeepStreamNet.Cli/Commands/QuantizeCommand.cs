@@ -30,8 +30,14 @@ internal static class QuantizeCommand
         var evalImages = new Option<DirectoryInfo?>("--eval-images") { Description = "Labelled images for the accuracy before/after (e.g. the dev split's images/)" };
         var evalGt = new Option<DirectoryInfo?>("--eval-gt") { Description = "Their annotations (folder or its parent)" };
         var gtFormat = new Option<string>("--gt-format") { Description = "kitti or voc", DefaultValueFactory = _ => "voc" };
+        var symmetric = new Option<bool>("--symmetric-activations") { Description = "Symmetric int8 activations (zero point 0, as TensorRT) instead of asymmetric" };
+        var exclude = new Option<string[]>("--exclude") { Description = "Keep these Conv nodes in float (node or output tensor names; repeat or separate with commas)", AllowMultipleArgumentsPerToken = true };
+        var keepFloat = new Option<int>("--keep-float") { Description = "Also keep the N Convs in float whose quantization alone changes the outputs most on calibration images" };
+        var sensitivityImages = new Option<int>("--sensitivity-images") { Description = "Calibration images the --keep-float sensitivity pass runs on", DefaultValueFactory = _ => 8 };
+        var sessionConfig = new Option<string[]>("--session-config") { Description = "ONNX Runtime session config entry KEY=VALUE for the speed comparison (e.g. session.x64quantprecision=1); repeatable" };
+        var profile = new Option<DirectoryInfo?>("--profile") { Description = "Also profile both models (ONNX Runtime kernel times by operator) into this folder and print the table" };
         var command = new Command("quantize", "Post-training static INT8 of an ONNX model: QDQ model + nvinfer config, TensorRT calibration cache, accuracy and speed before/after.");
-        foreach (var o in new Option[] { config, calibration, output, method, percentile, maxImages, signed, weightBits, trt, threads, speed, evalImages, evalGt, gtFormat })
+        foreach (var o in new Option[] { config, calibration, output, method, percentile, maxImages, signed, weightBits, trt, threads, speed, evalImages, evalGt, gtFormat, symmetric, exclude, keepFloat, sensitivityImages, sessionConfig, profile })
         {
             command.Options.Add(o);
         }
@@ -62,6 +68,11 @@ internal static class QuantizeCommand
                     TensorRtVersion = parse.GetValue(trt),
                     Threads = parse.GetValue(threads),
                     SpeedSeconds = parse.GetValue(speed),
+                    SymmetricActivations = parse.GetValue(symmetric),
+                    Exclude = [.. (parse.GetValue(exclude) ?? []).SelectMany(e => e.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
+                    KeepFloat = parse.GetValue(keepFloat),
+                    SensitivityImages = parse.GetValue(sensitivityImages),
+                    SessionConfig = ParseSessionConfig(parse.GetValue(sessionConfig) ?? []),
                 };
                 var result = CommandProgress.Run("quantize", "images", progress =>
                     ModelQuantizer.Run(options, new Progress<Training.TrainingProgress>(p => progress.Report((p.Stage, p.Done, p.Total)))));
@@ -72,6 +83,16 @@ internal static class QuantizeCommand
 
                 var o = Console.Out;
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"calibrated {result.CalibratedTensors} tensors on {result.CalibrationImages} images ({options.Method}); quantized {result.QuantizedConvs} Conv nodes"));
+                if (result.KeptFloat.Count > 0)
+                {
+                    o.WriteLine($"kept in float:          {string.Join(", ", result.KeptFloat)}");
+                }
+
+                foreach (var e in result.Sensitivity.Take(Math.Max(options.KeepFloat, 5)))
+                {
+                    o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  sensitivity {e.Error,10:G4}  {e.Conv}"));
+                }
+
                 o.WriteLine($"QDQ model:              {result.QdqModelPath}");
                 o.WriteLine($"its nvinfer config:     {result.QdqConfigPath}");
                 o.WriteLine($"TensorRT cache:         {result.CalibrationCachePath}");
@@ -79,7 +100,12 @@ internal static class QuantizeCommand
                 if (result.Speed is { } sp)
                 {
                     o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"speed (bare ONNX Runtime, best of {sp.Rounds} alternating rounds): FP32 {sp.BaselineFramesPerSecond:F1} frames/s, INT8 {sp.CandidateFramesPerSecond:F1} frames/s, ratio {sp.Ratio:F2}"));
+                        $"speed (bare ONNX Runtime, best of {sp.Rounds} alternating rounds): FP32 {sp.BaselineFramesPerSecond:F1} frames/s, INT8 {sp.CandidateFramesPerSecond:F1} frames/s, ratio {sp.Ratio:F2} (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
+                }
+
+                if (parse.GetValue(profile) is { } profileDir)
+                {
+                    QuantizeProfileReport.Write(o, result, options, profileDir.FullName);
                 }
 
                 if (parse.GetValue(evalImages) is { } images)
@@ -108,6 +134,11 @@ internal static class QuantizeCommand
         });
         return command;
     }
+
+    private static Dictionary<string, string> ParseSessionConfig(IEnumerable<string> entries) =>
+        entries.Select(e => e.Split('=', 2)).ToDictionary(
+            kv => kv.Length == 2 && kv[0].Length > 0 ? kv[0] : throw new FormatException($"--session-config '{string.Join('=', kv)}' is not KEY=VALUE"),
+            kv => kv[1], StringComparer.Ordinal);
 
     /// <summary>A deepstream-app config has an [application] or [primary-gie] group; an nvinfer config a [property] group.</summary>
     private static bool IsAppConfig(string path) =>

@@ -65,7 +65,9 @@ public static class ModelQuantizer
             s => heads.Contains(s.Key) ? (s.Value.Min, s.Value.Max) : RangeSelection.Choose(s.Value, options.Method, options.Percentile),
             StringComparer.Ordinal);
 
-        var convs = QdqGraphBuilder.Quantize(model, ranges, options.SignedActivations, options.WeightBits);
+        var keep = KeptFloat(fp32, model, ranges, options, input, images, skipped, progress, out var sensitivity);
+        var convs = QdqGraphBuilder.Quantize(model, ranges, options.SignedActivations, options.WeightBits,
+            c => !keep.Contains(QdqGraphBuilder.ConvId(c)), options.SymmetricActivations);
         if (convs == 0)
         {
             throw new InvalidDataException($"{fp32}: no Conv node with float weights was found to quantize ({OnnxModel.Describe(model)})");
@@ -75,7 +77,7 @@ public static class ModelQuantizer
         {
             Key = "dsnet.quantization",
             Value = string.Create(CultureInfo.InvariantCulture,
-                $"QDQ static INT8: {convs} Conv, activations {(options.SignedActivations ? "int8" : "uint8")}, weights int{options.WeightBits} per channel, {options.Method}{(options.Method == CalibrationMethod.Percentile ? $" {options.Percentile}" : string.Empty)}, {images.Count - skipped.Count} calibration images"),
+                $"QDQ static INT8: {convs} Conv ({keep.Count} kept float), activations {(options.SymmetricActivations ? "int8 symmetric" : options.SignedActivations ? "int8" : "uint8")}, weights int{options.WeightBits} per channel, {options.Method}{(options.Method == CalibrationMethod.Percentile ? $" {options.Percentile}" : string.Empty)}, {images.Count - skipped.Count} calibration images"),
         });
         var qdqPath = Path.Combine(options.OutputDirectory, name + ".int8.onnx");
         OnnxModel.Save(model, qdqPath);
@@ -111,7 +113,7 @@ public static class ModelQuantizer
                 input.Render(image, tensor);
             }
 
-            speed = InferenceSpeed.Compare(fp32, qdqPath, input, tensor, options.Threads, options.SpeedSeconds);
+            speed = InferenceSpeed.Compare(fp32, qdqPath, input, tensor, options.Threads, options.SpeedSeconds, options.SessionConfig);
         }
 
         return new QuantizationResult
@@ -126,7 +128,48 @@ public static class ModelQuantizer
             CalibratedTensors = ranges.Count,
             Skipped = skipped,
             Speed = speed,
+            KeptFloat = [.. keep.Order(StringComparer.Ordinal)],
+            Sensitivity = sensitivity,
         };
+    }
+
+    /// <summary>
+    /// The Convs to keep in float: <see cref="QuantizationOptions.Exclude"/> (each must name a Conv) and, with
+    /// <see cref="QuantizationOptions.KeepFloat"/>, the most sensitive ones measured on calibration images (the ranking
+    /// is also written next to the model as NAME.sensitivity.tsv).
+    /// </summary>
+    private static HashSet<string> KeptFloat(string fp32, ModelProto model, Dictionary<string, (float Min, float Max)> ranges, QuantizationOptions options,
+        NetworkInput input, IReadOnlyList<string> images, IReadOnlyList<string> skipped, IProgress<TrainingProgress>? progress,
+        out IReadOnlyList<LayerSensitivity.Entry> sensitivity)
+    {
+        var byOutput = model.Graph.Node.Where(n => n.OpType == "Conv").ToDictionary(n => n.Output[0], QdqGraphBuilder.ConvId, StringComparer.Ordinal);
+        var ids = QdqGraphBuilder.ConvIds(model.Graph).ToHashSet(StringComparer.Ordinal);
+        var keep = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in options.Exclude)
+        {
+            keep.Add(ids.Contains(name) ? name : byOutput.TryGetValue(name, out var id) ? id
+                : throw new InvalidDataException($"--exclude '{name}' names no Conv node of {fp32} (its Convs: {string.Join(", ", ids.Take(12))}{(ids.Count > 12 ? ", …" : string.Empty)})"));
+        }
+
+        sensitivity = [];
+        if (options.KeepFloat > 0)
+        {
+            var usable = images.Where(i => !skipped.Any(s => s.StartsWith(i + ":", StringComparison.Ordinal))).ToList();
+            var count = Math.Clamp(options.SensitivityImages, 1, usable.Count);
+            var tensors = Enumerable.Range(0, count).Select(i =>
+            {
+                var tensor = new float[input.Size];
+                using var image = ImageIo.LoadOpaque(usable[(int)((long)i * usable.Count / count)]);
+                input.Render(image, tensor);
+                return tensor;
+            }).ToList();
+            sensitivity = LayerSensitivity.Measure(fp32, ranges, options, input, tensors, progress);
+            File.WriteAllLines(Path.Combine(options.OutputDirectory, (options.Name ?? Path.GetFileNameWithoutExtension(fp32)) + ".sensitivity.tsv"),
+                ["conv\trelative_output_error", .. sensitivity.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Conv}\t{e.Error:G4}"))]);
+            keep.UnionWith(sensitivity.Where(e => !keep.Contains(e.Conv)).Take(options.KeepFloat).Select(e => e.Conv));
+        }
+
+        return keep;
     }
 
     /// <summary>

@@ -17,8 +17,13 @@ internal static class QdqGraphBuilder
 {
     private const string MsDomain = "com.microsoft";
 
-    /// <summary>Rewrites <paramref name="model"/> in place; returns how many Conv nodes were quantized.</summary>
-    public static int Quantize(ModelProto model, IReadOnlyDictionary<string, (float Min, float Max)> ranges, bool signedActivations, int weightBits)
+    /// <summary>
+    /// Rewrites <paramref name="model"/> in place; returns how many Conv nodes were quantized. <paramref name="select"/>
+    /// (default: all) picks the Conv nodes to quantize; the others stay float (their inputs are still quantized when
+    /// another Conv reads them). <paramref name="symmetricActivations"/>: int8 with zero point 0 (TensorRT's scheme).
+    /// </summary>
+    public static int Quantize(ModelProto model, IReadOnlyDictionary<string, (float Min, float Max)> ranges, bool signedActivations, int weightBits,
+        Func<NodeProto, bool>? select = null, bool symmetricActivations = false)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(ranges);
@@ -35,14 +40,25 @@ internal static class QdqGraphBuilder
             model.OpsetImport.Add(new OperatorSetIdProto { Domain = MsDomain, Version = 1 });
         }
 
-        var state = new State(g, ranges, signedActivations, domain);
+        var state = new State(g, ranges, signedActivations || symmetricActivations, symmetricActivations, domain);
         var quantized = 0;
-        foreach (var conv in g.Node.Where(n => n.OpType == "Conv" && string.IsNullOrEmpty(n.Domain)).ToList())
+        var convs = g.Node.Where(n => n.OpType == "Conv" && string.IsNullOrEmpty(n.Domain)).ToList();
+        var kept = new List<NodeProto>();
+        foreach (var conv in convs)
         {
-            if (state.QuantizeConv(conv, weightBits))
+            if ((select is null || select(conv)) && state.QuantizeConv(conv, weightBits))
             {
                 quantized++;
             }
+            else
+            {
+                kept.Add(conv);
+            }
+        }
+
+        foreach (var conv in kept)
+        {
+            state.KeepFloat(conv);
         }
 
         state.Emit();
@@ -91,7 +107,14 @@ internal static class QdqGraphBuilder
         }
     }
 
-    private sealed class State(GraphProto g, IReadOnlyDictionary<string, (float Min, float Max)> ranges, bool signed, string domain)
+    /// <summary>The Conv nodes a graph has, by <see cref="ConvId"/>, in graph order.</summary>
+    public static IReadOnlyList<string> ConvIds(GraphProto g) =>
+        [.. g.Node.Where(n => n.OpType == "Conv" && string.IsNullOrEmpty(n.Domain)).Select(ConvId)];
+
+    /// <summary>How a Conv is named to the user: its node name, else its output tensor (exports often leave names empty).</summary>
+    public static string ConvId(NodeProto conv) => string.IsNullOrEmpty(conv.Name) ? conv.Output[0] : conv.Name;
+
+    private sealed class State(GraphProto g, IReadOnlyDictionary<string, (float Min, float Max)> ranges, bool signed, bool symmetric, string domain)
     {
         private readonly Dictionary<string, TensorProto> _initializers = g.Initializer.ToDictionary(t => t.Name, StringComparer.Ordinal);
         private readonly Dictionary<string, List<NodeProto>> _consumers = Consumers(g);
@@ -102,6 +125,34 @@ internal static class QdqGraphBuilder
         private readonly List<NodeProto> _first = [];
         private readonly HashSet<NodeProto> _removed = new(ReferenceEqualityComparer.Instance);
         private readonly HashSet<string> _unusedInitializers = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string Raw, NodeProto Conv, bool Relu)> _floatOf = new(StringComparer.Ordinal); // quantized Conv output → its float value
+
+        /// <summary>
+        /// A Conv kept in float reads the float value of its input, not the DequantizeLinear twin: ONNX Runtime would
+        /// otherwise take DQ → Conv with float weights for a QDQ group and quantize the weights itself. A folded Relu is
+        /// applied again in float for it.
+        /// </summary>
+        public void KeepFloat(NodeProto conv)
+        {
+            if (!_floatOf.TryGetValue(conv.Input[0], out var source))
+            {
+                return; // the graph input or a float operator's output: already float
+            }
+
+            var input = source.Raw;
+            if (source.Relu)
+            {
+                input = source.Raw + "_relu";
+                if (!_producer.ContainsKey(input))
+                {
+                    var relu = OnnxModel.Node("Relu", input, [source.Raw], [input]);
+                    _producer[input] = relu;
+                    After(source.Conv).Add(relu);
+                }
+            }
+
+            conv.Input[0] = input;
+        }
 
         public bool QuantizeConv(NodeProto conv, int weightBits)
         {
@@ -113,7 +164,8 @@ internal static class QdqGraphBuilder
             }
 
             var y = conv.Output[0];
-            var relu = _consumers.TryGetValue(y, out var users) && users.Count == 1 && users[0].OpType == "Relu" && !_graphOutputs.Contains(y) ? users[0] : null;
+            // A symmetric zero point (0) cannot clamp negatives: then the Relu stays and quantization follows the Conv.
+            var relu = !symmetric && _consumers.TryGetValue(y, out var users) && users.Count == 1 && users[0].OpType == "Relu" && !_graphOutputs.Contains(y) ? users[0] : null;
             var outName = relu?.Output[0] ?? y;
             if (!ranges.ContainsKey(outName))
             {
@@ -170,11 +222,12 @@ internal static class QdqGraphBuilder
 
             // Output: Conv → Q → DQ → (the Relu's output, or the Conv's own name for its consumers).
             var r = ranges[outName];
-            var op = QuantParams.ForRange(relu is null ? r.Min : 0f, r.Max, signed);
+            var op = Params(relu is null ? r.Min : 0f, r.Max);
             var raw = y + "_float";
             conv.Output[0] = raw;
             After(conv).AddRange(QuantizeNodes(raw, outName, op));
             _dqOf[outName] = (outName, op);
+            _floatOf[outName] = (raw, conv, relu is not null);
             if (relu is not null)
             {
                 _removed.Add(relu);
@@ -224,7 +277,7 @@ internal static class QdqGraphBuilder
             }
 
             var r = ranges[x];
-            var p = QuantParams.ForRange(r.Min, r.Max, signed);
+            var p = Params(r.Min, r.Max);
             var dq = x + "_dequantized";
             var nodes = QuantizeNodes(x, dq, p);
             if (_producer.TryGetValue(x, out var producer))
@@ -239,6 +292,8 @@ internal static class QdqGraphBuilder
             _dqOf[x] = (dq, p);
             return (dq, p);
         }
+
+        private QuantParams Params(float min, float max) => symmetric ? QuantParams.Symmetric(min, max) : QuantParams.ForRange(min, max, signed);
 
         /// <summary>Q(x) → DQ → <paramref name="output"/>, with scalar scale and zero point initializers.</summary>
         private List<NodeProto> QuantizeNodes(string x, string output, QuantParams p)

@@ -1,6 +1,6 @@
 namespace DeepStreamNet.Training.Quantization;
 
-/// <summary>Scale and zero point of an asymmetric 8-bit activation (uint8 0–255 or int8 −128–127).</summary>
+/// <summary>Scale and zero point of an 8-bit activation (asymmetric uint8 0–255 or int8 −128–127, or symmetric int8).</summary>
 public readonly record struct QuantParams(float Scale, int ZeroPoint)
 {
     /// <summary>
@@ -20,5 +20,12 @@ public readonly record struct QuantParams(float Scale, int ZeroPoint)
         var lowest = signedInt8 ? -128 : 0;
         var zp = (int)Math.Round(lowest - (min / scale));
         return new QuantParams(scale, Math.Clamp(zp, lowest, lowest + 255));
+    }
+
+    /// <summary>Symmetric int8: zero point 0, ±max(|min|, |max|) onto ±127 (TensorRT's activation scheme).</summary>
+    public static QuantParams Symmetric(float min, float max)
+    {
+        var scale = Math.Max(Math.Abs(min), Math.Abs(max)) / 127f;
+        return new QuantParams(scale > 0 && !float.IsInfinity(scale) ? scale : 1f, 0);
     }
 }

@@ -23,6 +23,24 @@ public sealed record QuantizationOptions
     /// <summary>int8 activations instead of uint8.</summary>
     public bool SignedActivations { get; init; }
 
+    /// <summary>Symmetric int8 activations (zero point 0, TensorRT's scheme) instead of asymmetric ones.</summary>
+    public bool SymmetricActivations { get; init; }
+
+    /// <summary>Conv nodes kept in float, by node name or output tensor name (<c>--exclude</c>).</summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary>
+    /// Also keep this many Convs in float: those whose quantization alone changes the outputs most on calibration
+    /// images (<see cref="LayerSensitivity"/>). 0: no sensitivity pass.
+    /// </summary>
+    public int KeepFloat { get; init; }
+
+    /// <summary>Calibration images the sensitivity pass runs on (spread over the calibration set).</summary>
+    public int SensitivityImages { get; init; } = 8;
+
+    /// <summary>ONNX Runtime session config entries for the speed comparison and the sensitivity pass (e.g. session.x64quantprecision=1).</summary>
+    public IReadOnlyDictionary<string, string> SessionConfig { get; init; } = new Dictionary<string, string>();
+
     /// <summary>
     /// Weight bits: 7 by default, because x86 CPUs without VNNI multiply uint8 × int8 with 16-bit saturating sums
     /// (vpmaddubsw), which full-range int8 weights can overflow; 8 on VNNI/ARM machines.

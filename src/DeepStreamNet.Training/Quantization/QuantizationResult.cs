@@ -27,4 +27,10 @@ public sealed record QuantizationResult
 
     /// <summary>Bare ONNX Runtime frames/s of each model on calibration tensors, measured alternately in one run; null when skipped.</summary>
     public InferenceSpeed.Comparison? Speed { get; init; }
+
+    /// <summary>The Convs left in float (--exclude and the --keep-float most sensitive), by id.</summary>
+    public IReadOnlyList<string> KeptFloat { get; init; } = [];
+
+    /// <summary>Per-Conv relative output error on calibration images, largest first (empty without --keep-float).</summary>
+    public IReadOnlyList<LayerSensitivity.Entry> Sensitivity { get; init; } = [];
 }
