@@ -106,4 +106,19 @@ public sealed class ConfigFuzzFindingTests
         var errors = Errors(app, PipelineBackend.Portable);
         Assert.That(errors, Has.Some.Matches<ValidationIssue>(e => e.Key == "onnx-file" && e.Line > 0), string.Join("\n", errors));
     }
+
+    /// <summary>Was (the 10,094-mutant run, seed 2026): a NUL byte inside a type=3 sink's <c>output-file</c> threw
+    /// ArgumentException from <c>Path.GetFullPath</c> in the sink rules instead of a located error.</summary>
+    [Test]
+    public void Nul_in_output_file_is_a_located_error_not_an_exception()
+    {
+        using var dir = new TempConfigDir();
+        var app = dir.WriteApp(extra: "[sink1]\nenable=1\ntype=3\ncontainer=1\ncodec=1\nenc-type=1\noutput-file=out\0x.mp4\n");
+        foreach (var backend in new[] { PipelineBackend.Portable, PipelineBackend.DeepStream })
+        {
+            var errors = Errors(app, backend);
+            Assert.That(errors, Has.Some.Matches<ValidationIssue>(e => e.Key == "output-file" && e.Line > 0 && e.Message.Contains("NUL", StringComparison.Ordinal)),
+                $"{backend}: " + string.Join("\n", errors));
+        }
+    }
 }

@@ -62,6 +62,10 @@ internal static class SinkRules
                     {
                         r.Error("output-file", "output-file is required for type=3 (encode to file)");
                     }
+                    else if (s.OutputFile.Contains('\0', StringComparison.Ordinal))
+                    {
+                        r.Error("output-file", "output-file contains a NUL character: no file can have that name", "write the path without control characters");
+                    }
                     else
                     {
                         var ext = System.IO.Path.GetExtension(s.OutputFile).ToLowerInvariant();
