@@ -116,7 +116,7 @@ static void
 bare_init (Bare * b, const Options * o, GstBuffer * frame, gint w, gint h)
 {
   GError *e = NULL;
-  b->model = dsnet_ort_model_load (o->model, o->threads, 0, &e);
+  b->model = dsnet_ort_model_load (o->model, o->threads, 0, DSNET_ORT_SPIN_DEFAULT, &e);
   if (b->model == NULL) {
     fprintf (stderr, "dsnet-bench-infer: %s\n", e->message);
     exit (2);

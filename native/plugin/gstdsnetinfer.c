@@ -57,6 +57,7 @@ enum
   PROP_CROP_OBJECTS_TO_ROI_BOUNDARY,
   PROP_INTRA_OP_THREADS,
   PROP_OVERLAP,
+  PROP_INTRA_OP_SPINNING,
 };
 
 typedef enum
@@ -108,6 +109,8 @@ struct _GstDsNetInfer
   gboolean intra_op_threads_set;
   gboolean overlap;
   gboolean overlap_set;
+  gboolean intra_op_spinning;
+  gboolean intra_op_spinning_set;
 
   /* running state (start → stop) */
   DsnetInferConfig *cfg;
@@ -284,6 +287,8 @@ apply_property_overrides (GstDsNetInfer * self, DsnetInferConfig * c)
     c->intra_op_threads = self->intra_op_threads;
   if (self->overlap_set)
     c->overlap = self->overlap;
+  if (self->intra_op_spinning_set)
+    c->intra_op_spinning = self->intra_op_spinning;
 }
 
 /* Works out the network input shape from the model and infer-dims; allocates the input buffer. */
@@ -565,7 +570,8 @@ gst_dsnet_infer_start (GstBaseTransform * trans)
       GST_INFO_OBJECT (self, "intra-op threads %d: %d core(s), %d encoder(s), %d primary inference "
           "element(s)", c->intra_op_threads, b.cores, b.encoders, b.primary_inferences);
     }
-    self->model = dsnet_ort_model_load (c->onnx_file, c->intra_op_threads, c->inter_op_threads, &err);
+    self->model = dsnet_ort_model_load (c->onnx_file, c->intra_op_threads, c->inter_op_threads,
+        c->intra_op_spinning ? DSNET_ORT_SPIN_ON : DSNET_ORT_SPIN_OFF, &err);
     if (self->model == NULL) {
       gchar *where = dsnet_infer_config_where (c, "property", "onnx-file");
       GST_ELEMENT_ERROR (self, RESOURCE, OPEN_READ, ("cannot load model %s (%s): %s", c->onnx_file, where,
@@ -1335,6 +1341,10 @@ gst_dsnet_infer_set_property (GObject * object, guint prop_id, const GValue * va
       self->overlap = g_value_get_boolean (value);
       self->overlap_set = TRUE;
       break;
+    case PROP_INTRA_OP_SPINNING:
+      self->intra_op_spinning = g_value_get_boolean (value);
+      self->intra_op_spinning_set = TRUE;
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       break;
@@ -1392,6 +1402,9 @@ gst_dsnet_infer_get_property (GObject * object, guint prop_id, GValue * value, G
       break;
     case PROP_OVERLAP:
       g_value_set_boolean (value, self->cfg ? self->cfg->overlap : self->overlap);
+      break;
+    case PROP_INTRA_OP_SPINNING:
+      g_value_set_boolean (value, self->cfg ? self->cfg->intra_op_spinning : self->intra_op_spinning);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1471,6 +1484,11 @@ gst_dsnet_infer_class_init (GstDsNetInferClass * klass)
   g_object_class_install_property (gobject_class, PROP_OVERLAP,
       g_param_spec_boolean ("overlap", "Overlap", "Primary mode: preprocess the next batch while ONNX Runtime "
           "runs this one (buffers leave one batch later); overrides [dsnet] overlap", TRUE, rw));
+  g_object_class_install_property (gobject_class, PROP_INTRA_OP_SPINNING,
+      g_param_spec_boolean ("intra-op-spinning", "Intra-op spinning", "Let ONNX Runtime's idle intra-op "
+          "threads spin (busy-wait) between runs instead of sleeping: off by default, because the spinning "
+          "threads take the cores the decoder and other GIEs need; overrides [dsnet] intra-op-spinning", FALSE,
+          rw));
 
   gst_element_class_add_static_pad_template (element_class, &sink_template);
   gst_element_class_add_static_pad_template (element_class, &src_template);

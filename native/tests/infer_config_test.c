@@ -56,6 +56,8 @@ GST_START_TEST (test_defaults)
   ck_assert_int_eq (cfg->network_type, 0);
   ck_assert_int_eq (cfg->cluster_mode, 0);
   ck_assert_int_eq (cfg->max_gpu_mem_per, 99);
+  fail_unless (!cfg->intra_op_spinning);
+  fail_unless (cfg->overlap);
   fail_unless (cfg->net_scale_factor == 1.0);
   fail_unless (cfg->operate_on_class_ids == NULL);
   fail_unless (!cfg->has_infer_dims);
@@ -97,7 +99,7 @@ GST_START_TEST (test_all_types_and_paths)
       "topk=20\n"
       "border-color=0;1;0;1\n"
       "bg-color=0.1;0.2;0.3;0.4\n"
-      "[dsnet]\n" "class-map=2;1\n" "intra-op-threads=2\n";
+      "[dsnet]\n" "class-map=2;1\n" "intra-op-threads=2\n" "intra-op-spinning=1\n";
   GError *e = NULL;
   DsnetInferConfig *cfg = load_text (text, 0, &e);
   fail_unless (cfg != NULL, "%s", e ? e->message : "");
@@ -131,6 +133,7 @@ GST_START_TEST (test_all_types_and_paths)
   ck_assert_uint_eq (cfg->n_class_map, 2);
   ck_assert_int_eq (cfg->class_map[0], 2);
   ck_assert_int_eq (cfg->intra_op_threads, 2);
+  fail_unless (cfg->intra_op_spinning);
   ck_assert_uint_eq (dsnet_infer_config_key_line (cfg, "class-attrs-all", "topk"), 24);
   ck_assert_uint_eq (cfg->warnings->len, 0);
   dsnet_infer_config_free (cfg);

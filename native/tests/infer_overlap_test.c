@@ -139,6 +139,46 @@ GST_START_TEST (test_overlap_interval)
 GST_END_TEST;
 
 /* A flush while a batch may be in flight: nothing leaks (valgrind twin), later batches come out as usual. */
+/* ONNX Runtime's intra-op spinning (off by default, [dsnet] intra-op-spinning, the property wins) changes how idle
+ * workers wait, never what a run computes. */
+GST_START_TEST (test_intra_op_spinning)
+{
+  gchar *off = run_batches ("batch-size=2", NULL, 2);
+  gchar *on = run_batches ("batch-size=2", "intra-op-spinning=true", 2);
+  ck_assert_str_eq (on, off);
+  g_free (on);
+  g_free (off);
+
+  gchar *model;
+  gchar *cfg = write_temp ("pgie.txt", "");
+  model = write_detectnet_model (cfg);
+  fail_unless (g_file_set_contents (cfg, "[property]\nonnx-file=detectnet.onnx\nnum-detected-classes=1\n"
+          "[dsnet]\nintra-op-threads=1\nintra-op-spinning=1\n", -1, NULL));
+  GstElement *e = gst_element_factory_make ("dsnetinfer", NULL);
+  gboolean spin = TRUE;
+  g_object_get (e, "intra-op-spinning", &spin, NULL);
+  fail_unless (!spin, "off by default");
+  g_object_set (e, "config-file-path", cfg, NULL);
+  GstElement *p = gst_pipeline_new (NULL);
+  GstElement *src = gst_element_factory_make ("fakesrc", NULL), *sink = gst_element_factory_make ("fakesink", NULL);
+  g_object_set (src, "num-buffers", 0, NULL);
+  gst_bin_add_many (GST_BIN (p), src, e, sink, NULL);
+  fail_unless (gst_element_link_many (src, e, sink, NULL));
+  ck_assert_int_ne (gst_element_set_state (p, GST_STATE_PAUSED), GST_STATE_CHANGE_FAILURE);
+  g_object_get (e, "intra-op-spinning", &spin, NULL);
+  fail_unless (spin, "the config's [dsnet] intra-op-spinning=1 is in use");
+  gst_element_set_state (p, GST_STATE_NULL);
+  g_object_set (e, "intra-op-spinning", FALSE, NULL);
+  ck_assert_int_ne (gst_element_set_state (p, GST_STATE_PAUSED), GST_STATE_CHANGE_FAILURE);
+  g_object_get (e, "intra-op-spinning", &spin, NULL);
+  fail_unless (!spin, "the property overrides the config");
+  gst_element_set_state (p, GST_STATE_NULL);
+  gst_object_unref (p);
+  g_free (model);
+  remove_temp (cfg);
+}
+GST_END_TEST;
+
 GST_START_TEST (test_overlap_flush)
 {
   gchar *model;
@@ -234,6 +274,7 @@ infer_overlap_suite (void)
   tcase_add_test (tc, test_overlap_more_frames_than_one_run);
   tcase_add_test (tc, test_overlap_interval);
   tcase_add_test (tc, test_overlap_flush);
+  tcase_add_test (tc, test_intra_op_spinning);
   tcase_add_test (tc, test_thread_rule);
   return s;
 }

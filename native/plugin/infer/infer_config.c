@@ -159,6 +159,7 @@ static const KeyDef dsnet_keys[] = {
   {"inter-op-threads", KT_INT, F (inter_op_threads), NOAUX, 0, 1024, NULL, 0},
   {"roi-merge-iou-threshold", KT_DBL, F (roi_merge_iou), NOAUX, 0, 1, NULL, 0},
   {"overlap", KT_BOOL, F (overlap), NOAUX, 0, 0, NULL, 0},
+  {"intra-op-spinning", KT_BOOL, F (intra_op_spinning), NOAUX, 0, 0, NULL, 0},
 };
 
 /* Parsing context: the config, the key file, and the file's name for messages. */

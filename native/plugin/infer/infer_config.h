@@ -182,6 +182,7 @@ typedef struct
   gdouble roi_merge_iou;        /* input-tensor-meta: NMS across a frame's ROIs above this IoU; 0 = off */
   gint inter_op_threads;        /* 0 = ONNX Runtime default */
   gboolean overlap;             /* preprocess the next batch while ONNX Runtime runs this one (default on) */
+  gboolean intra_op_spinning;   /* ONNX Runtime's idle intra-op threads spin instead of sleeping (default off) */
 
   /* warnings collected while parsing (unknown keys, legacy keys, ignored keys) */
   GPtrArray *warnings;

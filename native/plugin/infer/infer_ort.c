@@ -115,7 +115,7 @@ type_info_desc (OrtTypeInfo * ti, DsnetTensorDesc * d, const gchar * path, GErro
 }
 
 DsnetOrtModel *
-dsnet_ort_model_load (const gchar * path, gint intra, gint inter, GError ** error)
+dsnet_ort_model_load (const gchar * path, gint intra, gint inter, DsnetOrtSpinning spinning, GError ** error)
 {
   if (dsnet_ort_api_base (error) == NULL)
     return NULL;
@@ -138,6 +138,9 @@ dsnet_ort_model_load (const gchar * path, gint intra, gint inter, GError ** erro
       && (intra <= 0 || check (api->SetIntraOpNumThreads (so, intra), error, "intra-op threads", NULL))
       && (inter <= 0 || check (api->SetInterOpNumThreads (so, inter), error, "inter-op threads", NULL))
       && check (api->SetSessionGraphOptimizationLevel (so, ORT_ENABLE_ALL), error, "optimisation", NULL)
+      && (spinning == DSNET_ORT_SPIN_DEFAULT || check (api->AddSessionConfigEntry (so,
+              "session.intra_op.allow_spinning", spinning == DSNET_ORT_SPIN_ON ? "1" : "0"), error,
+          "intra-op spinning", NULL))
       && check (api->CreateSession (m->env, path, so, &m->session), error, "loading", path)
       && check (api->CreateCpuMemoryInfo (OrtArenaAllocator, OrtMemTypeDefault, &m->mem), error,
       "memory info", NULL)

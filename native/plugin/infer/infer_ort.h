@@ -28,9 +28,17 @@ typedef struct
   gpointer priv;
 } DsnetOrtOutputs;
 
+/* ONNX Runtime's intra-op spinning (session.intra_op.allow_spinning). */
+typedef enum
+{
+  DSNET_ORT_SPIN_DEFAULT = -1,  /* ONNX Runtime's default (spinning on) */
+  DSNET_ORT_SPIN_OFF = 0,
+  DSNET_ORT_SPIN_ON = 1,
+} DsnetOrtSpinning;
+
 /* Loads an ONNX model; threads 0 = ONNX Runtime default. */
 DsnetOrtModel *dsnet_ort_model_load (const gchar * path, gint intra_op_threads, gint inter_op_threads,
-    GError ** error);
+    DsnetOrtSpinning spinning, GError ** error);
 void dsnet_ort_model_free (DsnetOrtModel * model);
 
 const DsnetTensorDesc *dsnet_ort_model_input (const DsnetOrtModel * model);
