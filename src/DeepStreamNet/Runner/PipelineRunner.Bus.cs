@@ -122,7 +122,7 @@ public sealed unsafe partial class PipelineRunner
             _sources.Start();
             if (HeapTrimInterval > TimeSpan.Zero)
             {
-                NativeHeapTrimmer.LimitArenas(); // before PLAYING: the streaming threads start sharing arenas
+                NativeHeapTrimmer.ConfigureAllocator(); // before PLAYING: the streaming threads start sharing arenas
                 heapTrim = new Timer(_ => NativeHeapTrimmer.Trim(), null, HeapTrimInterval, HeapTrimInterval);
             }
 

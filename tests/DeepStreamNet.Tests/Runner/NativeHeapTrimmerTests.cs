@@ -38,6 +38,39 @@ public sealed unsafe class NativeHeapTrimmerTests
         Assert.That(before - after, Is.GreaterThan(40), "the freed 64 MB left the resident set");
     }
 
+    [Test]
+    public void ConfigureAllocator_KeepsFrameSizedBlocksOutOfTheArenas()
+    {
+        // glibc alone: freeing a mapped 4 MB block raises its mmap threshold to 4 MB, so the 2 MB "frames" after it would
+        // come from the heap and, with a block pinning the heap top, stay resident after free(). With the fixed
+        // threshold each frame is mapped on its own and free() hands it back at once, no trim needed.
+        NativeHeapTrimmer.ConfigureAllocator();
+        var big = NativeMemory.Alloc(4 << 20);
+        new Span<byte>(big, 4 << 20).Fill(1);
+        NativeMemory.Free(big);
+
+        const int count = 24, size = 2 << 20;
+        var frames = new void*[count];
+        for (var i = 0; i < count; i++)
+        {
+            frames[i] = NativeMemory.Alloc(size);
+            new Span<byte>(frames[i], size).Fill(0x5a);
+        }
+
+        var pin = NativeMemory.Alloc(256 * 1024); // under either threshold: from the heap top, after the frames
+        new Span<byte>(pin, 256 * 1024).Fill(1);
+        var before = ResidentMb();
+        for (var i = 0; i < count; i++)
+        {
+            NativeMemory.Free(frames[i]);
+        }
+
+        var after = ResidentMb();
+        NativeMemory.Free(pin);
+        TestContext.Out.WriteLine($"RSS {before:F1} MB -> {after:F1} MB after freeing 48 MB of frames (no trim)");
+        Assert.That(before - after, Is.GreaterThan(40), "freed frame-sized blocks left the resident set without a trim");
+    }
+
     private static double ResidentMb()
     {
         var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
