@@ -155,6 +155,92 @@ gst_dsnet_tracker_get_property (GObject * object, guint prop_id, GValue * value,
   GST_OBJECT_UNLOCK (self);
 }
 
+/*
+ * What a tracked object looked like when the detector last saw it, for the objects this element adds on frames
+ * the detector skipped: the same component, class, label, colours and font, at the tracker's predicted box.
+ */
+typedef struct
+{
+  guint source_id;
+  gint unique_component_id;
+  gint class_id;
+  gchar obj_label[MAX_LABEL_SIZE];
+  NvOSD_RectParams rect;        /* border and colours (the box is replaced) */
+  NvOSD_TextParams text;        /* font and colours; display_text unset, font_name interned */
+  gchar *base_text;             /* the display text before the tracking id was appended */
+} CarryStyle;
+
+static void
+carry_style_free (gpointer p)
+{
+  CarryStyle *st = p;
+  g_free (st->base_text);
+  g_free (st);
+}
+
+static void
+remember_style (GstDsNetTracker * self, guint source_id, const NvDsObjectMeta * obj)
+{
+  CarryStyle *st = g_hash_table_lookup (self->styles, &obj->object_id);
+  if (st == NULL) {
+    st = g_new0 (CarryStyle, 1);
+    guint64 *key = g_new (guint64, 1);
+    *key = obj->object_id;
+    g_hash_table_insert (self->styles, key, st);
+  }
+  st->source_id = source_id;
+  st->unique_component_id = obj->unique_component_id;
+  st->class_id = obj->class_id;
+  g_strlcpy (st->obj_label, obj->obj_label, sizeof st->obj_label);
+  st->rect = obj->rect_params;
+  st->text = obj->text_params;
+  st->text.display_text = NULL;
+  /* a probe may have set any font name; the added objects must not point into memory that can go away */
+  st->text.font_params.font_name = (gchar *) g_intern_string (obj->text_params.font_params.font_name);
+  g_free (st->base_text);
+  st->base_text = g_strdup (obj->text_params.display_text);
+}
+
+typedef struct
+{
+  guint source_id;
+  const DsnetTrkTarget *live;
+  gsize n_live;
+} PruneCtx;
+
+static gboolean
+style_gone (gpointer key, gpointer value, gpointer data)
+{
+  const CarryStyle *st = value;
+  const PruneCtx *c = data;
+  if (st->source_id != c->source_id)
+    return FALSE;
+  guint64 id = *(const guint64 *) key;
+  for (gsize i = 0; i < c->n_live; i++)
+    if (c->live[i].id == id)
+      return FALSE;
+  return TRUE;
+}
+
+/* Drops the styles of a source's objects whose targets have ended. */
+static void
+prune_styles (GstDsNetTracker * self, guint source_id)
+{
+  gsize live = dsnet_tracker_get_targets (self->core, source_id, NULL, 0);
+  g_array_set_size (self->targets, live);
+  PruneCtx c = { source_id, (const DsnetTrkTarget *) (gpointer) self->targets->data, 0 };
+  c.n_live = dsnet_tracker_get_targets (self->core, source_id, (DsnetTrkTarget *) (gpointer) self->targets->data,
+      live);
+  g_hash_table_foreach_remove (self->styles, style_gone, &c);
+}
+
+static gboolean
+style_of_source (gpointer key, gpointer value, gpointer data)
+{
+  (void) key;
+  return ((const CarryStyle *) value)->source_id == GPOINTER_TO_UINT (data);
+}
+
 static gboolean
 gst_dsnet_tracker_start (GstBaseTransform * trans)
 {
@@ -217,6 +303,7 @@ gst_dsnet_tracker_stop (GstBaseTransform * trans)
   g_mutex_lock (&self->lock);
   dsnet_tracker_free (self->core);
   self->core = NULL;
+  g_hash_table_remove_all (self->styles);
   g_mutex_unlock (&self->lock);
   return TRUE;
 }
@@ -257,6 +344,7 @@ gst_dsnet_tracker_sink_event (GstBaseTransform * trans, GstEvent * event)
       g_mutex_lock (&self->lock);
       if (self->core)
         dsnet_tracker_reset_all (self->core);
+      g_hash_table_remove_all (self->styles);
       g_mutex_unlock (&self->lock);
       GST_DEBUG_OBJECT (self, "EOS: all targets terminated");
       break;
@@ -265,6 +353,7 @@ gst_dsnet_tracker_sink_event (GstBaseTransform * trans, GstEvent * event)
         g_mutex_lock (&self->lock);
         if (self->core)
           dsnet_tracker_reset_all (self->core);
+        g_hash_table_remove_all (self->styles);
         g_mutex_unlock (&self->lock);
         GST_DEBUG_OBJECT (self, "flush: all targets terminated (tracking-id-reset-mode)");
       }
@@ -290,6 +379,7 @@ gst_dsnet_tracker_sink_event (GstBaseTransform * trans, GstEvent * event)
         g_mutex_lock (&self->lock);
         if (self->core)
           dsnet_tracker_reset_source (self->core, id);
+        g_hash_table_foreach_remove (self->styles, style_of_source, GUINT_TO_POINTER (id));
         g_mutex_unlock (&self->lock);
         GST_DEBUG_OBJECT (self, "%s: targets of source %u terminated", gst_structure_get_name (s), id);
       }
@@ -314,9 +404,74 @@ set_display_text (NvDsObjectMeta * obj)
   obj->text_params.display_text = text;
 }
 
+/*
+ * A frame the detector skipped: each confirmed target is added as an object at its predicted box, drawn as the
+ * detector's object was, with confidence −0.1 (DeepStream's value for objects found by the tracker and not by
+ * inference) and no detector box.
+ */
 static void
-track_frame (GstDsNetTracker * self, NvDsFrameMeta * frame, gboolean display_id)
+carry_frame (GstDsNetTracker * self, NvDsBatchMeta * batch, NvDsFrameMeta * frame, gboolean display_id)
 {
+  gsize live = dsnet_tracker_get_targets (self->core, frame->source_id, NULL, 0);
+  g_array_set_size (self->targets, live);
+  DsnetTrkTarget *tg = (DsnetTrkTarget *) (gpointer) self->targets->data;
+  gsize n = MIN (dsnet_tracker_carry (self->core, frame->source_id, tg, live), live);
+  for (gsize i = 0; i < n; i++) {
+    const CarryStyle *st = g_hash_table_lookup (self->styles, &tg[i].id);
+    if (st == NULL)
+      continue;
+    NvDsObjectMeta *o = nvds_acquire_obj_meta_from_pool (batch);
+    if (o == NULL)
+      break;
+    o->unique_component_id = st->unique_component_id;
+    o->class_id = st->class_id;
+    o->object_id = tg[i].id;
+    o->confidence = -0.1f;
+    g_strlcpy (o->obj_label, st->obj_label, sizeof o->obj_label);
+    o->rect_params = st->rect;
+    o->rect_params.left = tg[i].box.left;
+    o->rect_params.top = tg[i].box.top;
+    o->rect_params.width = tg[i].box.width;
+    o->rect_params.height = tg[i].box.height;
+    memset (&o->detector_bbox_info, 0, sizeof o->detector_bbox_info);
+    o->tracker_bbox_info.org_bbox_coords.left = tg[i].box.left;
+    o->tracker_bbox_info.org_bbox_coords.top = tg[i].box.top;
+    o->tracker_bbox_info.org_bbox_coords.width = tg[i].box.width;
+    o->tracker_bbox_info.org_bbox_coords.height = tg[i].box.height;
+    o->tracker_confidence = tg[i].score;
+    g_free (o->text_params.display_text);
+    o->text_params = st->text;
+    o->text_params.display_text = g_strdup (st->base_text);
+    o->text_params.x_offset = (guint) MAX (tg[i].box.left, 0.0f);
+    o->text_params.y_offset = (guint) MAX (tg[i].box.top - 10.0f, 0.0f);
+    if (display_id)
+      set_display_text (o);
+    nvds_add_obj_meta_to_frame (frame, o, NULL);
+  }
+}
+
+/* Whether the detector ran on this frame: nvinfer sets bInferDone (even when it found nothing); objects that came
+ * some other way (a probe, a preprocess chain) count as detections too. */
+static gboolean
+detection_done (const NvDsFrameMeta * frame)
+{
+  if (frame->bInferDone)
+    return TRUE;
+  for (NvDsObjectMetaList * l = frame->obj_meta_list; l; l = l->next) {
+    const NvDsObjectMeta *obj = l->data;
+    if (obj && !obj->parent)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+static void
+track_frame (GstDsNetTracker * self, NvDsBatchMeta * batch, NvDsFrameMeta * frame, gboolean display_id)
+{
+  if (!detection_done (frame)) {
+    carry_frame (self, batch, frame, display_id);
+    return;
+  }
   g_array_set_size (self->dets, 0);
   g_ptr_array_set_size (self->objs, 0);
   for (NvDsObjectMetaList * l = frame->obj_meta_list; l; l = l->next) {
@@ -350,9 +505,13 @@ track_frame (GstDsNetTracker * self, NvDsFrameMeta * frame, gboolean display_id)
     obj->tracker_bbox_info.org_bbox_coords.width = d->tracker_box.width;
     obj->tracker_bbox_info.org_bbox_coords.height = d->tracker_box.height;
     obj->tracker_confidence = d->tracker_confidence;
-    if (display_id && d->object_id != UNTRACKED_OBJECT_ID)
+    if (d->object_id == UNTRACKED_OBJECT_ID)
+      continue;
+    remember_style (self, frame->source_id, obj);
+    if (display_id)
       set_display_text (obj);
   }
+  prune_styles (self, frame->source_id);
 }
 
 static GstFlowReturn
@@ -383,7 +542,7 @@ gst_dsnet_tracker_transform_ip (GstBaseTransform * trans, GstBuffer * buf)
   for (NvDsFrameMetaList * l = batch->frame_meta_list; l; l = l->next) {
     NvDsFrameMeta *frame = l->data;
     if (frame)
-      track_frame (self, frame, display_id);
+      track_frame (self, batch, frame, display_id);
   }
   nvds_release_meta_lock (batch);
   g_mutex_unlock (&self->lock);
@@ -400,6 +559,8 @@ gst_dsnet_tracker_finalize (GObject * object)
   g_mutex_clear (&self->lock);
   g_array_unref (self->dets);
   g_ptr_array_unref (self->objs);
+  g_array_unref (self->targets);
+  g_hash_table_destroy (self->styles);
   G_OBJECT_CLASS (parent_class)->finalize (object);
 }
 
@@ -485,6 +646,8 @@ gst_dsnet_tracker_init (GstDsNetTracker * self)
   g_mutex_init (&self->lock);
   self->dets = g_array_new (FALSE, FALSE, sizeof (DsnetTrkDetection));
   self->objs = g_ptr_array_new ();
+  self->targets = g_array_new (FALSE, FALSE, sizeof (DsnetTrkTarget));
+  self->styles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, carry_style_free);
   /* Metadata-only element: never copy or write the pixels. */
   gst_base_transform_set_passthrough (GST_BASE_TRANSFORM (self), TRUE);
   gst_base_transform_set_in_place (GST_BASE_TRANSFORM (self), TRUE);

@@ -1,6 +1,7 @@
 /*
  * dsnettracker: multi-object tracker for batched buffers (the portable nvtracker). Edits NvDsObjectMeta
- * in place (object_id, tracker_bbox_info, tracker_confidence); never touches pixels.
+ * in place (object_id, tracker_bbox_info, tracker_confidence) and, on frames the detector skipped (primary GIE
+ * `interval`), adds the tracked objects at their predicted boxes; never touches pixels.
  */
 #ifndef GST_DSNET_TRACKER_H
 #define GST_DSNET_TRACKER_H
@@ -39,6 +40,8 @@ struct _GstDsNetTracker
   DsnetTracker *core;
   GArray *dets;                 /* DsnetTrkDetection scratch */
   GPtrArray *objs;              /* NvDsObjectMeta* scratch, parallel to dets */
+  GArray *targets;              /* DsnetTrkTarget scratch (frames the detector skipped) */
+  GHashTable *styles;           /* object id → CarryStyle: how each tracked object was last drawn */
   gboolean warned_no_meta;
   gint width, height;           /* frame size from the caps (used when a frame meta lacks pipeline_width/height) */
 };

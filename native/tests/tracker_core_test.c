@@ -427,6 +427,62 @@ test_kalman_smoothing (void)
   dsnet_tracker_free (t);
 }
 
+/* Frames the detector skipped (interval 2): confirmed targets are predicted on, keep their ids, are not aged,
+ * and the next detection frame matches them; a lost or tentative target is not reported. */
+static void
+test_carry_skipped_frames (void)
+{
+  DsnetTrackerConfig c = cfg_default ();
+  c.probation_age = 0;
+  c.max_shadow_tracking_age = 4;
+  DsnetTracker *t = dsnet_tracker_new (&c);
+  g_assert_cmpuint (dsnet_tracker_carry (t, 0, NULL, 0), ==, 0);       /* unknown source: nothing, no crash */
+  guint64 id = DSNET_TRK_UNTRACKED;
+  gfloat last_left = 0;
+  for (gint f = 0; f < 60; f++) {
+    gfloat left = 100 + 4.0f * f;
+    if (f % 3 == 0) {
+      DsnetTrkDetection d = det (left, 200, 60, 80, 0);
+      dsnet_tracker_update (t, 0, &d, 1);
+      if (id == DSNET_TRK_UNTRACKED)
+        id = d.object_id;
+      g_assert_cmpuint (d.object_id, ==, id);
+      g_assert_cmpint (d.state, ==, DSNET_TRK_CONFIRMED);
+      continue;
+    }
+    DsnetTrkTarget out[2];
+    g_assert_cmpuint (dsnet_tracker_carry (t, 0, out, 2), ==, 1);
+    g_assert_cmpuint (out[0].id, ==, id);
+    g_assert_cmpint (out[0].state, ==, DSNET_TRK_CONFIRMED);
+    g_assert_cmpuint (out[0].misses, ==, 0);
+    if (f > 30) {
+      /* the velocity is learnt: the prediction follows the object between detections */
+      g_assert_cmpfloat (fabsf (out[0].box.left - left), <, 3.0f);
+      g_assert_cmpfloat (out[0].box.left, >, last_left);
+    }
+    last_left = out[0].box.left;
+  }
+  /* more skipped frames in a row than maxShadowTrackingAge (frames 58 and 59 were the first two of them):
+   * predicted still, reported no more */
+  DsnetTrkTarget out[1];
+  for (gint k = 3; k <= 4; k++)
+    g_assert_cmpuint (dsnet_tracker_carry (t, 0, out, 1), ==, 1);
+  g_assert_cmpuint (dsnet_tracker_carry (t, 0, out, 1), ==, 0);
+  gfloat predicted = 0;
+  g_assert_cmpuint (dsnet_tracker_get_targets (t, 0, out, 1), ==, 1);
+  predicted = out[0].box.left;
+  DsnetTrkDetection d = det (predicted, 200, 60, 80, 0);
+  dsnet_tracker_update (t, 0, &d, 1);
+  g_assert_cmpuint (d.object_id, ==, id);
+  /* a target that missed a detection frame is LOST: predicted, not reported on skipped frames */
+  dsnet_tracker_update (t, 0, NULL, 0);
+  g_assert_cmpuint (dsnet_tracker_carry (t, 0, out, 1), ==, 0);
+  g_assert_cmpuint (dsnet_tracker_get_targets (t, 0, out, 1), ==, 1);
+  g_assert_cmpint (out[0].state, ==, DSNET_TRK_LOST);
+  g_assert_cmpuint (out[0].misses, ==, 1);
+  dsnet_tracker_free (t);
+}
+
 static void
 test_iou (void)
 {
@@ -457,5 +513,6 @@ main (int argc, char **argv)
   g_test_add_func ("/tracker/core/greedy-vs-global", test_greedy_vs_global);
   g_test_add_func ("/tracker/core/gating", test_gating);
   g_test_add_func ("/tracker/core/kalman-smoothing", test_kalman_smoothing);
+  g_test_add_func ("/tracker/core/carry-skipped-frames", test_carry_skipped_frames);
   return g_test_run ();
 }

@@ -2,7 +2,8 @@
  * dsnettracker behind the real detector: facemask-demo-720p.mp4 → dsnetstreammux → dsnetinfer (UltraFace
  * RFB-640 masked-face ONNX model; MIT licence, trained on WIDER FACE and MAFA, research/non-commercial datasets)
  * → dsnettracker. Checks id stability on the Kaggle stills against the ground truth (frames 0–149), and
- * track continuity on the people walking toward the camera (frames 550–707, no ground truth).
+ * track continuity on the people walking toward the camera (frames 550–707, no ground truth), and with the
+ * detector on every other frame (`interval=1`) the tracker's predicted faces on the frames in between.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@ typedef struct
 {
   guint64 id;
   gfloat l, t, w, h;
+  gfloat conf;
 } Obs;
 
 typedef struct
@@ -99,7 +101,7 @@ collect (GstPad * pad, GstPadProbeInfo * info, gpointer user_data)
       if (obj->object_id == UNTRACKED_OBJECT_ID)
         continue;
       Obs ob = { obj->object_id, obj->rect_params.left, obj->rect_params.top, obj->rect_params.width,
-        obj->rect_params.height
+        obj->rect_params.height, obj->confidence
       };
       g_array_append_val (run->frames[frame], ob);
     }
@@ -108,7 +110,7 @@ collect (GstPad * pad, GstPadProbeInfo * info, gpointer user_data)
 }
 
 static void
-run_pipeline (Run * run, gint first, gint last)
+run_pipeline (Run * run, gint first, gint last, guint interval)
 {
   memset (run, 0, sizeof *run);
   run->first = first;
@@ -123,8 +125,8 @@ run_pipeline (Run * run, gint first, gint last)
   gchar *trk = path_in ("DSNET_SOURCE_DIR", "configs/tracker/config_tracker_IOU.yml");
   gchar *desc = g_strdup_printf ("filesrc location=\"%s\" ! qtdemux ! h264parse ! avdec_h264 name=dec ! "
       "videoconvert ! m.sink_0 dsnetstreammux name=m batch-size=1 width=1280 height=720 ! "
-      "dsnetinfer config-file-path=\"%s\" ! dsnettracker name=trk ll-config-file=\"%s\" ! fakesink sync=false",
-      clip, infer, trk);
+      "dsnetinfer config-file-path=\"%s\" interval=%u ! dsnettracker name=trk ll-config-file=\"%s\" ! "
+      "fakesink sync=false", clip, infer, interval, trk);
   GError *err = NULL;
   GstElement *pipe = gst_parse_launch (desc, &err);
   fail_unless (pipe != NULL && err == NULL, "pipeline: %s", err ? err->message : "?");
@@ -194,7 +196,7 @@ GST_START_TEST (test_stills_ground_truth)
 {
   const gint first = 0, last = 87;
   Run run;
-  run_pipeline (&run, first, last);
+  run_pipeline (&run, first, last, 0);
   fail_unless (run.n_objects > 50, "the detector found only %d objects", run.n_objects);
 
   gchar *path = path_in ("DSNET_SHARED_DIR", "assets/media/facemask-demo-720p-annotations.tsv");
@@ -280,7 +282,7 @@ GST_START_TEST (test_walking_continuity)
 {
   const gint first = 550, last = 657;
   Run run;
-  run_pipeline (&run, first, last);
+  run_pipeline (&run, first, last, 0);
   GHashTable *len = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   guint tracked = 0;
   for (gint fr = first; fr <= last; fr++) {
@@ -310,6 +312,54 @@ GST_START_TEST (test_walking_continuity)
 
 GST_END_TEST;
 
+/*
+ * interval=1 (the detector skips every other frame, a usual DeepStream setting): on the skipped frames the tracker
+ * adds its confirmed faces at their predicted boxes (confidence −0.1, the ids of the frame before), and those boxes
+ * lie where the detector, run on every frame, finds the faces.
+ */
+GST_START_TEST (test_interval_carries_faces)
+{
+  const gint first = 550, last = 657;
+  Run every, skip;
+  run_pipeline (&every, first, last, 0);
+  run_pipeline (&skip, first, last, 1);
+  guint carried = 0, near = 0;
+  for (gint fr = first + 1; fr <= last; fr++) {
+    GArray *obs = skip.frames[fr], *prev = skip.frames[fr - 1];
+    gboolean skipped = (fr - first) % 2 == 1;
+    for (guint k = 0; k < obs->len; k++) {
+      Obs *o = &g_array_index (obs, Obs, k);
+      if (!skipped) {
+        fail_unless (o->conf >= 0, "frame %d: detector's object with confidence %g", fr, o->conf);
+        continue;
+      }
+      carried++;
+      fail_unless_equals_float (o->conf, -0.1f);
+      gboolean seen = FALSE;
+      for (guint j = 0; j < prev->len && !seen; j++)
+        seen = g_array_index (prev, Obs, j).id == o->id;
+      fail_unless (seen, "frame %d: carried id %" G_GUINT64_FORMAT " was not tracked on the frame before", fr,
+          o->id);
+      gfloat best = 0;
+      for (guint j = 0; j < every.frames[fr]->len; j++) {
+        Obs *d = &g_array_index (every.frames[fr], Obs, j);
+        best = MAX (best, iou (o->l, o->t, o->w, o->h, d->l, d->t, d->w, d->h));
+      }
+      near += best >= 0.5f;
+    }
+    if (skipped)
+      fail_unless (obs->len >= prev->len, "frame %d: %u faces carried of %u tracked", fr, obs->len, prev->len);
+  }
+  GST_INFO ("interval=1: %u faces carried over skipped frames, %u within IoU 0.5 of the every-frame detections",
+      carried, near);
+  fail_unless (carried >= 50, "only %u faces carried", carried);
+  fail_unless (near * 10 >= carried * 8, "only %u of %u carried boxes near a detection", near, carried);
+  run_free (&every);
+  run_free (&skip);
+}
+
+GST_END_TEST;
+
 static Suite *
 tracker_detector_suite (void)
 {
@@ -319,6 +369,7 @@ tracker_detector_suite (void)
   suite_add_tcase (s, tc);
   tcase_add_test (tc, test_stills_ground_truth);
   tcase_add_test (tc, test_walking_continuity);
+  tcase_add_test (tc, test_interval_carries_faces);
   return s;
 }
 

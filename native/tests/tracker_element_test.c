@@ -148,6 +148,76 @@ push_one (GstHarness * h, guint source_id, gint f, gfloat left)
   return id;
 }
 
+/*
+ * Frames the detector skipped (bInferDone unset, no objects): each confirmed face comes back as an object at its
+ * predicted box, drawn like the detector's (component, class, label, colours, font), confidence −0.1, no
+ * detector box; a face the detector missed on its last frame (lost) and a stream's end stop that.
+ */
+GST_START_TEST (test_skipped_frames_carry_objects)
+{
+  gchar *cfg = source_path ("configs/face-mask/portable/config_tracker_cascade.yml");     /* probationAge 0 */
+  gchar *props = g_strdup_printf ("ll-config-file=%s", cfg);
+  GstHarness *h = new_tracker (1, props);
+  guint64 id = UNTRACKED_OBJECT_ID;
+  for (gint f = 0; f < 24; f++) {
+    GstBuffer *buf = tt_batch_new (W, H, 1, NULL);
+    gboolean detected = f % 2 == 0;
+    TtObject o = { 20 + 4.0f * f, 60, 40, 48, 1, 0.9f, "no-mask" };
+    NvDsFrameMeta *in = tt_batch_add_frame (buf, 0, 0, f, detected ? &o : NULL, detected ? 1 : 0);
+    if (detected) {
+      NvDsObjectMeta *d = tt_frame_object (in, 0);
+      d->rect_params.border_color.green = 1.0;
+      d->rect_params.border_color.alpha = 1.0;
+      d->text_params.font_params.font_name = (gchar *) "Sans";
+      d->text_params.font_params.font_size = 14;
+    }
+    GstBuffer *out = gst_harness_push_and_pull (h, buf);
+    NvDsFrameMeta *fm = tt_batch_frame (out, 0);
+    fail_unless_equals_int (g_list_length (fm->obj_meta_list), 1);
+    NvDsObjectMeta *obj = fm->obj_meta_list->data;
+    if (id == UNTRACKED_OBJECT_ID)
+      id = obj->object_id;
+    fail_unless (obj->object_id == id && id != UNTRACKED_OBJECT_ID, "frame %d: id %" G_GUINT64_FORMAT, f,
+        obj->object_id);
+    if (!detected) {
+      fail_unless_equals_float (obj->confidence, -0.1f);
+      fail_unless_equals_int (obj->unique_component_id, 1);
+      fail_unless_equals_int (obj->class_id, 1);
+      fail_unless_equals_string (obj->obj_label, "no-mask");
+      gchar *text = g_strdup_printf ("no-mask %" G_GUINT64_FORMAT, id);
+      fail_unless_equals_string (obj->text_params.display_text, text);
+      g_free (text);
+      fail_unless_equals_string (obj->text_params.font_params.font_name, "Sans");
+      fail_unless_equals_int (obj->text_params.font_params.font_size, 14);
+      fail_unless (obj->rect_params.border_color.green == 1.0 && obj->rect_params.border_width == 3);
+      fail_unless_equals_float (obj->detector_bbox_info.org_bbox_coords.width, 0.0f);
+      fail_unless_equals_float (obj->tracker_bbox_info.org_bbox_coords.left, obj->rect_params.left);
+      fail_unless (obj->parent == NULL);
+      if (f > 8)                /* the motion is learnt: the box is where the face is on this frame */
+        fail_unless (ABS (obj->rect_params.left - o.left) < 3.0f, "frame %d: predicted left %g, face at %g", f,
+            obj->rect_params.left, o.left);
+    }
+    gst_buffer_unref (out);
+  }
+  /* a detection frame without the face: its target is lost, the next skipped frame shows nothing */
+  GstBuffer *buf = tt_batch_new (W, H, 1, NULL);
+  TtObject none[1];
+  tt_batch_add_frame (buf, 0, 0, 24, none, 0);
+  GstBuffer *out = gst_harness_push_and_pull (h, buf);
+  fail_unless_equals_int (g_list_length (tt_batch_frame (out, 0)->obj_meta_list), 0);
+  gst_buffer_unref (out);
+  buf = tt_batch_new (W, H, 1, NULL);
+  tt_batch_add_frame (buf, 0, 0, 25, NULL, 0);
+  out = gst_harness_push_and_pull (h, buf);
+  fail_unless_equals_int (g_list_length (tt_batch_frame (out, 0)->obj_meta_list), 0);
+  gst_buffer_unref (out);
+  gst_harness_teardown (h);
+  g_free (props);
+  g_free (cfg);
+}
+
+GST_END_TEST;
+
 /* dsnet-stream-eos terminates one source's targets; the other source keeps its ids. */
 GST_START_TEST (test_custom_stream_eos)
 {
@@ -300,6 +370,7 @@ tracker_suite (void)
   suite_add_tcase (s, tc);
   tcase_add_test (tc, test_properties);
   tcase_add_test (tc, test_id_continuity);
+  tcase_add_test (tc, test_skipped_frames_carry_objects);
   tcase_add_test (tc, test_custom_stream_eos);
   tcase_add_test (tc, test_flush_and_eos);
   tcase_add_test (tc, test_secondary_and_no_meta);

@@ -39,6 +39,7 @@ tt_batch_add_frame (GstBuffer * buf, guint source_id, guint batch_id, gint frame
   fm->batch_id = batch_id;
   fm->frame_num = frame_num;
   fm->num_surfaces_per_frame = 1;
+  fm->bInferDone = objs != NULL;        /* a detector ran (it may have found nothing) */
   nvds_add_frame_meta_to_batch (batch, fm);
   for (guint i = 0; i < n_objs; i++) {
     NvDsObjectMeta *o = nvds_acquire_obj_meta_from_pool (batch);

@@ -22,7 +22,10 @@ typedef struct
  */
 GstBuffer *tt_batch_new (gint width, gint height, guint batch_size, GstBuffer * pixels);
 
-/* Adds a frame meta for `source_id` in slot `batch_id` with the given objects (as dsnetinfer adds them). */
+/*
+ * Adds a frame meta for `source_id` in slot `batch_id` with the given objects (as dsnetinfer adds them, with
+ * bInferDone set). `objs` NULL: a frame the detector skipped (bInferDone unset, no objects).
+ */
 NvDsFrameMeta *tt_batch_add_frame (GstBuffer * buf, guint source_id, guint batch_id, gint frame_num,
     const TtObject * objs, guint n_objs);
 

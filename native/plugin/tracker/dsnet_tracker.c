@@ -31,6 +31,7 @@ typedef struct
   gint class_id;
   guint hits;
   guint misses;
+  gfloat score;                 /* association score of the last match (1 for a new target) */
   gboolean matched;             /* scratch: matched in the current update */
 } Target;
 
@@ -38,6 +39,7 @@ typedef struct
 {
   guint source_id;
   GArray *targets;              /* Target */
+  guint carried;                /* frames carried (no detection) since the last update with detections */
 } Source;
 
 typedef struct
@@ -435,6 +437,7 @@ dsnet_tracker_update_in_frame (DsnetTracker * t, guint source_id, DsnetTrkDetect
     det_set_untracked (&dets[j]);
   if (!src)
     return;
+  src->carried = 0;
 
   GArray *tgs = src->targets;
   gint nt = (gint) tgs->len, nd = (gint) n;
@@ -475,6 +478,7 @@ dsnet_tracker_update_in_frame (DsnetTracker * t, guint source_id, DsnetTrkDetect
     gfloat score = (gfloat) sc[det_target[j] * nd + j];
     target_correct (cfg, tg, &dets[j]);
     tg->matched = TRUE;
+    tg->score = score;
     tg->hits++;
     tg->misses = 0;
     if (tg->state == DSNET_TRK_LOST) {
@@ -526,6 +530,7 @@ dsnet_tracker_update_in_frame (DsnetTracker * t, guint source_id, DsnetTrkDetect
     Target tg;
     target_init (cfg, &tg, d);
     tg.matched = TRUE;
+    tg.score = 1.0f;
     if (cfg->probation_age == 0) {
       tg.state = DSNET_TRK_CONFIRMED;
       tg.id = t->next_id++;
@@ -533,6 +538,43 @@ dsnet_tracker_update_in_frame (DsnetTracker * t, guint source_id, DsnetTrkDetect
     g_array_append_val (tgs, tg);
     det_report (d, &tg, 1.0f);
   }
+}
+
+static void
+target_copy_out (const Target * tg, DsnetTrkTarget * out)
+{
+  out->id = tg->id;
+  out->state = tg->state;
+  out->box = tg->box;
+  out->class_id = tg->class_id;
+  out->hits = tg->hits;
+  out->misses = tg->misses;
+  out->score = tg->score;
+}
+
+gsize
+dsnet_tracker_carry (DsnetTracker * t, guint source_id, DsnetTrkTarget * out, gsize max)
+{
+  g_return_val_if_fail (t != NULL, 0);
+  g_return_val_if_fail (max == 0 || out != NULL, 0);
+  Source *src = get_source (t, source_id, FALSE);
+  if (!src)
+    return 0;
+  src->carried++;
+  /* Past the shadow-tracking age without one detection frame the predictions are guesses: keep predicting (the
+   * next detection frame still matches against them) but report nothing. */
+  gboolean report = src->carried <= t->cfg.max_shadow_tracking_age;
+  gsize n = 0;
+  for (guint i = 0; i < src->targets->len; i++) {
+    Target *tg = &g_array_index (src->targets, Target, i);
+    target_predict (&t->cfg, tg);
+    if (!report || tg->state != DSNET_TRK_CONFIRMED)
+      continue;
+    if (n < max)
+      target_copy_out (tg, &out[n]);
+    n++;
+  }
+  return n;
 }
 
 void
@@ -556,15 +598,8 @@ dsnet_tracker_get_targets (DsnetTracker * t, guint source_id, DsnetTrkTarget * o
   Source *s = get_source (t, source_id, FALSE);
   if (!s)
     return 0;
-  for (guint i = 0; i < s->targets->len && i < max; i++) {
-    const Target *tg = &g_array_index (s->targets, Target, i);
-    out[i].id = tg->id;
-    out[i].state = tg->state;
-    out[i].box = tg->box;
-    out[i].class_id = tg->class_id;
-    out[i].hits = tg->hits;
-    out[i].misses = tg->misses;
-  }
+  for (guint i = 0; i < s->targets->len && i < max; i++)
+    target_copy_out (&g_array_index (s->targets, Target, i), &out[i]);
   return s->targets->len;
 }
 

@@ -4,7 +4,8 @@
  *
  * One DsnetTracker holds independent trackers for any number of sources (keyed by source id) and one
  * id counter shared by all of them: ids are unique across sources, increase monotonically and are never
- * reused, not even after a reset. Time advances by one step per dsnet_tracker_update() call of a source.
+ * reused, not even after a reset. Time advances by one step per dsnet_tracker_update() or
+ * dsnet_tracker_carry() call of a source.
  */
 #ifndef DSNET_TRACKER_H
 #define DSNET_TRACKER_H
@@ -54,6 +55,7 @@ typedef struct
   gint class_id;
   guint hits;                  /* matched frames, creation included */
   guint misses;                /* consecutive unmatched frames */
+  gfloat score;                /* association score of the last match (1 for a new target) */
 } DsnetTrkTarget;
 
 typedef struct _DsnetTracker DsnetTracker;
@@ -70,6 +72,15 @@ void dsnet_tracker_update (DsnetTracker * tracker, guint source_id, DsnetTrkDete
  */
 void dsnet_tracker_update_in_frame (DsnetTracker * tracker, guint source_id, DsnetTrkDetection * dets, gsize n,
     guint width, guint height);
+
+/*
+ * Advances `source_id`'s tracker by one frame on which the detector did not run (the primary GIE's `interval`,
+ * nvtracker's "detection not done"): every target is predicted one frame on, none is matched, aged or promoted.
+ * Copies up to `max` CONFIRMED targets (predicted boxes) into `out` and returns how many there are; after more than
+ * maxShadowTrackingAge carried frames in a row it reports none (the targets are still predicted and the next
+ * dsnet_tracker_update() matches against them).
+ */
+gsize dsnet_tracker_carry (DsnetTracker * tracker, guint source_id, DsnetTrkTarget * out, gsize max);
 
 /* Terminates every target of one source / of all sources. The id counter is not rewound. */
 void dsnet_tracker_reset_source (DsnetTracker * tracker, guint source_id);
