@@ -279,6 +279,24 @@ dsnet_key_file_get_string (GKeyFile * kf, const gchar * group, const gchar * key
   return v;
 }
 
+gchar **
+dsnet_key_file_get_string_list (GKeyFile * kf, const gchar * group, const gchar * key, gsize * n, GError ** error)
+{
+  GError *e = NULL;
+  *n = 0;
+  gchar **v = g_key_file_get_string_list (kf, group, key, n, &e);
+  if (e == NULL && v != NULL)
+    return v;
+  g_strfreev (v);
+  *n = 0;
+  if (e != NULL && e->code != G_KEY_FILE_ERROR_KEY_NOT_FOUND && e->code != G_KEY_FILE_ERROR_GROUP_NOT_FOUND) {
+    g_propagate_error (error, e);
+    return NULL;
+  }
+  g_clear_error (&e);
+  return g_new0 (gchar *, 1);
+}
+
 static gchar *
 get_raw (Ctx * c, const gchar * group, const gchar * key, GError ** error)
 {
@@ -291,23 +309,15 @@ get_raw (Ctx * c, const gchar * group, const gchar * key, GError ** error)
   return v;
 }
 
-/* Splits a ';' list; a trailing ';' does not add an empty element (GKeyFile list rules). */
+/* Splits a ';' list (dsnet_key_file_get_string_list), the error located at the key. */
 static gchar **
 get_list (Ctx * c, const gchar * group, const gchar * key, gsize * n, GError ** error)
 {
   GError *e = NULL;
-  gchar **v = g_key_file_get_string_list (c->kf, group, key, n, &e);
-  if (e != NULL)
-    g_clear_pointer (&v, g_strfreev);
+  gchar **v = dsnet_key_file_get_string_list (c->kf, group, key, n, &e);
   if (v == NULL) {
-    if (e != NULL && e->code != G_KEY_FILE_ERROR_KEY_NOT_FOUND && e->code != G_KEY_FILE_ERROR_GROUP_NOT_FOUND) {
-      set_key_error (c, error, DSNET_INFER_CONFIG_ERROR_TYPE, group, key, "%s", e->message);
-      g_clear_error (&e);
-      return NULL;
-    }
+    set_key_error (c, error, DSNET_INFER_CONFIG_ERROR_TYPE, group, key, "%s", e->message);
     g_clear_error (&e);
-    *n = 0;
-    return g_new0 (gchar *, 1);
   }
   return v;
 }

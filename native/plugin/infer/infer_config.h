@@ -231,6 +231,13 @@ gboolean dsnet_key_file_scan_lines (const gchar * path, const gchar * data, gsiz
  */
 gchar *dsnet_key_file_get_string (GKeyFile * kf, const gchar * group, const gchar * key, GError ** error);
 
+/*
+ * g_key_file_get_string_list (';' lists, a trailing ';' adds no element) with the same error rule, and an absent key
+ * or group read as an empty list: NULL + error only for a value GKeyFile refuses. Shared by both readers.
+ */
+gchar **dsnet_key_file_get_string_list (GKeyFile * kf, const gchar * group, const gchar * key, gsize * n,
+    GError ** error);
+
 /* Line of `key` in `group` recorded by dsnet_key_file_scan_lines, 0 when absent. */
 guint dsnet_key_file_line (GHashTable * key_lines, const gchar * group, const gchar * key);
 

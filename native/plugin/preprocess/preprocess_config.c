@@ -55,17 +55,11 @@ static gint *
 get_ints (Ctx * c, const gchar * group, const gchar * key, gsize * n, GError ** error)
 {
   GError *e = NULL;
-  gchar **items = g_key_file_get_string_list (c->kf, group, key, n, &e);
-  if (e != NULL && e->code != G_KEY_FILE_ERROR_KEY_NOT_FOUND && e->code != G_KEY_FILE_ERROR_GROUP_NOT_FOUND) {
+  gchar **items = dsnet_key_file_get_string_list (c->kf, group, key, n, &e);
+  if (items == NULL) {
     key_error (c, error, DSNET_INFER_CONFIG_ERROR_TYPE, group, key, "%s", e->message);
     g_error_free (e);
-    g_strfreev (items);
     return NULL;
-  }
-  if (items == NULL) {
-    g_clear_error (&e);
-    *n = 0;
-    return g_new0 (gint, 1);
   }
   gint *vals = g_new0 (gint, *n + 1);
   for (gsize i = 0; i < *n; i++) {
