@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DeepStreamNet.Runner;
 
 namespace DeepStreamNet.Cli.Bench;
 
@@ -146,16 +147,8 @@ internal static partial class PipelineRun
     }
 
     /// <summary>The total of one <c>**PERF:  25.02 (24.87)\t…</c> line (current values, all streams), or null.</summary>
-    public static double? PerfValues(string line)
-    {
-        var m = PerfLine().Match(line);
-        if (!m.Success)
-        {
-            return null;
-        }
-
-        return m.Groups[1].Captures.Sum(c => double.Parse(c.Value, CultureInfo.InvariantCulture));
-    }
+    public static double? PerfValues(string line) =>
+        PerfLine.TryParse(line, out var streams) ? streams.Sum(s => s.Current) : null;
 
     /// <summary>This process again: the apphost, or <c>dotnet dsnet.dll</c>.</summary>
     private static ProcessStartInfo ChildStart()
@@ -169,9 +162,6 @@ internal static partial class PipelineRun
 
         return psi;
     }
-
-    [GeneratedRegex(@"^\*\*PERF:\s+(?:([0-9]+(?:\.[0-9]+)?) \([0-9.]+\)\s*)+$")]
-    private static partial Regex PerfLine();
 
     [GeneratedRegex(@"[0-9]+")]
     private static partial Regex PerSourceDigits();

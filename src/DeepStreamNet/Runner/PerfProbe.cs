@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
 using DeepStreamNet.GStreamer;
 using DeepStreamNet.Interop;
 using DeepStreamNet.Metadata;
@@ -95,22 +93,18 @@ internal sealed unsafe class PerfProbe : BatchMetaProbe, IDisposable
 
             var now = Stopwatch.GetTimestamp();
             var seconds = Stopwatch.GetElapsedTime(Interlocked.Exchange(ref _lastTicks, now), now).TotalSeconds;
-            var header = new StringBuilder("**PERF:  ");
-            var values = new StringBuilder("**PERF:  ");
+            var samples = new PerfSample[_counts.Length];
             for (var i = 0; i < _counts.Length; i++)
             {
                 var n = Interlocked.Exchange(ref _counts[i], 0);
                 _totals[i] += n;
                 var first = Interlocked.Read(ref _firstTicks[i]);
                 var since = first == 0 ? 0 : Stopwatch.GetElapsedTime(first, now).TotalSeconds;
-                var fps = seconds > 0 ? n / seconds : 0;
-                var avg = since > 0 ? _totals[i] / since : 0;
-                header.Append(CultureInfo.InvariantCulture, $"FPS {i} (Avg)\t");
-                values.Append(CultureInfo.InvariantCulture, $"{fps:F2} ({avg:F2})\t");
+                samples[i] = new PerfSample(seconds > 0 ? n / seconds : 0, since > 0 ? _totals[i] / since : 0);
             }
 
-            _output(header.ToString());
-            _output(values.ToString());
+            _output(PerfLine.Header(samples.Length));
+            _output(PerfLine.Values(samples));
         }
     }
 }

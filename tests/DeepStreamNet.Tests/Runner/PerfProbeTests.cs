@@ -1,4 +1,3 @@
-using System.Globalization;
 using DeepStreamNet.InferImages;
 using DeepStreamNet.Interop;
 using DeepStreamNet.Runner;
@@ -53,7 +52,25 @@ public sealed unsafe class PerfProbeTests
         });
     }
 
+    [Test]
+    public void PerfLinesReadBackWhatIsWritten()
+    {
+        PerfSample[] written = [new(25.02, 24.87), new(0, 0), new(120.5, 99.999)];
+        var header = PerfLine.Header(3);
+        var values = PerfLine.Values(written);
+        Assert.Multiple(() =>
+        {
+            Assert.That(header, Is.EqualTo("**PERF:  FPS 0 (Avg)\tFPS 1 (Avg)\tFPS 2 (Avg)\t"));
+            Assert.That(values, Is.EqualTo("**PERF:  25.02 (24.87)\t0.00 (0.00)\t120.50 (100.00)\t"));
+            Assert.That(PerfLine.TryParse(values, out var read), Is.True);
+            Assert.That(read, Is.EqualTo(new PerfSample[] { new(25.02, 24.87), new(0, 0), new(120.5, 100) }));
+            Assert.That(PerfLine.TryParse(header, out _), Is.False, "the header is not a values line");
+            Assert.That(PerfLine.TryParse("**PERF:  25.02\t", out _), Is.False);
+            Assert.That(PerfLine.TryParse("fps 25.02 (24.87)", out _), Is.False);
+        });
+    }
+
     /// <summary>The current FPS of source 0 in <c>**PERF:  25.02 (24.87)\t</c>.</summary>
     private static double CurrentFps(string line) =>
-        double.Parse(line["**PERF:  ".Length..].Split(' ')[0], CultureInfo.InvariantCulture);
+        PerfLine.TryParse(line, out var streams) ? streams[0].Current : throw new FormatException(line);
 }
