@@ -5,7 +5,8 @@ public static class AssetLocations
 {
     /// <summary>
     /// The checkout's root: <c>DSNET_ROOT</c> when set (the <c>./dsnet</c> launcher sets it), else the first folder
-    /// above the running assembly that holds <c>assets/manifest.tsv</c>; <c>null</c> when neither exists.
+    /// above the running assembly that is a DeepStreamNet checkout (<see cref="FindCheckoutAbove"/>); <c>null</c> when
+    /// neither exists.
     /// </summary>
     public static string? FindRepositoryRoot()
     {
@@ -15,9 +16,19 @@ public static class AssetLocations
             return fromEnvironment;
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        return FindCheckoutAbove(AppContext.BaseDirectory);
+    }
+
+    /// <summary>
+    /// The first folder from <paramref name="start"/> upwards that holds both <c>DeepStreamNet.sln</c> and
+    /// <c>assets/manifest.tsv</c>, or null. A manifest alone is not enough: an installed tool lives under the user's
+    /// home or /tmp, where any stray <c>assets/manifest.tsv</c> above it would otherwise be taken for a checkout.
+    /// </summary>
+    public static string? FindCheckoutAbove(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(ManifestIn(dir.FullName)))
+            if (File.Exists(Path.Combine(dir.FullName, SolutionFile)) && File.Exists(ManifestIn(dir.FullName)))
             {
                 return dir.FullName;
             }
@@ -25,6 +36,9 @@ public static class AssetLocations
 
         return null;
     }
+
+    /// <summary>The file that marks a checkout's root.</summary>
+    public const string SolutionFile = "DeepStreamNet.sln";
 
     /// <summary>The manifest path inside a checkout root.</summary>
     public static string ManifestIn(string root) => Path.Combine(root, "assets", "manifest.tsv");
