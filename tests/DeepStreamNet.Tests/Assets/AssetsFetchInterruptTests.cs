@@ -17,6 +17,11 @@ public sealed class AssetsFetchInterruptTests
     [TestCase("TERM")]
     public void Signal_mid_download_removes_the_partial_file_and_exits_130(string signal)
     {
+        if (signal == "INT")
+        {
+            CliProcessTests.RequireSigIntDeliverable();
+        }
+
         var work = Directory.CreateTempSubdirectory("dsnet-assets-signal-").FullName;
         try
         {

@@ -49,6 +49,22 @@ public sealed class CliProcessTests
         return new DsnetProcess(Process.Start(psi)!);
     }
 
+    /// <summary>
+    /// Fails with the reason when SIGINT is ignored in this test process: dsnet, started from it, inherits that and
+    /// would never see the signal. A background job of a non-interactive shell (<c>cmd &amp;</c> in a script, without
+    /// job control) starts with SIGINT ignored.
+    /// </summary>
+    public static void RequireSigIntDeliverable()
+    {
+        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        var ignored = Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16);
+        if ((ignored & (1UL << 1)) != 0)
+        {
+            Assert.Fail($"SIGINT is ignored in this test process ({line.Trim()}), so the dsnet it starts ignores it too: " +
+                "run the tests in the foreground, or from a shell with job control (set -m), not as `cmd &` in a script");
+        }
+    }
+
     /// <summary>A running <c>dsnet</c>: output collected line by line, SIGINT like Ctrl-C, bounded wait.</summary>
     internal sealed class DsnetProcess : IDisposable
     {
@@ -87,6 +103,7 @@ public sealed class CliProcessTests
         /// <summary>Sends SIGINT, as Ctrl-C in a terminal does.</summary>
         public void Interrupt()
         {
+            RequireSigIntDeliverable();
             using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             kill.WaitForExit();
         }
