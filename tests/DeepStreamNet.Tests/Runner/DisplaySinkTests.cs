@@ -35,12 +35,20 @@ public sealed class DisplaySinkTests
 
         // Two grabs of the window area a second apart, each matched against every frame of the clip as the sink shows it:
         // the window shows the video (a close match, far closer than a black or stale window would be) and it plays on
-        // (the second grab matches a later frame).
+        // (the second grab matches a later frame). The window is mapped before its first frame is drawn, so the first
+        // grab is repeated until it shows a picture (a not-yet-drawn window once matched a random frame at 7.8).
         var first = XScreen.BestMatch(XScreen.GrabThumb(x.Display, 800, 450), frames);
+        var drawnBy = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (first.Difference >= 3.0 && DateTime.UtcNow < drawnBy && !p.HasExited)
+        {
+            Thread.Sleep(200);
+            first = XScreen.BestMatch(XScreen.GrabThumb(x.Display, 800, 450), frames);
+        }
+
         Thread.Sleep(1000);
         var second = XScreen.BestMatch(XScreen.GrabThumb(x.Display, 800, 450), frames);
         TestContext.Out.WriteLine($"first grab ~ frame {first.Index} (difference {first.Difference:F1}), second ~ frame {second.Index} ({second.Difference:F1})");
-        Assert.That(first.Difference, Is.LessThan(8.0), "the window shows a frame of the demo clip");
+        Assert.That(first.Difference, Is.LessThan(3.0), "the window shows a frame of the demo clip");
         Assert.That(second.Difference, Is.LessThan(8.0), "the window still shows frames of the demo clip");
         Assert.That(second.Index, Is.GreaterThan(first.Index), "the picture moves on as the video plays");
 
