@@ -404,6 +404,15 @@ set_display_text (NvDsObjectMeta * obj)
   obj->text_params.display_text = text;
 }
 
+static void
+set_coords (NvBbox_Coords * c, const DsnetTrkBox * b)
+{
+  c->left = b->left;
+  c->top = b->top;
+  c->width = b->width;
+  c->height = b->height;
+}
+
 /*
  * A frame the detector skipped: each confirmed target is added as an object at its predicted box, drawn as the
  * detector's object was, with confidence −0.1 (DeepStream's value for objects found by the tracker and not by
@@ -434,10 +443,7 @@ carry_frame (GstDsNetTracker * self, NvDsBatchMeta * batch, NvDsFrameMeta * fram
     o->rect_params.width = tg[i].box.width;
     o->rect_params.height = tg[i].box.height;
     memset (&o->detector_bbox_info, 0, sizeof o->detector_bbox_info);
-    o->tracker_bbox_info.org_bbox_coords.left = tg[i].box.left;
-    o->tracker_bbox_info.org_bbox_coords.top = tg[i].box.top;
-    o->tracker_bbox_info.org_bbox_coords.width = tg[i].box.width;
-    o->tracker_bbox_info.org_bbox_coords.height = tg[i].box.height;
+    set_coords (&o->tracker_bbox_info.org_bbox_coords, &tg[i].box);
     o->tracker_confidence = tg[i].score;
     g_free (o->text_params.display_text);
     o->text_params = st->text;
@@ -500,10 +506,7 @@ track_frame (GstDsNetTracker * self, NvDsBatchMeta * batch, NvDsFrameMeta * fram
     NvDsObjectMeta *obj = g_ptr_array_index (self->objs, i);
     const DsnetTrkDetection *d = &dets[i];
     obj->object_id = d->object_id;
-    obj->tracker_bbox_info.org_bbox_coords.left = d->tracker_box.left;
-    obj->tracker_bbox_info.org_bbox_coords.top = d->tracker_box.top;
-    obj->tracker_bbox_info.org_bbox_coords.width = d->tracker_box.width;
-    obj->tracker_bbox_info.org_bbox_coords.height = d->tracker_box.height;
+    set_coords (&obj->tracker_bbox_info.org_bbox_coords, &d->tracker_box);
     obj->tracker_confidence = d->tracker_confidence;
     if (d->object_id == UNTRACKED_OBJECT_ID)
       continue;

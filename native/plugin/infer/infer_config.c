@@ -283,7 +283,6 @@ gchar **
 dsnet_key_file_get_string_list (GKeyFile * kf, const gchar * group, const gchar * key, gsize * n, GError ** error)
 {
   GError *e = NULL;
-  *n = 0;
   gchar **v = g_key_file_get_string_list (kf, group, key, n, &e);
   if (e == NULL && v != NULL)
     return v;
