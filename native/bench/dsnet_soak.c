@@ -39,6 +39,7 @@ typedef struct
   const gchar *tracker_config;
   gboolean osd;
   gint trim_sec;
+  gint floor_window;
 } Options;
 
 typedef struct
@@ -98,6 +99,45 @@ fit (GArray * x, GArray * y, double from, double *growth, double *first, double 
   }
   double d = n * sxx - sx * sx;
   *growth = (n > 1 && d != 0) ? (n * sxy - sx * sy) / d * (x1 - x0) : 0;
+}
+
+/* The RSS floor: the lowest sample of each whole window of `window` seconds after `from`. Frames in flight swing RSS by
+ * several MB between samples; a leak lifts the floor. Prints each floor and returns the fitted growth over the floors. */
+static double
+floor_growth (GArray * x, GArray * y, double from, gint window, gint * windows)
+{
+  GArray *fx = g_array_new (FALSE, FALSE, sizeof (double)), *fy = g_array_new (FALSE, FALSE, sizeof (double));
+  double low = 0, end = from + window;
+  gboolean any = FALSE;
+  for (guint i = 0; i < x->len; i++) {
+    double xi = g_array_index (x, double, i), yi = g_array_index (y, double, i);
+    if (xi < from)
+      continue;
+    if (xi >= end) {
+      if (any) {
+        double mid = end - window / 2.0;
+        g_array_append_val (fx, mid);
+        g_array_append_val (fy, low);
+      }
+      while (xi >= end)
+        end += window;
+      any = FALSE;
+    }
+    if (!any || yi < low)
+      low = yi;
+    any = TRUE;
+  }
+  g_print ("RSS floor (lowest of each %d s after the warm-up):", window);
+  for (guint i = 0; i < fy->len; i++)
+    g_print (" %.1f", g_array_index (fy, double, i));
+  g_print (" MB\n");
+  double growth = 0, first, last;
+  *windows = (gint) fy->len;
+  if (fy->len > 1)
+    fit (fx, fy, from, &growth, &first, &last);
+  g_array_free (fx, TRUE);
+  g_array_free (fy, TRUE);
+  return growth;
 }
 
 static gboolean
@@ -222,7 +262,7 @@ describe (const Options * o)
 int
 main (int argc, char **argv)
 {
-  Options o = { 180, 45, 4, NULL, NULL, NULL, TRUE, 0 };
+  Options o = { 180, 45, 4, NULL, NULL, NULL, TRUE, 0, 300 };
   gchar *uri = NULL, *infer = NULL, *tracker = NULL;
   gboolean no_osd = FALSE;
   GOptionEntry entries[] = {
@@ -237,6 +277,8 @@ main (int argc, char **argv)
     {"no-osd", 0, 0, G_OPTION_ARG_NONE, &no_osd, "leave dsnetosd out", NULL},
     {"trim-sec", 0, 0, G_OPTION_ARG_INT, &o.trim_sec,
         "call malloc_trim(0) every S seconds (0: never), to tell allocator retention from live growth", "S"},
+    {"floor-window-sec", 0, 0, G_OPTION_ARG_INT, &o.floor_window,
+        "window of the RSS floor: its lowest sample per window after the warm-up (default 300)", "S"},
     {NULL, 0, 0, 0, NULL, NULL, NULL}
   };
   GOptionContext *ctx = g_option_context_new ("- flat-memory soak of the portable runtime, without .NET");
@@ -244,9 +286,10 @@ main (int argc, char **argv)
   g_option_context_add_group (ctx, gst_init_get_option_group ());
   GError *err = NULL;
   if (!g_option_context_parse (ctx, &argc, &argv, &err) || uri == NULL || o.sources < 1 || o.sources > MAX_SOURCES
-      || o.seconds <= o.warmup) {
+      || o.seconds <= o.warmup || o.floor_window < 1) {
     g_printerr ("dsnet-soak: %s\n", err ? err->message :
-        "--uri is required, --sources must be 1..16 and --seconds larger than --warmup (see --help)");
+        "--uri is required, --sources must be 1..16, --seconds larger than --warmup and --floor-window-sec positive "
+        "(see --help)");
     return 2;
   }
   g_option_context_free (ctx);
@@ -311,6 +354,10 @@ main (int argc, char **argv)
   g_print ("batches: %" G_GUINT64_FORMAT " (%.1f/s), file loops: %d\n", soak.batches, (double) soak.batches / secs, loops);
   g_print ("RSS after warm-up: %.1f -> %.1f MB, fitted growth %+.1f MB\n", first, last, growth);
   g_print ("malloc in use after warm-up: %.1f -> %.1f MB, fitted growth %+.1f MB\n", hfirst, hlast, hgrowth);
+  gint windows = 0;
+  double fgrowth = floor_growth (soak.t, soak.rss, o.warmup, o.floor_window, &windows);
+  if (windows > 1)
+    g_print ("RSS floor fitted growth over %d windows: %+.1f MB\n", windows, fgrowth);
 
   for (gint i = 0; i < o.sources; i++) {
     gst_object_unref (soak.src[i].src);

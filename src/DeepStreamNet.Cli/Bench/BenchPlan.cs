@@ -39,6 +39,15 @@ internal sealed record BenchPlan
     /// <summary>One extra fakesink run per stream count with GStreamer's latency tracer for per-element times.</summary>
     public bool ElementTimes { get; init; } = true;
 
+    /// <summary>
+    /// Groups whose <c>enable=0</c> takes inference out of the pipeline (pre-process, GIEs, tracker): the bound run, one
+    /// per round, measures what decoding, conversion and muxing cost without them.
+    /// </summary>
+    public IReadOnlyList<string> InferenceGroups { get; init; } = [];
+
+    /// <summary>Measure the bound: the inference-off run and every run's CPU seconds per frame.</summary>
+    public bool Bound { get; init; } = true;
+
     /// <summary>Folder for the encoded files and the INT8 config copies.</summary>
     public required string WorkDirectory { get; init; }
 }

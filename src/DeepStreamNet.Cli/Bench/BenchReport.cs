@@ -6,7 +6,7 @@ namespace DeepStreamNet.Cli.Bench;
 /// <summary>
 /// The bench's table: per model and stream count the frames/s of bare ONNX Runtime and of each pipeline output, the
 /// ratios the issue's targets name (pipeline(fakesink)/bare ≥ 0.95 at one stream, N-stream total / 1-stream ≥ 0.9),
-/// and the per-element times.
+/// what the cores allow (<see cref="CoreBound"/>, from the inference-off run) and the per-element times.
 /// </summary>
 internal static class BenchReport
 {
@@ -65,6 +65,11 @@ internal static class BenchReport
             b.AppendLine(t);
         }
 
+        if (results.InferenceOffCpu.Count > 0)
+        {
+            AppendBound(b, plan, results);
+        }
+
         foreach (var m in plan.Models)
         {
             var perStreams = plan.Streams.Where(n => results.Elements.ContainsKey((m.Label, n))).ToList();
@@ -93,6 +98,40 @@ internal static class BenchReport
         }
 
         return b.ToString();
+    }
+
+    /// <summary>CPU per frame of the 1-stream fakesink runs, with and without inference, and the bound they set.</summary>
+    private static void AppendBound(StringBuilder b, BenchPlan plan, BenchRunner.Results results)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var cores = Environment.ProcessorCount;
+        var other = Median(results.InferenceOffCpu);
+        b.AppendLine();
+        b.AppendLine("what the cores allow (1 stream, fakesink; CPU ms a frame = the process's CPU time, all threads, over its frames):");
+        b.AppendLine("| run | frames/s | CPU ms a frame |");
+        b.AppendLine("|---|---|---|");
+        b.AppendLine(string.Create(inv, $"| inference off ({string.Join(", ", plan.InferenceGroups)} disabled) | {Median(results.InferenceOffFramesPerSecond):F2} | {other:F2} |"));
+        var lines = new List<string>();
+        foreach (var m in plan.Models)
+        {
+            var cell = new BenchRunner.Cell(m.Label, 1, BenchOutput.FakeSink);
+            if (!results.Pipeline.TryGetValue(cell, out var fps))
+            {
+                continue;
+            }
+
+            var cpu = Median(results.PipelineCpu[cell]);
+            var bare = Median(results.Bare[m.Label]);
+            var bound = CoreBound.FramesPerSecond(bare, other, cores);
+            b.AppendLine(string.Create(inv, $"| {m.Label} | {Median(fps):F2} | {cpu:F2} |"));
+            lines.Add(string.Create(inv, $"{m.Label} bound: bare ONNX Runtime keeps {cores} core(s) busy {1000 / bare:F2} ms a frame, the other work takes {other:F2} CPU ms a frame: no pipeline on these cores exceeds 1 / ({1000 / bare:F2} ms + {other:F2} ms / {cores}) = {bound:F2} frames/s = {bound / bare:F3} × bare; this pipeline(fakesink)/bound = {Median(fps) / bound:F3}; inference and tracking in the pipeline take {cpu - other:F2} CPU ms a frame, bare {cores * 1000 / bare:F2}; pipeline(fakesink)/bare ≥ {PipelineTarget} needs the other work under {CoreBound.OtherWorkAllowed(bare, PipelineTarget, cores):F2} CPU ms a frame"));
+        }
+
+        b.AppendLine();
+        foreach (var l in lines)
+        {
+            b.AppendLine(l);
+        }
     }
 
     public static string Name(BenchOutput o) => o switch

@@ -6,7 +6,7 @@ namespace DeepStreamNet.Cli.Bench;
 /// <summary>
 /// Runs every measurement of a <see cref="BenchPlan"/> in rounds, alternating the order (A B … B A) so that other load
 /// on the machine slows all cells alike, and keeps each cell's median. Bare ONNX Runtime is measured at the start and
-/// end of each round.
+/// end of each round, and (with <see cref="BenchPlan.Bound"/>) the pipeline with inference off once per round.
 /// </summary>
 internal static class BenchRunner
 {
@@ -17,6 +17,15 @@ internal static class BenchRunner
         public Dictionary<string, List<double>> Bare { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<Cell, List<double>> Pipeline { get; } = [];
+
+        /// <summary>CPU milliseconds per frame of each pipeline cell (all the process's threads).</summary>
+        public Dictionary<Cell, List<double>> PipelineCpu { get; } = [];
+
+        /// <summary>The 1-stream fakesink pipeline with the inference groups disabled: CPU ms per frame, per round.</summary>
+        public List<double> InferenceOffCpu { get; } = [];
+
+        /// <summary>Its frames/s, per round.</summary>
+        public List<double> InferenceOffFramesPerSecond { get; } = [];
 
         /// <summary>Per model and stream count: element → mean ms per buffer (fakesink run with the tracer).</summary>
         public Dictionary<(string Model, int Streams), IReadOnlyDictionary<string, double>> Elements { get; } = [];
@@ -37,8 +46,17 @@ internal static class BenchRunner
             {
                 var model = plan.Models.First(m => m.Label == c.Model);
                 var res = PipelineRun.Measure(plan, model, c.Streams, c.Output, traceElements: false);
-                progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {r + 1}: {c.Model} {c.Streams} stream(s) {c.Output}: {res.FramesPerSecond:F2} frames/s ({res.Samples} s; load {LoadAverage()})"));
+                progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {r + 1}: {c.Model} {c.Streams} stream(s) {c.Output}: {res.FramesPerSecond:F2} frames/s, {res.CpuMillisecondsPerFrame:F2} CPU ms a frame ({res.Samples} s; load {LoadAverage()})"));
                 Add(results.Pipeline, c, res.FramesPerSecond);
+                Add(results.PipelineCpu, c, res.CpuMillisecondsPerFrame);
+            }
+
+            if (plan.Bound)
+            {
+                var off = PipelineRun.Measure(plan, plan.Models[0], 1, BenchOutput.FakeSink, traceElements: false, inferenceOff: true);
+                progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {r + 1}: inference off ({string.Join(", ", plan.InferenceGroups)} disabled), 1 stream fakesink: {off.FramesPerSecond:F2} frames/s, {off.CpuMillisecondsPerFrame:F2} CPU ms a frame (load {LoadAverage()})"));
+                results.InferenceOffFramesPerSecond.Add(off.FramesPerSecond);
+                results.InferenceOffCpu.Add(off.CpuMillisecondsPerFrame);
             }
 
             MeasureBare(plan, results, progress);

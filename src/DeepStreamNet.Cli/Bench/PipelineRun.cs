@@ -10,16 +10,20 @@ namespace DeepStreamNet.Cli.Bench;
 /// (N looping copies of source0, the output variant, the model), stopped after warm-up + measuring time. Frames/s is
 /// the mean over the measured seconds of the per-second <c>**PERF</c> values summed over the streams; per-element
 /// times come from GStreamer's latency tracer (<c>GST_TRACERS=latency(flags=element)</c>) when asked for, the elements
-/// of every source (names that differ only in numbers) averaged together.
+/// of every source (names that differ only in numbers) averaged together. CPU per frame is the child's CPU time (all its
+/// threads) over the measured seconds divided by the frames they carried.
 /// </summary>
 internal static partial class PipelineRun
 {
-    public sealed record Result(double FramesPerSecond, int Samples, IReadOnlyDictionary<string, double> ElementMilliseconds);
+    /// <param name="CpuMillisecondsPerFrame">CPU milliseconds the process spent per frame (all streams); NaN with fewer
+    /// than two measured seconds.</param>
+    public sealed record Result(double FramesPerSecond, int Samples, IReadOnlyDictionary<string, double> ElementMilliseconds, double CpuMillisecondsPerFrame);
 
-    public static Result Measure(BenchPlan plan, BenchModel model, int streams, BenchOutput output, bool traceElements)
+    /// <summary>Runs the pipeline; <paramref name="inferenceOff"/> disables the plan's inference groups.</summary>
+    public static Result Measure(BenchPlan plan, BenchModel model, int streams, BenchOutput output, bool traceElements, bool inferenceOff = false)
     {
         var psi = ChildStart();
-        foreach (var a in RunArguments(plan, model, streams, output, traceElements))
+        foreach (var a in RunArguments(plan, model, streams, output, traceElements, inferenceOff))
         {
             psi.ArgumentList.Add(a);
         }
@@ -34,6 +38,7 @@ internal static partial class PipelineRun
         }
 
         var perf = new List<double>();
+        var clock = new CpuClock();
         var perElement = new Dictionary<string, (double Sum, int N)>(StringComparer.Ordinal);
         var tail = new Queue<string>();
         var started = false;
@@ -62,6 +67,7 @@ internal static partial class PipelineRun
                     if (started && skip-- <= 0)
                     {
                         perf.Add(total);
+                        clock.Mark(p, perf.Count);
                         if (perf.Count >= wanted)
                         {
                             done.Set();
@@ -104,12 +110,13 @@ internal static partial class PipelineRun
                 throw new BenchException($"dsnet run gave no frames/s for {streams} stream(s), {output}, {model.Label} (exit {(p.HasExited ? p.ExitCode : -1)}); its last lines:{Environment.NewLine}{string.Join(Environment.NewLine, tail)}");
             }
 
-            return new Result(perf.Average(), perf.Count, perElement.ToDictionary(e => e.Key, e => e.Value.Sum / e.Value.N / 1e6, StringComparer.Ordinal));
+            return new Result(perf.Average(), perf.Count, perElement.ToDictionary(e => e.Key, e => e.Value.Sum / e.Value.N / 1e6, StringComparer.Ordinal),
+                clock.MillisecondsPerFrame(perf));
         }
     }
 
     /// <summary>The <c>dsnet run</c> arguments of one measurement.</summary>
-    public static IReadOnlyList<string> RunArguments(BenchPlan plan, BenchModel model, int streams, BenchOutput output, bool traceElements)
+    public static IReadOnlyList<string> RunArguments(BenchPlan plan, BenchModel model, int streams, BenchOutput output, bool traceElements, bool inferenceOff = false)
     {
         var grid = (int)Math.Ceiling(Math.Sqrt(streams));
         var sets = new List<string>
@@ -126,6 +133,11 @@ internal static partial class PipelineRun
             $"tiled-display.columns={grid}",
             $"osd.enable={(output == BenchOutput.FakeSink ? 0 : 1)}",
         };
+        if (inferenceOff)
+        {
+            sets.AddRange(plan.InferenceGroups.Select(g => $"{g}.enable=0"));
+        }
+
         if (output == BenchOutput.Encode)
         {
             sets.AddRange(["sink0.type=3", "sink0.container=1", "sink0.codec=1", "sink0.enc-type=1", "sink0.sync=0",
@@ -149,6 +161,49 @@ internal static partial class PipelineRun
     /// <summary>The total of one <c>**PERF:  25.02 (24.87)\t…</c> line (current values, all streams), or null.</summary>
     public static double? PerfValues(string line) =>
         PerfLine.TryParse(line, out var streams) ? streams.Sum(s => s.Current) : null;
+
+    /// <summary>
+    /// The child's CPU time at the first and the latest measured <c>**PERF</c> line. Each line reports the second before
+    /// it, so the CPU between the two lines belongs to the frames of the lines after the first.
+    /// </summary>
+    private sealed class CpuClock
+    {
+        private TimeSpan _cpu0, _cpu1;
+        private long _t0, _t1;
+        private int _lines;
+
+        public void Mark(Process p, int line)
+        {
+            try
+            {
+                p.Refresh();
+                var cpu = p.TotalProcessorTime;
+                var t = Stopwatch.GetTimestamp();
+                if (line == 1)
+                {
+                    (_cpu0, _t0) = (cpu, t);
+                }
+
+                (_cpu1, _t1, _lines) = (cpu, t, line);
+            }
+            catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                // the child has exited: the marks so far stand
+            }
+        }
+
+        public double MillisecondsPerFrame(List<double> perf)
+        {
+            if (_lines < 2 || _t1 <= _t0)
+            {
+                return double.NaN;
+            }
+
+            var framesPerSecond = perf.Skip(1).Take(_lines - 1).Average();
+            var cores = (_cpu1 - _cpu0).TotalSeconds / Stopwatch.GetElapsedTime(_t0, _t1).TotalSeconds;
+            return framesPerSecond > 0 ? cores / framesPerSecond * 1000 : double.NaN;
+        }
+    }
 
     /// <summary>This process again: the apphost, or <c>dotnet dsnet.dll</c>.</summary>
     private static ProcessStartInfo ChildStart()

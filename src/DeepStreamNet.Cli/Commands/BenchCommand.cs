@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using DeepStreamNet.Cli.Bench;
+using DeepStreamNet.Config;
+using DeepStreamNet.Pipeline;
 using DeepStreamNet.InferImages;
 
 namespace DeepStreamNet.Cli.Commands;
@@ -8,7 +10,7 @@ namespace DeepStreamNet.Cli.Commands;
 /// <summary>
 /// <c>dsnet bench CONFIG</c>: on this machine, in one run, bare ONNX Runtime frames/s of the config's primary model
 /// against the portable pipeline's frames/s (fakesink, OSD, OSD + encoding) for 1, 2, 4 and 8 streams, per-element
-/// times, FP32 and INT8; prints the table and the target ratios. Exit 0, 2 for bad options or a run that failed.
+/// times, FP32 and INT8, and what the cores allow (a run with inference off); prints the table and the target ratios. Exit 0, 2 for bad options or a run that failed.
 /// </summary>
 internal static class BenchCommand
 {
@@ -24,10 +26,11 @@ internal static class BenchCommand
         var int8 = new Option<FileInfo?>("--int8") { Description = "INT8 model to measure too (default: NAME.int8.onnx beside the config's model, when present)" };
         var noInt8 = new Option<bool>("--no-int8") { Description = "Measure the FP32 model only" };
         var noElements = new Option<bool>("--no-element-times") { Description = "Skip the per-element runs (GStreamer latency tracer)" };
+        var noBound = new Option<bool>("--no-bound") { Description = "Skip the inference-off run per round that measures what the cores allow a pipeline" };
         var work = new Option<DirectoryInfo?>("--work-dir") { Description = "Folder for encoded files and config copies (default: a temporary folder, deleted)" };
         var command = new Command("bench", "Benchmark a config on this machine: bare ONNX Runtime vs the pipeline (fakesink, OSD, encoding) for 1/2/4/8 streams, per-element times, FP32 and INT8.");
         command.Arguments.Add(config);
-        foreach (var o in new Option[] { streams, outputs, seconds, warmup, rounds, bare, int8, noInt8, noElements, work })
+        foreach (var o in new Option[] { streams, outputs, seconds, warmup, rounds, bare, int8, noInt8, noElements, noBound, work })
         {
             command.Options.Add(o);
         }
@@ -58,6 +61,8 @@ internal static class BenchCommand
                     Rounds = Math.Max(1, parse.GetValue(rounds)),
                     BareSeconds = Positive(parse.GetValue(bare), "--bare-seconds"),
                     ElementTimes = !parse.GetValue(noElements),
+                    Bound = !parse.GetValue(noBound),
+                    InferenceGroups = InferenceGroups(appConfig),
                     WorkDirectory = dir,
                 };
                 var results = BenchRunner.Run(plan, Console.Error);
@@ -78,6 +83,21 @@ internal static class BenchCommand
             }
         });
         return command;
+    }
+
+    /// <summary>The enabled groups that infer or track (pre-process, GIEs, tracker): disabled for the bound run.</summary>
+    private static List<string> InferenceGroups(string appConfig)
+    {
+        var config = PipelinePlan.Create(appConfig, backend: PipelineBackend.Portable).Config
+            ?? throw new InvalidDataException($"{appConfig}: cannot be read");
+        var groups = config.Auxiliary.Where(a => a.Enable && a.Kind is GroupKind.PreProcess or GroupKind.SecondaryPreProcess).Select(a => a.Name).ToList();
+        groups.AddRange(new[] { config.PrimaryGie }.Concat(config.SecondaryGies).OfType<GieGroup>().Select(g => g.Name));
+        if (config.Tracker.Enable)
+        {
+            groups.Add("tracker");
+        }
+
+        return groups;
     }
 
     private static List<T> ParseList<T>(string text, string option, Func<string, T> parse)

@@ -8,7 +8,9 @@ namespace DeepStreamNet.Tests.Cli;
 /// <summary>
 /// <c>dsnet bench</c> as a real process on the face-mask config: a short run (1 and 2 streams, fakesink and OSD,
 /// per-element times) prints the table with a row per stream count, positive frames/s, the two target ratios and the
-/// element times of the real pipeline's elements. Shapes and sanity only — timings are the command's job, not a test's.
+/// element times of the real pipeline's elements, and the bound from the inference-off run (inference costs CPU, so that
+/// run is faster and cheaper per frame; the bound follows from the printed figures). Shapes and sanity only — timings
+/// are the command's job, not a test's.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -44,11 +46,31 @@ public sealed class BenchCommandTests
             // per-source elements are averaged under one name
             Assert.That(stdout, Does.Match(@"\| src_bin_\*_queue \| [0-9.]+ \| [0-9.]+ \|"));
             Assert.That(stdout, Does.Not.Contain("src_bin_1_queue"));
+            AssertBound(stdout, bare: double.Parse(rows[0].Groups[2].Value, CultureInfo.InvariantCulture));
         }
         finally
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    /// <summary>The inference-off run disabled the config's inference groups; its figures and the bound add up.</summary>
+    private static void AssertBound(string stdout, double bare)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var off = Regex.Match(stdout, @"^\| inference off \(primary-gie, tracker disabled\) \| ([0-9.]+) \| ([0-9.]+) \|$", RegexOptions.Multiline);
+        var on = Regex.Match(stdout, @"^\| FP32 \| ([0-9.]+) \| ([0-9.]+) \|$", RegexOptions.Multiline);
+        Assert.That(off.Success && on.Success, stdout);
+        var (offFps, offCpu) = (double.Parse(off.Groups[1].Value, inv), double.Parse(off.Groups[2].Value, inv));
+        var (onFps, onCpu) = (double.Parse(on.Groups[1].Value, inv), double.Parse(on.Groups[2].Value, inv));
+        Assert.That(offCpu, Is.Positive.And.LessThan(onCpu), "inference costs CPU");
+        Assert.That(offFps, Is.GreaterThan(onFps), "without inference the pipeline runs faster");
+        var bound = Regex.Match(stdout, @"^FP32 bound: .* = ([0-9.]+) frames/s = ([0-9.]+) × bare; this pipeline\(fakesink\)/bound = ([0-9.]+);", RegexOptions.Multiline);
+        Assert.That(bound.Success, stdout);
+        var fps = double.Parse(bound.Groups[1].Value, inv);
+        Assert.That(fps, Is.EqualTo(1 / ((1 / bare) + (offCpu / 1000 / Environment.ProcessorCount))).Within(1).Percent);
+        Assert.That(double.Parse(bound.Groups[2].Value, inv), Is.GreaterThan(0).And.LessThan(1));
+        Assert.That(double.Parse(bound.Groups[3].Value, inv), Is.EqualTo(onFps / fps).Within(0.01));
     }
 
     [Test]
