@@ -43,7 +43,8 @@ internal static class BenchCommand
             {
                 Directory.CreateDirectory(dir);
                 var appConfig = parse.GetValue(config)!.FullName;
-                var chain = InferenceChain.FromAppConfig(appConfig);
+                var pipelinePlan = PipelinePlan.Create(appConfig, backend: PipelineBackend.Portable);
+                var chain = InferenceChain.FromPlan(pipelinePlan, appConfig);
                 var plan = new BenchPlan
                 {
                     AppConfigPath = appConfig,
@@ -62,7 +63,7 @@ internal static class BenchCommand
                     BareSeconds = Positive(parse.GetValue(bare), "--bare-seconds"),
                     ElementTimes = !parse.GetValue(noElements),
                     Bound = !parse.GetValue(noBound),
-                    InferenceGroups = InferenceGroups(appConfig),
+                    InferenceGroups = InferenceGroups(pipelinePlan.Config!), // FromPlan threw if there were none
                     WorkDirectory = dir,
                 };
                 var results = BenchRunner.Run(plan, Console.Error);
@@ -86,10 +87,8 @@ internal static class BenchCommand
     }
 
     /// <summary>The enabled groups that infer or track (pre-process, GIEs, tracker): disabled for the bound run.</summary>
-    private static List<string> InferenceGroups(string appConfig)
+    private static List<string> InferenceGroups(AppConfig config)
     {
-        var config = PipelinePlan.Create(appConfig, backend: PipelineBackend.Portable).Config
-            ?? throw new InvalidDataException($"{appConfig}: cannot be read");
         var groups = config.Auxiliary.Where(a => a.Enable && a.Kind is GroupKind.PreProcess or GroupKind.SecondaryPreProcess).Select(a => a.Name).ToList();
         groups.AddRange(new[] { config.PrimaryGie }.Concat(config.SecondaryGies).OfType<GieGroup>().Select(g => g.Name));
         if (config.Tracker.Enable)

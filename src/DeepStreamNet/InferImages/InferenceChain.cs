@@ -12,9 +12,15 @@ public sealed record InferenceChain(string PrimaryConfig, int PrimaryUniqueId, i
     /// infer-images runs); errors name the file, group and key. <paramref name="scaleToMuxer"/>: every image is scaled
     /// to the [streammux] size (as deepstream-app scales its sources), not only with a [pre-process].</summary>
     /// <exception cref="InvalidDataException">No enabled [primary-gie], or its group has errors.</exception>
-    public static InferenceChain FromAppConfig(string appConfigPath, bool scaleToMuxer = false)
+    public static InferenceChain FromAppConfig(string appConfigPath, bool scaleToMuxer = false) =>
+        FromPlan(PipelinePlan.Create(appConfigPath, backend: PipelineBackend.Portable), appConfigPath, scaleToMuxer);
+
+    /// <summary>As <see cref="FromAppConfig"/>, from a portable-backend plan of <paramref name="appConfigPath"/> the caller
+    /// already made (and uses for more than the chain).</summary>
+    /// <exception cref="InvalidDataException">The plan has no config, no enabled [primary-gie], or GIE errors.</exception>
+    public static InferenceChain FromPlan(PipelinePlan plan, string appConfigPath, bool scaleToMuxer = false)
     {
-        var plan = PipelinePlan.Create(appConfigPath, backend: PipelineBackend.Portable);
+        ArgumentNullException.ThrowIfNull(plan);
         var config = plan.Config ?? throw new InvalidDataException($"{appConfigPath}: cannot be read:{Environment.NewLine}{plan.Report}");
         var gieErrors = plan.Report.Errors.Where(e => e.Group is not null && e.Group.Contains("gie", StringComparison.Ordinal)).ToList();
         if (gieErrors.Count > 0)
