@@ -38,7 +38,6 @@ public sealed class DemoClipRecipeTests
         // without a URL or a recipe fails here.
         string[] knownWithoutSource =
         [
-            "models/yunet/LICENSE.libfacedetection.train.txt",
             "models/retinaface/retinaface_mnet025_dynpatch.onnx",
             "models/retinaface/LICENSE.Pytorch_Retinaface.MIT.txt",
         ];
