@@ -3,7 +3,8 @@
  * face-mask chain in C (N looping file sources -> dsnetstreammux -> dsnetinfer -> dsnettracker -> dsnetmultistreamtiler
  * -> dsnetosd -> fakesink), loops every source the way the managed host does for [tests] file-loop (EOS dropped at the
  * source's feed pad, flushing seek kept inside the source branch, pad offset moved on), samples VmRSS and malloc's bytes
- * in use once a second and fits a line through the samples after the warm-up.
+ * in use once a second and fits a line through the samples after the warm-up; copies /proc/self/smaps when the
+ * warm-up ends and at the end, and prints which mappings' resident size grew in between.
  *
  * Its purpose is to tell native growth from managed-host growth, and to run under heaptrack or massif (which do not
  * work inside the dotnet process): same elements, same looping, no CLR.
@@ -16,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "smaps_growth.h"
 
 #define MAX_SOURCES 16
 
@@ -52,6 +55,7 @@ typedef struct
   const Options *opt;
   guint64 batches;
   gboolean failed;
+  SmapsSnapshot *at_warmup;     /* /proc/self/smaps when the warm-up ended */
 } Soak;
 
 static double
@@ -203,6 +207,8 @@ sample (gpointer data)
   }
   if (soak->opt->trim_sec > 0 && ((gint) t) % soak->opt->trim_sec == 0)
     malloc_trim (0);
+  if (soak->at_warmup == NULL && t >= soak->opt->warmup)
+    soak->at_warmup = smaps_snapshot_take ();
   g_array_append_val (soak->t, t);
   g_array_append_val (soak->rss, r);
   g_array_append_val (soak->heap, h);
@@ -342,6 +348,7 @@ main (int argc, char **argv)
   g_timeout_add_seconds (1, sample, &soak);
   gst_element_set_state (pipeline, GST_STATE_PLAYING);
   g_main_loop_run (soak.loop);
+  SmapsSnapshot *at_end = smaps_snapshot_take ();     /* before the pipeline lets go of its memory */
   gst_element_set_state (pipeline, GST_STATE_NULL);
 
   double growth, first, last, hgrowth, hfirst, hlast;
@@ -358,6 +365,12 @@ main (int argc, char **argv)
   double fgrowth = floor_growth (soak.t, soak.rss, o.warmup, o.floor_window, &windows);
   if (windows > 1)
     g_print ("RSS floor fitted growth over %d windows: %+.1f MB\n", windows, fgrowth);
+  if (soak.at_warmup != NULL && at_end != NULL) {
+    g_print ("resident growth by mapping since the warm-up (/proc/self/smaps):\n");
+    smaps_snapshot_print_growth (soak.at_warmup, at_end, 8);
+  }
+  smaps_snapshot_free (soak.at_warmup);
+  smaps_snapshot_free (at_end);
 
   for (gint i = 0; i < o.sources; i++) {
     gst_object_unref (soak.src[i].src);
