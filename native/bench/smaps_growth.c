@@ -16,7 +16,7 @@ typedef struct
 struct _SmapsSnapshot
 {
   GArray *maps;                 /* Mapping, in address order as the kernel lists them */
-  GHashTable *by_start;         /* start address -> index + 1 in maps */
+  GHashTable *by_start;         /* start address -> its Mapping in maps (filled once maps stops growing) */
 };
 
 static void
@@ -50,8 +50,10 @@ smaps_snapshot_take (void)
     }
   }
   fclose (f);
-  for (guint i = 0; i < s->maps->len; i++)
-    g_hash_table_insert (s->by_start, &g_array_index (s->maps, Mapping, i).start, GUINT_TO_POINTER (i + 1));
+  for (guint i = 0; i < s->maps->len; i++) {
+    Mapping *m = &g_array_index (s->maps, Mapping, i);
+    g_hash_table_insert (s->by_start, &m->start, m);
+  }
   return s;
 }
 
@@ -69,11 +71,8 @@ smaps_snapshot_free (SmapsSnapshot * s)
 static const Mapping *
 same_mapping (const SmapsSnapshot * s, const Mapping * m)
 {
-  guint i = GPOINTER_TO_UINT (g_hash_table_lookup (s->by_start, &m->start));
-  if (i == 0)
-    return NULL;
-  const Mapping *o = &g_array_index (s->maps, Mapping, i - 1);
-  return o->end == m->end ? o : NULL;
+  const Mapping *o = g_hash_table_lookup (s->by_start, &m->start);
+  return o != NULL && o->end == m->end ? o : NULL;
 }
 
 typedef struct
